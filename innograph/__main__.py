@@ -1,0 +1,3 @@
+from innograph.cli import main
+
+raise SystemExit(main())

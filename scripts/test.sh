@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Everything the test suite needs, then the suite: the virtual environment, the
+# local Neo4j server (jars from Maven Central, started here, stopped on exit),
+# and Debian's Chromium for the browser test. Under CI=true nothing may be
+# missing: the Neo4j and browser tests fail rather than skip.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$PWD/.venv/bin:$PATH"
+
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test: installing Debian's chromium for the browser test"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "test: could not install chromium" >&2
+  fi
+fi
+
+started_neo4j=0
+if command -v java >/dev/null 2>&1; then
+  innograph neo4j fetch
+  if ! innograph neo4j status >/dev/null 2>&1; then
+    innograph neo4j start
+    started_neo4j=1
+  fi
+else
+  echo "test: no java on PATH, Neo4j tests will skip (they fail under CI=true)" >&2
+fi
+cleanup() { [ "$started_neo4j" = 1 ] && innograph neo4j stop || true; }
+trap cleanup EXIT
+
+ruff check .
+python -m pytest "$@"

@@ -210,7 +210,9 @@ class DocumentExtraction:
 
         def mention(m: dict[str, Any]) -> Mention:
             span = m.get("span")
-            return Mention(m["id"], m["name"], m["surface"], m["type"], tuple(span) if span else None)
+            return Mention(
+                m["id"], m["name"], m["surface"], m["type"], tuple(span) if span else None
+            )
 
         def span(v: Any) -> tuple[int, int] | None:
             return (int(v[0]), int(v[1])) if v else None
@@ -245,9 +247,7 @@ class DocumentExtraction:
             )
             for e in d["entities"]
         )
-        targets = tuple(
-            Target(**{**t, "span": span(t.get("span"))}) for t in d["targets"]
-        )
+        targets = tuple(Target(**{**t, "span": span(t.get("span"))}) for t in d["targets"])
         sections = tuple(
             Section(tuple(s["path"]), s["level"], (s["span"][0], s["span"][1]))
             for s in d.get("sections", [])

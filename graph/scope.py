@@ -1,0 +1,74 @@
+"""Scope filters and the row types every store answers with.
+
+The analytics, the report and the app all ask the same two questions of a
+store — who is assigned to which task (`Assignment`), and which tasks exist
+(`TaskRow`) — within a `Scope`. Keeping these types in one small module lets
+`graph.queries` (both stores) and `graph.analytics` agree without importing
+each other's internals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LEAD = "lead"
+PARTICIPANT = "participant"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which part of the corpus a question is about; empty means everything."""
+
+    doc_ids: tuple[str, ...] = ()
+    jurisdictions: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    actor_types: tuple[str, ...] = ()
+
+    def admits_document(self, doc_id: str, jurisdiction: str | None, year: int | None) -> bool:
+        """True when a document with these facts is inside the scope.
+
+        A document with an unknown year is outside any year range, because a
+        planner who asks for 2020–2025 must not get undated material mixed in.
+        """
+        if self.doc_ids and doc_id not in self.doc_ids:
+            return False
+        if self.jurisdictions and jurisdiction not in self.jurisdictions:
+            return False
+        if self.year_from is not None and (year is None or year < self.year_from):
+            return False
+        return not (self.year_to is not None and (year is None or year > self.year_to))
+
+    def admits_actor(self, actor_type: str) -> bool:
+        return not self.actor_types or actor_type in self.actor_types
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One actor named in one role on one task."""
+
+    actor_id: str
+    actor_name: str
+    actor_type: str
+    task_id: str
+    doc_id: str
+    role: str  # LEAD or PARTICIPANT
+    basis: str
+    jurisdiction: str | None
+    year: int | None
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """A task with its document context and role counts."""
+
+    task_id: str
+    doc_id: str
+    number: str | None
+    section: tuple[str, ...]
+    text: str
+    basis: str
+    n_leads: int
+    n_participants: int
+    jurisdiction: str | None
+    year: int | None

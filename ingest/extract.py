@@ -1,0 +1,361 @@
+"""The ingestion pipeline: one file in, one `DocumentExtraction` out.
+
+Extraction is a pure function of the file's bytes, its name, its manifest
+entry and the gazetteer, which is what makes it cacheable by content hash
+(`extraction_key`) and safe to map over a process pool (`extract_many`).
+`innograph extract`, `innograph build` and the app's upload page all call
+`extract_bytes`, so there is exactly one code path from file to facts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.entities import EntitySpan, find_entities
+from ingest.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
+from ingest.load import LoadedDocument, load, load_bytes
+from ingest.manifest import ManifestEntry, entry_for
+from ingest.model import DocumentExtraction, Entity, IngestError, Mention, Task
+from ingest.normalize import NormalizedDocument, normalize
+from ingest.resolve import Resolver, infer_jurisdiction
+from ingest.roles import ActorSurface, RoleReading, read_role_cells, read_roles
+from ingest.structure import DocumentStructure, TaskUnit, parse_structure
+from ingest.targets import find_targets
+
+#: File endings `innograph build` picks up when given a folder.
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+
+_ROOT = Path(__file__).resolve().parents[1]
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the extraction code and the gazetteer.
+
+    Part of every cache key, so editing a rule or a gazetteer entry
+    invalidates cached extractions without anyone remembering to bump a
+    version number.
+    """
+    h = hashlib.sha256()
+    sources = sorted((_ROOT / "ingest").glob("*.py")) + sorted(
+        (_ROOT / "data" / "gazetteer").glob("*.yaml")
+    )
+    for path in sources:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def extraction_key(sha256: str, entry: ManifestEntry | None, name: str) -> str:
+    """Cache key of one extraction: content, name, manifest entry, code."""
+    h = hashlib.sha256()
+    for part in (sha256, name, entry.fingerprint() if entry else "", code_fingerprint()):
+        h.update(part.encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def doc_id_for(name: str, entry: ManifestEntry | None) -> str:
+    """A document's id: pinned by its manifest, else its file stem.
+
+    The id follows the file, not its content, so a corrected or re-scraped
+    document replaces its earlier version in the graph instead of adding a
+    second copy.
+    """
+    if entry and entry.doc_id:
+        return entry.doc_id
+    stem = Path(name).stem.strip().lower()
+    return "-".join(stem.split()) or "document"
+
+
+def extract_path(path: str | Path, gazetteer: Gazetteer | None = None) -> DocumentExtraction:
+    """Extract one file; raises `IngestError` with a one-line reason."""
+    loaded = load(path)
+    return extract_loaded(loaded, entry_for(path), gazetteer)
+
+
+def extract_bytes(
+    data: bytes,
+    name: str,
+    entry: ManifestEntry | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> DocumentExtraction:
+    """Extract an uploaded document (type sniffed from its content)."""
+    return extract_loaded(load_bytes(data, name), entry, gazetteer)
+
+
+def extract_loaded(
+    loaded: LoadedDocument,
+    entry: ManifestEntry | None,
+    gazetteer: Gazetteer | None = None,
+) -> DocumentExtraction:
+    gazetteer = gazetteer or default_gazetteer()
+    ndoc = normalize(loaded)
+    structure = parse_structure(ndoc)
+    return _assemble(loaded, ndoc, structure, entry, gazetteer)
+
+
+def _assemble(
+    loaded: LoadedDocument,
+    ndoc: NormalizedDocument,
+    structure: DocumentStructure,
+    entry: ManifestEntry | None,
+    gazetteer: Gazetteer,
+) -> DocumentExtraction:
+    meta = structure.metadata
+    entry = entry or ManifestEntry()
+    doc_id = doc_id_for(loaded.source, entry)
+    issuer_surfaces = [s for s, _ in meta.issuers]
+    jurisdiction = infer_jurisdiction(
+        meta.doc_number or entry.doc_number,
+        issuer_surfaces or list(entry.issuers),
+        [s for s, _ in meta.recipients],
+        ndoc.text[:500],
+        entry.jurisdiction,
+    )
+    resolver = Resolver(gazetteer, jurisdiction)
+
+    def located(surfaces: Iterable[tuple[str, tuple[int, int]]]) -> tuple[Mention, ...]:
+        return tuple(_with_span(resolver.resolve(s), span) for s, span in surfaces)
+
+    issuers = located(meta.issuers) or tuple(resolver.resolve(s) for s in entry.issuers)
+    recipients = located(meta.recipients)
+
+    spans = find_entities(ndoc.text)
+    entity_mentions = [_resolve_span(sp, resolver, gazetteer) for sp in spans]
+    tasks = tuple(
+        _task(doc_id, index, unit, ndoc.text, resolver, spans, entity_mentions)
+        for index, unit in enumerate(structure.units, start=1)
+    )
+    all_mentions = [
+        *issuers,
+        *recipients,
+        *(m for t in tasks for m in (*t.leads, *t.participants)),
+        *entity_mentions,
+    ]
+    date = meta.date or entry.date
+    year = int(date[:4]) if date else entry.year
+    warnings = () if tasks else ("no tasks found",)
+    return DocumentExtraction(
+        doc_id=doc_id,
+        source=loaded.source,
+        title=meta.title or entry.title,
+        doc_number=meta.doc_number or entry.doc_number,
+        date=date,
+        jurisdiction=jurisdiction,
+        issuers=issuers,
+        recipients=recipients,
+        tasks=tasks,
+        entities=_entities(all_mentions, gazetteer),
+        targets=tuple(find_targets(ndoc, structure)),
+        sha256=loaded.sha256,
+        format=loaded.format,
+        encoding=loaded.encoding,
+        year=year,
+        cites=tuple(c for c in meta.cites if c != meta.doc_number),
+        sections=structure.sections,
+        text=ndoc.text,
+        warnings=warnings,
+    )
+
+
+def _task(
+    doc_id: str,
+    index: int,
+    unit: TaskUnit,
+    text: str,
+    resolver: Resolver,
+    spans: list[EntitySpan],
+    entity_mentions: list[Mention],
+) -> Task:
+    start, end = unit.span
+    if unit.cells:
+        reading = read_role_cells(unit.cells)
+        base = None
+    else:
+        reading = read_roles(unit.text)
+        base = start
+
+    def mention(a: ActorSurface) -> Mention:
+        m = resolver.resolve(a.surface, expanded=a.expanded)
+        if base is not None:
+            return _with_span(m, (base + a.span[0], base + a.span[1]))
+        # table cells: find the written surface inside the row
+        at = text.find(a.surface, start, end)
+        return _with_span(m, (at, at + len(a.surface))) if at >= 0 else m
+
+    leads = _unique(mention(a) for a in reading.leads)
+    participants = _unique(
+        m for m in (mention(a) for a in reading.participants) if m.id not in {x.id for x in leads}
+    )
+    body_end = start + reading.text_end if base is not None else end
+    clause_span = (
+        (start + reading.clause_span[0], start + reading.clause_span[1])
+        if reading.clause_span and base is not None
+        else None
+    )
+    mentions = _unique(
+        m
+        for sp, m in zip(spans, entity_mentions, strict=True)
+        if start <= sp.start and sp.end <= body_end
+    )
+    task_text = _task_text(unit, reading)
+    return Task(
+        task_id=f"{doc_id}#{index}",
+        number=unit.number,
+        section=tuple(unit.section),
+        text=task_text,
+        leads=leads,
+        participants=participants,
+        basis=reading.basis,
+        span=(start, end),
+        clause=text[clause_span[0] : clause_span[1]] if clause_span else _cells_clause(unit),
+        clause_span=clause_span,
+        mentions=mentions,
+        deadline=_deadline(unit),
+    )
+
+
+def _task_text(unit: TaskUnit, reading: RoleReading) -> str:
+    if unit.cells:
+        for header in ("主要任务", "工作任务", "重点任务", "任务", "工作内容", "具体措施"):
+            for key, value in unit.cells.items():
+                if header in key and value.strip():
+                    return value.strip()
+        return unit.text.strip()
+    return unit.text[: reading.text_end].strip()
+
+
+def _cells_clause(unit: TaskUnit) -> str | None:
+    if not unit.cells:
+        return None
+    parts = [f"{k}：{v}" for k, v in unit.cells.items() if "单位" in k or "部门" in k]
+    return "；".join(parts) or None
+
+
+def _deadline(unit: TaskUnit) -> str | None:
+    if not unit.cells:
+        return None
+    for key, value in unit.cells.items():
+        if ("时限" in key or "时间" in key) and value.strip():
+            return value.strip()
+    return None
+
+
+def _with_span(m: Mention, span: tuple[int, int]) -> Mention:
+    return Mention(m.id, m.name, m.surface, m.type, span)
+
+
+def _resolve_span(sp: EntitySpan, resolver: Resolver, gazetteer: Gazetteer) -> Mention:
+    entry = _entry(gazetteer, sp.gazetteer_id) if sp.gazetteer_id else None
+    if entry is not None:
+        return Mention(entry.id, entry.name, sp.surface, entry.type, (sp.start, sp.end))
+    return _with_span(resolver.resolve(sp.surface, type_hint=sp.type), (sp.start, sp.end))
+
+
+def _entry(gazetteer: Gazetteer, entity_id: str) -> GazetteerEntry | None:
+    try:
+        return gazetteer.by_id(entity_id)
+    except KeyError:
+        return None
+
+
+def _unique(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    """First mention of each entity, in order: a body listed twice is one actor."""
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        if m.id not in seen:
+            seen.add(m.id)
+            out.append(m)
+    return tuple(out)
+
+
+def _entities(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[Entity, ...]:
+    counts = Counter(m.id for m in mentions)
+    first: dict[str, Mention] = {}
+    surfaces: dict[str, set[str]] = {}
+    for m in mentions:
+        first.setdefault(m.id, m)
+        surfaces.setdefault(m.id, set()).add(m.surface)
+    out = []
+    for entity_id in sorted(first):
+        m = first[entity_id]
+        entry = _entry(gazetteer, entity_id)
+        out.append(
+            Entity(
+                id=entity_id,
+                name=m.name,
+                type=m.type,
+                mentions=counts[entity_id],
+                level=entry.level if entry else None,
+                jurisdiction=entry.jurisdiction if entry else None,
+                aliases=tuple(sorted(surfaces[entity_id] - {m.name})),
+                in_gazetteer=entry is not None,
+            )
+        )
+    return tuple(out)
+
+
+# --- batches ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    """The outcome for one file of a batch: an extraction or a one-line error."""
+
+    source: str
+    extraction: DocumentExtraction | None
+    error: str | None
+
+
+def _safe_extract(path: str) -> ExtractResult:
+    try:
+        return ExtractResult(path, extract_path(path), None)
+    except IngestError as exc:
+        return ExtractResult(path, None, str(exc))
+    except Exception as exc:  # a bug must not take the batch down; say which file
+        return ExtractResult(path, None, f"{path}: extraction failed ({type(exc).__name__}: {exc})")
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[str]:
+    """Files given directly, plus supported files inside folders, sorted."""
+    out: list[str] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(
+                str(f)
+                for f in sorted(p.rglob("*"))
+                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+            )
+        else:
+            out.append(str(p))
+    return out
+
+
+def extract_many(paths: Iterable[str | Path], jobs: int | None = None) -> Iterator[ExtractResult]:
+    """Extract many files, in input order, over a process pool when it pays.
+
+    The gazetteer and the spaCy pipeline are built once in the parent before
+    the pool forks, so workers share them instead of each paying the start-up.
+    """
+    files = [str(p) for p in paths]
+    jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
+    if jobs <= 1 or len(files) < 8:
+        yield from map(_safe_extract, files)
+        return
+    from ingest.nlp import get_nlp
+
+    default_gazetteer()
+    get_nlp()
+    import multiprocessing as mp
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
+        yield from pool.map(_safe_extract, files, chunksize=4)

@@ -34,6 +34,10 @@ SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 
 _ROOT = Path(__file__).resolve().parents[1]
 
+#: Type hint for bodies named as issuers, recipients, leads or participants:
+#: a place named there means its government (伊犁哈萨克自治州 → 伊犁州人民政府).
+ACTOR = "Organization"
+
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
@@ -123,9 +127,11 @@ def _assemble(
     resolver = Resolver(gazetteer, jurisdiction)
 
     def located(surfaces: Iterable[tuple[str, tuple[int, int]]]) -> tuple[Mention, ...]:
-        return tuple(_with_span(resolver.resolve(s), span) for s, span in surfaces)
+        return tuple(_with_span(resolver.resolve(s, type_hint=ACTOR), span) for s, span in surfaces)
 
-    issuers = located(meta.issuers) or tuple(resolver.resolve(s) for s in entry.issuers)
+    issuers = located(meta.issuers) or tuple(
+        resolver.resolve(s, type_hint=ACTOR) for s in entry.issuers
+    )
     recipients = located(meta.recipients)
 
     spans = find_entities(ndoc.text)
@@ -153,7 +159,7 @@ def _assemble(
         issuers=issuers,
         recipients=recipients,
         tasks=tasks,
-        entities=_entities(all_mentions, gazetteer),
+        entities=_entities(all_mentions, resolver),
         targets=tuple(find_targets(ndoc, structure)),
         sha256=loaded.sha256,
         format=loaded.format,
@@ -184,7 +190,7 @@ def _task(
         base = start
 
     def mention(a: ActorSurface) -> Mention:
-        m = resolver.resolve(a.surface, expanded=a.expanded)
+        m = resolver.resolve(a.surface, expanded=a.expanded, type_hint=ACTOR)
         if base is not None:
             return _with_span(m, (base + a.span[0], base + a.span[1]))
         # table cells: find the written surface inside the row
@@ -278,7 +284,7 @@ def _unique(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
     return tuple(out)
 
 
-def _entities(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[Entity, ...]:
+def _entities(mentions: list[Mention], resolver: Resolver) -> tuple[Entity, ...]:
     counts = Counter(m.id for m in mentions)
     first: dict[str, Mention] = {}
     surfaces: dict[str, set[str]] = {}
@@ -288,7 +294,7 @@ def _entities(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[Entity, ..
     out = []
     for entity_id in sorted(first):
         m = first[entity_id]
-        entry = _entry(gazetteer, entity_id)
+        entry = resolver.entry(entity_id)
         out.append(
             Entity(
                 id=entity_id,
@@ -298,7 +304,7 @@ def _entities(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[Entity, ..
                 level=entry.level if entry else None,
                 jurisdiction=entry.jurisdiction if entry else None,
                 aliases=tuple(sorted(surfaces[entity_id] - {m.name})),
-                in_gazetteer=entry is not None,
+                in_gazetteer=entity_id in resolver.gazetteer,
             )
         )
     return tuple(out)

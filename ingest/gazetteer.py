@@ -1,0 +1,460 @@
+"""The curated gazetteer: every body innograph knows by name, per jurisdiction.
+
+Names live only in ``data/gazetteer/*.yaml``. The same short name means
+different bodies in different places (``科技厅`` in a Xinjiang document is
+新疆维吾尔自治区科学技术厅, in an Inner Mongolia document another bureau), so
+every alias is either *global* — it names one body in any document
+(``科技部``, ``乌鲁木齐海关``, ``新疆科技厅``) — or *local* — it names a body
+only inside its own jurisdiction (``科技厅``, ``自治区科技厅``, ``发改委``).
+`ingest.resolve` uses that split; `names()` hands every name to the spaCy
+EntityRuler of `ingest.nlp`.
+
+File format (one file per jurisdiction; top-level defaults apply to every
+entry that does not set its own)::
+
+    jurisdiction: 新疆维吾尔自治区     # whose body it is; the name of a Region entry
+    level: provincial                 # national | provincial | prefecture | county
+    entries:
+      - id: xj.kjt                    # stable ASCII id
+        name: 新疆维吾尔自治区科学技术厅  # canonical full name (always global)
+        type: Agency                  # a contract type (ingest.model.ENTITY_TYPES)
+        aliases: [新疆科技厅]           # global aliases
+        local: [科技厅, 自治区科技厅]     # aliases valid only inside the jurisdiction
+        parent: cn.most               # optional: id of the body it is part of
+        region: xj.urumqi             # optional: id of the Region it lies in
+
+Templates list what every jurisdiction of a kind has, once:
+``collectives:`` (in ``collectives.yaml``) the vague groups such as 有关部门,
+instantiated for every Region with id ``<region id>.coll.<key>``;
+``provincial_bodies:`` (in ``provinces.yaml``) the departments every province
+and autonomous region has (科学技术厅 …), instantiated with id
+``<region id>.<key>`` for each that the curated files do not already cover.
+An instance is named ``<region name><name>`` (``国家…`` for the nation, or
+``name`` with ``{region}`` filled in), has the template's ``aliases`` (global,
+``{region}`` filled in) and ``name`` plus ``local`` as local aliases — so
+有关部门 of Xinjiang and 有关部门 of Inner Mongolia are two actors.
+
+``doc_number_prefixes:`` and ``jurisdiction_markers:`` (in ``regions.yaml``)
+map document-number prefixes (``新政发`` → 新疆维吾尔自治区) and tell-tale
+recipient phrases (``各盟`` → 内蒙古自治区) to jurisdictions for
+`ingest.resolve.infer_jurisdiction`.
+
+Region entries define the jurisdictions: an entry's ``jurisdiction`` must be
+the name of a Region, a Region's ``jurisdiction``/``parent`` are the ones it
+lies in, and its ``region`` (for 新疆生产建设兵团) the territory it sits in
+when that differs from its administrative superior.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ingest.model import ENTITY_TYPES, IngestError
+
+LEVELS: tuple[str, ...] = ("national", "provincial", "prefecture", "county")
+
+#: The canonical jurisdiction string of national bodies.
+NATIONAL = "中华人民共和国"
+
+DEFAULT_DIRECTORY = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in
+
+_ENTRY_KEYS = frozenset(
+    {"id", "name", "type", "level", "jurisdiction", "aliases", "local", "parent", "region"}
+)
+_FILE_KEYS = frozenset(
+    {
+        "jurisdiction",
+        "level",
+        "entries",
+        "collectives",
+        "provincial_bodies",
+        "doc_number_prefixes",
+        "jurisdiction_markers",
+    }
+)
+_TEMPLATE_KEYS = frozenset({"key", "name", "type", "aliases", "local"})
+
+# Lookup keys ignore what typing and scraping vary: spaces (``教育 部``),
+# quotes, half- vs full-width letters, digits and brackets, and the dash zoo.
+_FOLD = str.maketrans(
+    {
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)},
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)},
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)},
+        "(": "（",
+        ")": "）",
+        **{d: "-" for d in "‐‑‒–—―－"},
+        **{s: None for s in " \t\r\n\u3000\u00a0“”‘’\"'「」"},
+    }
+)
+
+
+_NEEDS_FOLD = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")
+
+
+def lookup_key(text: str) -> str:
+    """The form names are compared in: no spaces, folded widths and dashes."""
+    return text.translate(_FOLD) if _NEEDS_FOLD.search(text) else text
+
+
+class GazetteerError(IngestError):
+    """A gazetteer file that cannot be used; prints as ``file: reason``."""
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One body (or region, or vague group) with its names.
+
+    `aliases` holds every alias, global and local; `local_aliases` is the
+    subset that only means this body inside `jurisdiction`. `level` and
+    `jurisdiction` are always set for curated entries; `ingest.resolve`
+    leaves them ``None`` only for an unknown name read without a jurisdiction.
+    """
+
+    id: str
+    name: str
+    type: str
+    level: str | None
+    jurisdiction: str | None
+    aliases: tuple[str, ...]
+    parent: str | None = None
+    region: str | None = None
+    local_aliases: tuple[str, ...] = ()
+
+    def global_names(self) -> tuple[str, ...]:
+        """The name and the aliases that mean this body in any document."""
+        local = set(self.local_aliases)
+        return (self.name, *(a for a in self.aliases if a not in local))
+
+
+class Gazetteer:
+    """Entries indexed for exact lookup: globally, per jurisdiction, by id.
+
+    Construct with `Gazetteer.load`; the constructor validates the entries
+    (`sources` maps ids to the file they came from, `origin` names the rest,
+    for error messages).
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[GazetteerEntry],
+        *,
+        sources: Mapping[str, str] | None = None,
+        doc_number_prefixes: Mapping[str, str] | None = None,
+        jurisdiction_markers: Mapping[str, str] | None = None,
+        digest: str = "",
+        origin: str = "<gazetteer>",
+    ) -> None:
+        self._entries: dict[str, GazetteerEntry] = {}
+        self._global: dict[str, GazetteerEntry] = {}
+        self._local: dict[str, dict[str, GazetteerEntry]] = {}
+        self._all: dict[str, list[GazetteerEntry]] = {}
+        self._regions: dict[str, GazetteerEntry] = {}  # jurisdiction name -> Region
+        self._region_names: dict[str, GazetteerEntry] = {}  # every Region name and alias
+        self.sources: dict[str, str] = dict(sources or {})
+        #: document-number prefix -> jurisdiction (``新政发`` -> 新疆维吾尔自治区)
+        self.doc_number_prefixes: dict[str, str] = dict(doc_number_prefixes or {})
+        #: recipient phrase -> jurisdiction (``各盟`` -> 内蒙古自治区)
+        self.jurisdiction_markers: dict[str, str] = dict(jurisdiction_markers or {})
+        #: hash of the files loaded, for caches that must notice an edit
+        self.digest = digest
+        self._origin = origin
+        for entry in entries:
+            self._add(entry)
+        self._check_references()
+        self._prefix_lengths = sorted({len(k) for k in self._region_names}, reverse=True)
+
+    # --- construction -------------------------------------------------------
+
+    def _fail(self, entry_id: str, reason: str) -> GazetteerError:
+        return GazetteerError(self.sources.get(entry_id, self._origin), reason)
+
+    def _add(self, entry: GazetteerEntry) -> None:
+        if entry.id in self._entries:
+            raise self._fail(entry.id, f"duplicate id {entry.id!r}")
+        if entry.type not in ENTITY_TYPES:
+            raise self._fail(entry.id, f"{entry.id}: unknown type {entry.type!r}")
+        if entry.level not in LEVELS:
+            raise self._fail(entry.id, f"{entry.id}: unknown level {entry.level!r}")
+        if not entry.name or not entry.jurisdiction:
+            raise self._fail(entry.id, f"{entry.id}: name and jurisdiction are required")
+        self._entries[entry.id] = entry
+        local_index = self._local.setdefault(entry.jurisdiction, {})
+        global_names = {lookup_key(n) for n in entry.global_names()}
+        for name in (entry.name, *entry.aliases):
+            key = lookup_key(name)
+            if key in global_names:
+                other = self._global.get(key)
+                if other is not None and other.id != entry.id:
+                    raise self._fail(
+                        entry.id,
+                        f"{name!r} names both {other.id} ({self.sources.get(other.id, '?')}) "
+                        f"and {entry.id} in every document; make it a local alias",
+                    )
+                self._global[key] = entry
+            other = local_index.get(key)
+            if other is not None and other.id != entry.id:
+                raise self._fail(
+                    entry.id,
+                    f"{name!r} names both {other.id} and {entry.id} in {entry.jurisdiction}",
+                )
+            local_index[key] = entry
+            bucket = self._all.setdefault(key, [])
+            if not bucket or bucket[-1] is not entry:  # an entry's names come together
+                bucket.append(entry)
+        if entry.type == "Region":
+            self._regions[entry.name] = entry
+            for name in global_names:
+                self._region_names[name] = entry
+
+    def _check_references(self) -> None:
+        for entry in self._entries.values():
+            if entry.jurisdiction not in self._regions:
+                raise self._fail(
+                    entry.id, f"{entry.id}: jurisdiction {entry.jurisdiction!r} is not a Region"
+                )
+            for field, ref in (("parent", entry.parent), ("region", entry.region)):
+                if ref is not None and ref not in self._entries:
+                    raise self._fail(entry.id, f"{entry.id}: {field} {ref!r} is not an entry id")
+            if entry.region is not None and self._entries[entry.region].type != "Region":
+                raise self._fail(entry.id, f"{entry.id}: region {entry.region!r} is not a Region")
+        for mapping, what in (
+            (self.doc_number_prefixes, "doc_number_prefixes"),
+            (self.jurisdiction_markers, "jurisdiction_markers"),
+        ):
+            for key, jurisdiction in mapping.items():
+                if jurisdiction not in self._regions:
+                    raise GazetteerError(
+                        self._origin, f"{what}: {key!r} -> {jurisdiction!r} is not a Region"
+                    )
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> Gazetteer:
+        """Read every ``*.yaml`` of `directory` (default: ``data/gazetteer``)."""
+        directory = Path(directory) if directory is not None else DEFAULT_DIRECTORY
+        paths = sorted(directory.glob("*.yaml"))
+        if not paths:
+            raise GazetteerError(str(directory), "no gazetteer files (*.yaml)")
+        digest = hashlib.sha256()
+        entries: list[GazetteerEntry] = []
+        sources: dict[str, str] = {}
+        templates: list[tuple[str, str, dict[str, Any]]] = []
+        prefixes: dict[str, str] = {}
+        markers: dict[str, str] = {}
+        for path in paths:
+            raw = path.read_bytes()
+            digest.update(path.name.encode() + b"\0" + raw)
+            data = _parse(path, raw)
+            for entry in _entries_of(path, data):
+                if entry.id in sources:
+                    raise GazetteerError(
+                        str(path), f"duplicate id {entry.id!r} (also in {sources[entry.id]})"
+                    )
+                sources[entry.id] = str(path)
+                entries.append(entry)
+            for kind in _TEMPLATE_KINDS:
+                templates += [(str(path), kind, t) for t in _list(path, data, kind)]
+            prefixes |= _mapping(path, data, "doc_number_prefixes")
+            markers |= _mapping(path, data, "jurisdiction_markers")
+        regions = [e for e in entries if e.type == "Region"]
+        taken = {(e.jurisdiction, lookup_key(n)) for e in entries for n in (e.name, *e.aliases)}
+        for source, kind, template in templates:
+            for entry in _instantiate(source, kind, template, regions, taken):
+                sources[entry.id] = source
+                entries.append(entry)
+        return cls(
+            entries,
+            sources=sources,
+            doc_number_prefixes=prefixes,
+            jurisdiction_markers=markers,
+            digest=digest.hexdigest(),
+            origin=str(directory),
+        )
+
+    # --- queries ----------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[GazetteerEntry]:
+        return iter(self._entries.values())
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._entries
+
+    def by_id(self, entry_id: str) -> GazetteerEntry:
+        """The entry with this id; `KeyError` if there is none."""
+        return self._entries[entry_id]
+
+    def candidates(self, surface: str) -> list[GazetteerEntry]:
+        """Every entry, of any jurisdiction, with this exact name or alias."""
+        return list(self._all.get(lookup_key(surface), ()))
+
+    def names(self) -> Iterator[tuple[str, GazetteerEntry]]:
+        """Every name and alias with its entry (for the EntityRuler).
+
+        Curated entries come in file order, template instances after them.
+        """
+        for entry in self._entries.values():
+            yield entry.name, entry
+            for alias in entry.aliases:
+                yield alias, entry
+
+    def lookup_global(self, text: str) -> GazetteerEntry | None:
+        """The entry a name or global alias means in any document."""
+        return self._global.get(lookup_key(text))
+
+    def lookup_local(self, text: str, jurisdiction: str) -> GazetteerEntry | None:
+        """The entry of `jurisdiction` with this name or alias, local ones included."""
+        index = self._local.get(jurisdiction)
+        return index.get(lookup_key(text)) if index else None
+
+    def region(self, jurisdiction: str) -> GazetteerEntry | None:
+        """The Region entry of a jurisdiction name (``新疆维吾尔自治区`` -> xj)."""
+        return self._regions.get(jurisdiction)
+
+    def region_named(self, text: str) -> GazetteerEntry | None:
+        """The Region whose name or global alias is `text` (``伊犁`` -> 伊犁哈萨克自治州)."""
+        return self._region_names.get(lookup_key(text))
+
+    def region_prefix(self, text: str) -> tuple[GazetteerEntry, str] | None:
+        """The Region named at the start of `text` (longest name wins) and the rest.
+
+        ``新疆生产建设兵团科技局`` -> (新疆生产建设兵团, ``科技局``); the rest is
+        never empty.
+        """
+        key = lookup_key(text)
+        for n in self._prefix_lengths:
+            if n < len(key):
+                region = self._region_names.get(key[:n])
+                if region is not None:
+                    return region, key[n:]
+        return None
+
+
+def _parse(path: Path, raw: bytes) -> dict[str, Any]:
+    try:
+        data = yaml.load(raw, Loader=_Loader)  # a safe loader: plain data only
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise GazetteerError(str(path), f"not valid YAML{where}") from None
+    if not isinstance(data, dict):
+        raise GazetteerError(str(path), "expected a mapping at the top level")
+    unknown = set(data) - _FILE_KEYS
+    if unknown:
+        raise GazetteerError(str(path), f"unknown top-level keys {sorted(unknown)}")
+    return data
+
+
+def _list(path: Path, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    items = data.get(key) or []
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise GazetteerError(str(path), f"{key}: expected a list of mappings")
+    return items
+
+
+def _mapping(path: Path, data: dict[str, Any], key: str) -> dict[str, str]:
+    items = data.get(key) or {}
+    if not isinstance(items, dict):
+        raise GazetteerError(str(path), f"{key}: expected a mapping")
+    return {str(k): str(v) for k, v in items.items()}
+
+
+def _strings(path: Path, entry_id: str, value: Any, field: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise GazetteerError(str(path), f"{entry_id}: {field} must be a list of names")
+    return tuple(value)
+
+
+def _entries_of(path: Path, data: dict[str, Any]) -> Iterator[GazetteerEntry]:
+    for item in _list(path, data, "entries"):
+        entry_id = item.get("id")
+        if not isinstance(entry_id, str) or not entry_id.isascii() or not entry_id:
+            raise GazetteerError(str(path), f"entry without an ASCII id: {item.get('name')!r}")
+        unknown = set(item) - _ENTRY_KEYS
+        if unknown:
+            raise GazetteerError(str(path), f"{entry_id}: unknown keys {sorted(unknown)}")
+        name = item.get("name")
+        if not isinstance(name, str) or not name:
+            raise GazetteerError(str(path), f"{entry_id}: name is required")
+        aliases = _strings(path, entry_id, item.get("aliases"), "aliases")
+        local = _strings(path, entry_id, item.get("local"), "local")
+        yield GazetteerEntry(
+            id=entry_id,
+            name=name,
+            type=str(item.get("type")),
+            level=item.get("level", data.get("level")),
+            jurisdiction=item.get("jurisdiction", data.get("jurisdiction")),
+            aliases=tuple(dict.fromkeys(a for a in (*aliases, *local) if a != name)),
+            parent=item.get("parent"),
+            region=item.get("region"),
+            local_aliases=tuple(dict.fromkeys(a for a in local if a != name)),
+        )
+
+
+def qualifier(region: GazetteerEntry) -> str:
+    """How a name is qualified with its jurisdiction: ``新疆维吾尔自治区…``, ``国家…``."""
+    return "国家" if region.name == NATIONAL else region.name
+
+
+#: Template kinds: the id infix of their instances and the Regions they are for.
+_TEMPLATE_KINDS: dict[str, tuple[str, Callable[[GazetteerEntry], bool]]] = {
+    "collectives": ("coll.", lambda region: True),
+    "provincial_bodies": (
+        "",
+        lambda region: region.level == "provincial" and region.name.endswith(("省", "自治区")),
+    ),
+}
+
+
+def _instantiate(
+    source: str,
+    kind: str,
+    template: dict[str, Any],
+    regions: list[GazetteerEntry],
+    taken: set[tuple[str | None, str]],
+) -> Iterator[GazetteerEntry]:
+    """One entry per Region of the template's kind that has no such body yet."""
+    key, name = template.get("key"), template.get("name")
+    unknown = set(template) - _TEMPLATE_KEYS
+    if not isinstance(key, str) or not key.isascii() or not isinstance(name, str) or unknown:
+        raise GazetteerError(source, f"{kind} {name!r}: needs an ASCII key, a name, no other keys")
+    path = Path(source)
+    local = _strings(path, key, template.get("local"), "local")
+    if "{region}" not in name:
+        local = (name, *local)
+    aliases = _strings(path, key, template.get("aliases"), "aliases")
+    infix, applies = _TEMPLATE_KINDS[kind]
+    for region in regions:
+        if not applies(region) or any((region.name, lookup_key(n)) in taken for n in local):
+            continue
+        q = qualifier(region)
+        yield GazetteerEntry(
+            id=f"{region.id}.{infix}{key}",
+            name=name.format(region=q) if "{region}" in name else q + name,
+            type=str(template.get("type", "Collective")),
+            level=region.level,
+            jurisdiction=region.name,
+            aliases=(*(a.format(region=region.name) for a in aliases), *local),
+            region=region.id,
+            local_aliases=local,
+        )
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The project's gazetteer, loaded once per process."""
+    return Gazetteer.load()

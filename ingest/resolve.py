@@ -1,0 +1,409 @@
+"""Entity resolution: a name as written -> one canonical entity, per jurisdiction.
+
+``科技厅`` in a Xinjiang document is 新疆维吾尔自治区科学技术厅 (``xj.kjt``), in
+an Inner Mongolia document ``nm.kjt``, and ``科技部`` is the national ministry
+everywhere. A `Resolver` is made for one document's jurisdiction and reads a
+name in this order:
+
+1. a name or alias of a body of the document's own jurisdiction (local aliases
+   included: ``科技厅``, ``发改委``, ``有关部门``);
+2. a global name or alias (``科技部``, ``乌鲁木齐海关``, ``人行乌中心支行``);
+3. a jurisdiction written in front of the name decides where to look:
+   a place (``内蒙古自治区科技厅``, ``兵团科技局``, ``哈密市政府``) or a level
+   word resolved against the document's jurisdiction and the ones above it
+   (``自治区`` in a Xinjiang or Corps document is Xinjiang, ``国家``/``国务院``
+   the nation, ``市`` a city document's own city) — so ``国务院国资委`` and
+   ``自治区国资委`` are two bodies, and ``国家发展改革委`` is never 自治区发改委;
+4. the same without a trailing bracket (``财政厅（局）``).
+
+The form with a distributed prefix or suffix (``expanded``: ``自治区科技厅``,
+``哈密国家农业科技园区管委会``) is tried before the form as written; a written
+fragment that is only a place (``哈密`` of a suffix-distributed list) is not
+taken for the body.
+
+A name the gazetteer does not know gets a deterministic id scoped to its
+jurisdiction, ``<region id>:<name without its jurisdiction prefix>``
+(``xj:旅游局`` for both ``旅游局`` and ``自治区旅游局`` in a Xinjiang document,
+``xj.hami:人民政府`` for ``哈密市政府``; ``unscoped:…`` when the document's
+jurisdiction is unknown), and a type read from its suffix (`type_of`). A
+park's administrative committee (管委会) is the park itself: same id, type
+Park. Bodies of different jurisdictions or levels never share an id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ingest.gazetteer import (
+    NATIONAL,
+    Gazetteer,
+    GazetteerEntry,
+    default_gazetteer,
+    lookup_key,
+)
+from ingest.model import ENTITY_TYPES, Mention
+
+#: Id scope of unknown names read without any jurisdiction.
+UNSCOPED = "unscoped"
+
+# --- type from suffix ---------------------------------------------------------
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_COLLECTIVE_PREFIXES = _words("有关 各 相关 其他 其它 所在地")
+_PARTY_PREFIXES = _words("党委 中共 党组")
+_PARTY_SUFFIXES = _words(
+    "组织部 宣传部 统战部 统一战线工作部 政法委 纪委 党委 党组 工委 农办 人才办"
+)
+_PARK_SUFFIXES = _words(
+    "管委会 管理委员会 开发区 高新区 园区 产业园 科技园 示范区 试验区 实验区 科技城 集聚区 "
+    "自创区 新区 保税区 特色小镇"
+)
+_LAB_SUFFIXES = _words("实验室 工程技术研究中心 工程研究中心 技术创新中心 工程中心 超级计算中心")
+_INSTITUTE_SUFFIXES = _words("研究院 研究所 科学院 分院 研究中心 工程院")
+_UNIVERSITY_SUFFIXES = _words("大学 学院 学校 党校")
+_ENTERPRISE_SUFFIXES = _words("公司 集团 银行 分行 支行 股份 厂")
+_AGENCY_SUFFIXES = _words("部 厅 局 委 委员会 办 办公室 署 政府 行署 公署 法院 检察院 海关")
+_REGION_SUFFIXES = _words("省 自治区 市 自治州 地区 盟 县 旗")
+_PROGRAM_SUFFIXES = _words("计划 工程 专项 行动")
+
+#: Types whose bare names are bodies of a jurisdiction: ``旅游局`` of Xinjiang.
+_GOVERNED = frozenset({"Agency", "PartyOrgan", "Collective"})
+
+
+def type_of(name: str) -> str:
+    """The contract type a name's form implies (``…厅`` -> Agency, ``有关…`` -> Collective).
+
+    >>> [type_of(n) for n in ("旅游局", "党委农办", "昌吉高新区管委会", "有关单位", "新疆大学")]
+    ['Agency', 'PartyOrgan', 'Park', 'Collective', 'University']
+    """
+    if name.startswith(_COLLECTIVE_PREFIXES):
+        return "Collective"
+    if name.startswith(_PARTY_PREFIXES) or name.endswith(_PARTY_SUFFIXES):
+        return "PartyOrgan"
+    for suffixes, kind in (
+        (_PARK_SUFFIXES, "Park"),
+        (_LAB_SUFFIXES, "Lab"),
+        (("联盟",), "Alliance"),
+        (_INSTITUTE_SUFFIXES, "Institute"),
+        (_UNIVERSITY_SUFFIXES, "University"),
+        (_ENTERPRISE_SUFFIXES, "Enterprise"),
+        (_AGENCY_SUFFIXES, "Agency"),
+        (_REGION_SUFFIXES, "Region"),
+        (_PROGRAM_SUFFIXES, "Program"),
+    ):
+        if name.endswith(suffixes):
+            return kind
+    return "Organization"
+
+
+# --- reading a name -----------------------------------------------------------
+
+#: Level words in front of a name, most specific first. 国务院/国家 mean the
+#: nation; the others mean the nearest jurisdiction (the document's own or
+#: one above it) whose name ends with the word.
+_LEVEL_WORDS = ("国务院", "国家", "自治区", "自治州", "省", "地区", "州", "市", "盟", "县", "旗")
+#: A level word followed by one of these is an adjective or a compound
+#: (国家级, 市场监管局, 州市), not a jurisdiction — except 市场 (省市场监管局).
+_NOT_AFTER_LEVEL = frozenset("级场县区州市旗")
+#: Written forms of a government that name the same body.
+_GOVERNMENT_FORMS = {"政府": "人民政府", "行署": "行政公署"}
+_TRAILING_BRACKET = re.compile(r"（[^（）]*）$")
+
+
+def _clean(text: str) -> str:
+    key = lookup_key(text)
+    return key[:-1] if key.endswith("等") and len(key) > 2 else key
+
+
+class Resolver:
+    """Resolves names inside one document's jurisdiction (``None``: unknown).
+
+    Results are cached per resolver; make one per document.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, jurisdiction: str | None) -> None:
+        self.gazetteer = gazetteer
+        region = None
+        if jurisdiction:
+            region = gazetteer.region(jurisdiction) or gazetteer.region_named(jurisdiction)
+        #: canonical full name of the document's jurisdiction
+        self.jurisdiction = region.name if region else (jurisdiction or None)
+        self._chain = self._jurisdictions_above(region) if region else [self.jurisdiction]
+        self._cache: dict[tuple[str, str | None, str | None], GazetteerEntry] = {}
+        self._unknown: dict[str, GazetteerEntry] = {}
+
+    def _jurisdictions_above(self, region: GazetteerEntry) -> list[str | None]:
+        """The region, its administrative superiors, then the territory it lies in."""
+        chain: list[str | None] = []
+        todo = [region]
+        while todo:
+            r = todo.pop(0)
+            if r.name in chain:
+                continue
+            chain.append(r.name)
+            todo += [self.gazetteer.by_id(ref) for ref in (r.parent, r.region) if ref]
+        return chain
+
+    # --- public -------------------------------------------------------------
+
+    def resolve(
+        self, surface: str, expanded: str | None = None, type_hint: str | None = None
+    ) -> Mention:
+        """The mention of `surface` (as written), resolved; spans are the caller's."""
+        entry = self.resolve_entry(surface, expanded, type_hint)
+        return Mention(entry.id, entry.name, surface, entry.type)
+
+    def resolve_entry(
+        self, surface: str, expanded: str | None = None, type_hint: str | None = None
+    ) -> GazetteerEntry:
+        """The gazetteer entry `surface` means, or a scoped entry made up for it.
+
+        `type_hint` (e.g. from the EntityRuler) types an unknown name whose
+        suffix says nothing (``…平台``), and turns a place used as an actor
+        (``伊犁哈萨克自治州`` as an addressee) into its government; pass
+        ``"Organization"`` where all that is known is that the name is an actor
+        (a role clause, an issuer, a recipient). `ValueError` for an empty name.
+        """
+        key = (surface, expanded, type_hint)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._resolve(surface, expanded, type_hint)
+            self._cache[key] = found
+        return found
+
+    def entry(self, entity_id: str) -> GazetteerEntry | None:
+        """A gazetteer entry, or an unknown one this resolver made, by id."""
+        if entity_id in self.gazetteer:
+            return self.gazetteer.by_id(entity_id)
+        return self._unknown.get(entity_id)
+
+    # --- resolution ---------------------------------------------------------
+
+    def _resolve(self, surface: str, expanded: str | None, type_hint: str | None) -> GazetteerEntry:
+        written = _clean(surface)
+        if not written:
+            raise ValueError(f"cannot resolve an empty name: {surface!r}")
+        longer = _clean(expanded) if expanded else ""
+        forms = [longer, written] if longer and longer != written else [written]
+        for i, text in enumerate(forms):
+            entry = self.known(text)
+            if entry is None:
+                continue
+            if entry.type == "Region":
+                if i > 0:
+                    break  # 哈密 of 哈密、…国家农业科技园区管委会: a fragment, not the park
+                if type_hint and type_hint not in ("Region", "Program"):
+                    return self._government(entry)
+            return entry
+        return self._make_unknown(forms[0], type_hint)
+
+    def known(self, text: str) -> GazetteerEntry | None:
+        """The gazetteer entry a name means in this document, if any."""
+        text = _clean(text)
+        entry = self._lookup(text)
+        if entry is None:
+            bare = _TRAILING_BRACKET.sub("", text)
+            if bare and bare != text:
+                entry = self._lookup(bare)
+        return entry
+
+    def _lookup(self, text: str) -> GazetteerEntry | None:
+        g = self.gazetteer
+        if self.jurisdiction:
+            entry = g.lookup_local(text, self.jurisdiction)
+            if entry is not None:
+                return entry
+        entry = g.lookup_global(text)
+        if entry is not None:
+            return entry
+        scoped = self._scope(text)
+        if scoped is None:
+            return None
+        scope, rest = scoped
+        entry = g.lookup_local(rest, scope)
+        if entry is None:
+            entry = g.lookup_global(rest)
+            if entry is not None and entry.jurisdiction != scope:
+                entry = None
+        return entry
+
+    def _scope(self, text: str) -> tuple[str, str] | None:
+        """The jurisdiction written in front of a name, and the rest of it."""
+        if text.startswith("中共") and len(text) > 2:
+            text = text[2:]
+        hit = self.gazetteer.region_prefix(text)
+        if hit is not None:
+            region, rest = hit
+            return region.name, rest
+        for word in _LEVEL_WORDS:
+            rest = text[len(word) :]
+            if not text.startswith(word) or not rest:
+                continue
+            if rest[0] in _NOT_AFTER_LEVEL and not rest.startswith("市场"):
+                continue
+            if word in ("国务院", "国家"):
+                return NATIONAL, rest
+            for jurisdiction in self._chain:
+                if jurisdiction and jurisdiction.endswith(word):
+                    return jurisdiction, rest
+            return None
+        return None
+
+    def _government(self, region: GazetteerEntry) -> GazetteerEntry:
+        """The government of a place named as an actor."""
+        if region.level == "national":
+            return region
+        for form in ("人民政府", "行政公署"):
+            entry = self.gazetteer.lookup_global(region.name + form)
+            if entry is not None:
+                return entry
+        form = "行政公署" if region.name.endswith("地区") else "人民政府"
+        return self._make_unknown(region.name + form, "Agency")
+
+    def _make_unknown(self, text: str, type_hint: str | None) -> GazetteerEntry:
+        scope, bare = self.jurisdiction, text
+        scoped = self._scope(text)
+        if scoped is not None:
+            scope = scoped[0]
+            if type_of(scoped[1]) in _GOVERNED:  # 自治区旅游局, 哈密市政府: a body of that place
+                bare = scoped[1]
+        bare = _park_of_committee(bare)
+        bare = _GOVERNMENT_FORMS.get(bare, bare)
+        # the suffix decides; a hint only names what the suffix leaves generic,
+        # so one name gets one type whichever context it is read in first
+        kind = type_of(bare)
+        if kind == "Organization" and type_hint in ENTITY_TYPES:
+            kind = type_hint
+        region = self.gazetteer.region(scope) if scope else None
+        code = region.id if region else (scope or UNSCOPED)
+        if region is None or type_of(bare) not in _GOVERNED:
+            name = bare
+        elif region.name == NATIONAL:
+            name = text  # a bare 科技厅 in a national document is no national body: as written
+        else:  # a body of the jurisdiction is named with it: 旅游局 -> 新疆维吾尔自治区旅游局
+            name = region.name + bare
+        entry = GazetteerEntry(
+            id=f"{code}:{bare}",
+            name=name,
+            type=kind,
+            level=region.level if region else None,
+            jurisdiction=scope,
+            aliases=(),
+        )
+        return self._unknown.setdefault(entry.id, entry)
+
+
+def _park_of_committee(name: str) -> str:
+    """``昌吉高新区管委会`` -> ``昌吉高新区``: a park and its committee are one actor."""
+    for suffix in ("管委会", "管理委员会"):
+        if name.endswith(suffix) and type_of(name[: -len(suffix)]) == "Park":
+            return name[: -len(suffix)]
+    return name
+
+
+# --- the document's jurisdiction -----------------------------------------------
+
+_OWN_NUMBER = re.compile(r"^\s*(\S{1,12}?)\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号\s*$")
+_NUMBER_CODE = re.compile(r"^\s*([^\d〔\[［(（\s]+)")
+_SPLIT = re.compile(r"[，,、；;：:\s]+")
+_GOVERNMENT_LINE = ("人民政府", "党委", "委员会", "办公厅")
+
+
+def infer_jurisdiction(
+    doc_number: str | None,
+    issuers: Iterable[str],
+    recipients: Iterable[str],
+    text_head: str,
+    manifest_value: str | None,
+    *,
+    gazetteer: Gazetteer | None = None,
+) -> str | None:
+    """Whose bodies a document's short names refer to, as a canonical full name.
+
+    The manifest wins; then the issuer (新疆维吾尔自治区人民政府 -> 新疆维吾尔自治区),
+    the document-number prefix (新政发, 内政发, 国办发 …), the recipients
+    (伊犁哈萨克自治州 -> 新疆维吾尔自治区, 各盟行政公署 -> 内蒙古自治区), and the
+    document's head (its own number line, a government's name opening a line,
+    its address line). ``None`` when nothing tells.
+
+    >>> infer_jurisdiction("苏政发〔2015〕1号", [], [], "", None)
+    '江苏省'
+    """
+    g = gazetteer or default_gazetteer()
+    if manifest_value and manifest_value.strip():
+        region = g.region(manifest_value.strip()) or g.region_named(manifest_value)
+        return region.name if region else manifest_value.strip()
+    return (
+        _from_issuers(g, issuers)
+        or _from_doc_number(g, doc_number)
+        or _from_recipients(g, recipients)
+        or _from_head(g, text_head)
+    )
+
+
+def _from_issuers(g: Gazetteer, issuers: Iterable[str]) -> str | None:
+    resolver = Resolver(g, None)
+    for issuer in issuers:
+        text = _clean(issuer)
+        entry = resolver.known(text)
+        if entry is not None:
+            return entry.name if entry.type == "Region" else entry.jurisdiction
+        scoped = resolver._scope(text)
+        if scoped is not None and scoped[0] != NATIONAL:
+            return scoped[0]
+    return None
+
+
+def _from_doc_number(g: Gazetteer, doc_number: str | None) -> str | None:
+    match = _NUMBER_CODE.match(doc_number or "")
+    if not match:
+        return None
+    code = match.group(1)
+    for n in range(len(code), 0, -1):
+        if code[:n] in g.doc_number_prefixes:
+            return g.doc_number_prefixes[code[:n]]
+    return None
+
+
+def _from_recipients(g: Gazetteer, recipients: Iterable[str]) -> str | None:
+    recipients = [r for r in recipients if r]
+    joined = "，".join(lookup_key(r) for r in recipients)
+    for marker, jurisdiction in g.jurisdiction_markers.items():
+        if lookup_key(marker) in joined:
+            return jurisdiction
+    resolver = Resolver(g, None)
+    for recipient in recipients:
+        text = _clean(recipient)
+        entry = resolver.known(text)
+        place = None
+        if entry is not None:
+            place = entry if entry.type == "Region" else g.region(entry.jurisdiction or "")
+        else:
+            hit = g.region_prefix(text)
+            place = hit[0] if hit else g.region_named(text)
+        if place is not None and place.level != "national":
+            return place.jurisdiction  # an addressee lies inside the issuer's jurisdiction
+    return None
+
+
+def _from_head(g: Gazetteer, head: str) -> str | None:
+    lines = [line.strip() for line in head.splitlines() if line.strip()]
+    for line in lines:
+        match = _OWN_NUMBER.match(line)
+        if match:
+            found = _from_doc_number(g, match.group(1))
+            if found:
+                return found
+    for line in lines:
+        hit = g.region_prefix(line)
+        if hit is not None and hit[1].startswith(_GOVERNMENT_LINE):
+            return hit[0].name
+    for line in lines:
+        if line.endswith(("：", ":")):
+            return _from_recipients(g, _SPLIT.split(line))
+    return None

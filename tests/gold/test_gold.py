@@ -332,7 +332,7 @@ def test_resolved_names_match_the_audited_full_names(name: str) -> None:
 
 
 def committee_of(full: str, entry) -> bool:
-    """A park's 管理委员会 is one actor with its park (docs/entity-resolution.md).
+    """A park's 管理委员会 is one actor with its park (see ingest/resolve.py).
 
     The gold names the committee as read; the project's identity rule merges
     a committee into the park it runs, because documents hand the same tasks

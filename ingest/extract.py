@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -134,10 +135,11 @@ def _assemble(
     )
     recipients = located(meta.recipients)
 
-    spans = find_entities(ndoc.text)
+    spans = find_entities(ndoc.text)  # ordered and non-overlapping
+    starts = [sp.start for sp in spans]
     entity_mentions = [_resolve_span(sp, resolver, gazetteer) for sp in spans]
     tasks = tuple(
-        _task(doc_id, index, unit, ndoc.text, resolver, spans, entity_mentions)
+        _task(doc_id, index, unit, ndoc.text, resolver, spans, starts, entity_mentions)
         for index, unit in enumerate(structure.units, start=1)
     )
     all_mentions = [
@@ -179,6 +181,7 @@ def _task(
     text: str,
     resolver: Resolver,
     spans: list[EntitySpan],
+    starts: list[int],
     entity_mentions: list[Mention],
 ) -> Task:
     start, end = unit.span
@@ -207,11 +210,9 @@ def _task(
         if reading.clause_span and base is not None
         else None
     )
-    mentions = _unique(
-        m
-        for sp, m in zip(spans, entity_mentions, strict=True)
-        if start <= sp.start and sp.end <= body_end
-    )
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, body_end, lo=first)
+    mentions = _unique(entity_mentions[i] for i in range(first, last) if spans[i].end <= body_end)
     task_text = _task_text(unit, reading)
     return Task(
         task_id=f"{doc_id}#{index}",

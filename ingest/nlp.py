@@ -1,0 +1,503 @@
+"""The spaCy pipeline that finds named things in Chinese policy text.
+
+Policy documents name parks, labs, alliances, enterprises, universities,
+institutes, regions and programmes in running text, mostly without any
+marker: ``加快建设昌吉蓝山屯河科技城、石河子新材料产业园等产业集群``. No
+pretrained Chinese model can be downloaded here, so the pipeline is built
+from ``spacy.blank("zh")``, whose default ``char`` segmenter makes every
+character a token. That is exactly what names need: a name always starts and
+ends on a token boundary, whatever a word segmenter would have guessed.
+
+Two components find names:
+
+``entity_ruler``
+    phrase patterns for every name and alias of the gazetteer (label = the
+    entry's type, ``ent_id`` = its id when the name means one body wherever it
+    is written; short agency aliases such as ``科技厅`` are left to
+    `ingest.resolve`, which knows the document's jurisdiction).
+``innograph_name_rules``
+    names the gazetteer does not know, read from their suffix
+    (``…高新区``, ``…重点实验室``, ``…联盟``, ``…有限公司``, ``…大学``,
+    ``…研究院``, ``国家…计划`` …). The suffix is the easy half; the rule
+    extends left from it over name characters and stops at punctuation,
+    verbs and function words (``建设``, ``支持``, ``在``, ``和``, ``的``, ``、``),
+    at a numeral with its classifier (``三个``), or at a name the ruler found
+    and takes whole (``特变电工``). A name whose left part is only generic
+    words (``国家高新区``, ``产业技术创新战略联盟``) names a kind of thing, not
+    a thing, and is dropped. Where spans overlap the longest wins.
+
+The tokenizer is spaCy's ``char`` segmentation reimplemented in one linear
+pass (`CharTokenizer`, same tokens): the stock one is quadratic in the length
+of a Doc. `ingest.entities.find_entities` reads the same names without
+setting ``doc.ents`` (`gazetteer_names`, `suffix_names`, `longest_first`),
+which is where the pipeline spends most of its time otherwise.
+
+Usage (the pipeline is cached; pass your own gazetteer to `build_nlp`):
+
+>>> nlp = get_nlp()
+>>> doc = nlp("加快建设昌吉蓝山屯河科技城、石河子新材料产业园等产业集群")
+>>> [(e.text, e.label_) for e in doc.ents]
+[('昌吉蓝山屯河科技城', 'Park'), ('石河子新材料产业园', 'Park')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+import spacy
+from spacy.lang.zh import ChineseTokenizer
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc
+
+from ingest.gazetteer import default_gazetteer, lookup_key
+
+if TYPE_CHECKING:
+    from ingest.gazetteer import Gazetteer, GazetteerEntry
+
+
+# --- suffix rules -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SuffixRule:
+    """A name ending and what a name with it is.
+
+    `anchored` rules are for endings that also end plain noun phrases
+    (``兵地融合示范区``, ``证券公司``): their names must contain a place or body
+    the gazetteer knows, or ``国家``/``中国``, to count as a name.
+    """
+
+    suffix: str
+    type: str
+    anchored: bool = False
+
+
+SUFFIX_RULES: tuple[SuffixRule, ...] = (
+    SuffixRule("高新技术产业开发区", "Park"),
+    SuffixRule("经济技术开发区", "Park"),
+    SuffixRule("经济开发区", "Park"),
+    SuffixRule("高新区", "Park"),
+    SuffixRule("自主创新示范区", "Park"),
+    SuffixRule("自创区", "Park"),
+    SuffixRule("农业科技园区", "Park"),
+    SuffixRule("科技园区", "Park"),
+    SuffixRule("科技城", "Park"),
+    SuffixRule("产业园区", "Park"),
+    SuffixRule("产业园", "Park"),
+    SuffixRule("科技园", "Park"),
+    SuffixRule("开发区", "Park", anchored=True),
+    SuffixRule("示范区", "Park", anchored=True),
+    SuffixRule("园区", "Park", anchored=True),
+    SuffixRule("重点实验室", "Lab"),
+    SuffixRule("工程实验室", "Lab"),
+    SuffixRule("实验室", "Lab"),
+    SuffixRule("工程技术研究中心", "Lab"),
+    SuffixRule("工程研究中心", "Lab"),
+    SuffixRule("技术创新中心", "Lab"),
+    SuffixRule("工程中心", "Lab"),
+    SuffixRule("联盟", "Alliance"),
+    SuffixRule("股份有限公司", "Enterprise"),
+    SuffixRule("有限责任公司", "Enterprise"),
+    SuffixRule("有限公司", "Enterprise"),
+    SuffixRule("集团", "Enterprise"),
+    SuffixRule("公司", "Enterprise", anchored=True),
+    SuffixRule("银行", "Enterprise", anchored=True),
+    SuffixRule("科学院", "Institute"),
+    SuffixRule("研究院", "Institute"),
+    SuffixRule("研究所", "Institute"),
+    SuffixRule("分院", "Institute"),
+    SuffixRule("大学", "University"),
+    SuffixRule("学院", "University"),
+    SuffixRule("计划", "Program"),
+    SuffixRule("专项", "Program"),
+)
+
+_RULE_BY_SUFFIX = {r.suffix: r for r in SUFFIX_RULES}
+# Longest endings first, so 工程技术研究中心 is read before 工程中心 would be.
+_SUFFIX_RE = re.compile(
+    "|".join(re.escape(s) for s in sorted(_RULE_BY_SUFFIX, key=len, reverse=True))
+)
+# A programme named in book-title marks: 《…计划》, 《…工程》, 《…专项》.
+_TITLED_PROGRAM_RE = re.compile(r"《([^《》\n]{1,40}?(?:计划|工程|专项))》")
+
+
+def _lexicon(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: Words a name never runs through when extended to the left: verbs that take
+#: a name as object, prepositions, conjunctions, determiners and adverbs.
+STOP_WORDS = _lexicon(
+    """
+    的 在 和 与 及 或 等 对 向 将 把 被 由 从 以 是 于 到 并 各 该 其 即 含 也 还 又
+    为了 认定为 列为 使用 随着
+    建设 支持 推动 推进 加快 依托 打造 建立 组建 创建 成立 设立 筹建 筹备 共建 新建 扶持
+    培育 引进 引入 鼓励 引导 积极 大力 着力 全力 稳步 持续 进一步 继续 优先 率先 启动 实施
+    开展 发挥 利用 通过 围绕 借鉴 加强 强化 提升 完善 形成 拥有 承担 入驻 落户 落实 参与
+    申报 认定 批准 部署 促进 带动 辐射 一批 若干 各类 各级 有关 相关 其他 其它 这些 所有
+    多个 以及 及其 包括 例如 其中 现有 主要 依法 依规 组织实施 探索 争取 推广 建成 搭建 构建
+    提供 给予 同时 正在 可以 能够 引领 对接 面向 借助 基于 加大 做好 做大 做强 发展壮大
+    扩大 吸引 聚集 集聚 优化 深化 整合 认真 共同 全面 重点支持 重点建设 重点发展
+    成为 作为 列入 纳入 位于 设在 进入 融入 按照 所在 知名 著名 首个 内 组织 采取 采用 尽管 确定
+    符合 聚焦 提高 赋予 挖掘 委托 共享 上市 非上市 申请 获得 获批 评为 命名 授予 支撑 服务于
+    专家来 人才来 项目来 企业来 团队来 人员来
+    """
+)
+_MAX_STOP = max(map(len, STOP_WORDS))
+
+#: Words containing a stop character that are always part of a name.
+KEEP_WORDS = _lexicon("共和国 生产建设兵团 建设兵团 建设银行 和田 对口 内蒙古 合作组织")
+_MAX_KEEP = max(map(len, KEEP_WORDS))
+
+#: Words that say what kind of thing a name is but not which one. A name
+#: whose left part is made only of these (plus its suffix) is a category.
+GENERIC_WORDS = _lexicon(
+    """
+    国家 国家级 国家地方 省 省级 自治区 自治区级 兵团 市 市级 县 县级 县域 区级 地方 区域 国际 国内
+    中国 全国 企业 产业 技术 科技 创新 工程 联合 协同 重点 专业 专业化 新型 高水平 一流 现代
+    大型 中小 中小型 高新技术 高新 高技术 战略 战略性 研究 研发 开发 共建 合作 综合 公共 示范
+    特色 优势 骨干 龙头 领军 创新型 科研 学科 行业 本地 当地 境外 海外 跨区域 离岸 大学 经济
+    自主 自主创新 东部 西部 中部 东西部 中西部 证券 保险 商业 担保 职业 职业技术 高等 高校
+    院校 研究型 应用型 农业科技 产学研 双创 众创 孵化 科创 实验 试验 民营 国有 外资
+    专利 标准 技术标准 教育 培训 文化 旅游 股份
+    """
+)
+_MAX_GENERIC = max(map(len, GENERIC_WORDS))
+
+_NUMERALS = frozenset("0123456789一二三四五六七八九十百千万两几数多")
+_CLASSIFIERS = frozenset("个家所项批类座处支只")
+_OPENERS = {"）": "（", ")": "(", "”": "“", "’": "‘", "」": "「"}
+# Chinese function characters a name may not start with once extension ends.
+_LEADING_JUNK = frozenset("与和及或、的")
+# ``企业技术中心与技术创新中心`` is two things, not one lab named with ``与``.
+_JOINED_WHOLES = ("中心", "实验室", "研究院")
+_BRACKETS_RE = re.compile(r"[（）()“”‘’「」]")
+# What a parent body's name ends with, before a branch's place: 中国农业科学院|新疆分院.
+_PARENT_ENDINGS = ("院", "大学", "所", "公司", "集团", "银行", "局", "部", "厅", "委", "会", "中心")
+# 国家科技计划 and 国家人才计划 are kinds of programme, not programmes.
+_PROGRAM_KINDS = frozenset(["", "科技", "人才", "重大人才", "重大", "重点", "有关", "相关", "相应"])
+_MAX_PREFIX = 22
+_MAX_BRACKETED = 8
+
+
+def _is_name_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch == "·"
+
+
+def _ends_with(text: str, pos: int, words: frozenset[str], longest: int) -> int:
+    """Length of the longest word of `words` ending at `pos`, or 0."""
+    for k in range(min(longest, pos), 0, -1):
+        if text[pos - k : pos] in words:
+            return k
+    return 0
+
+
+def _bracket_start(text: str, pos: int, floor: int) -> int | None:
+    """Start of a short bracketed or quoted name part ending at `pos`.
+
+    ``新疆（昌吉）信息产业园`` and ``“西部电商汇”电子商务产业园`` keep their
+    brackets; anything longer or with punctuation inside is not a name part.
+    """
+    opener = _OPENERS[text[pos - 1]]
+    i = pos - 2
+    while i >= max(floor, pos - 2 - _MAX_BRACKETED):
+        ch = text[i]
+        if ch == opener:
+            return i if i < pos - 2 else None
+        if not _is_name_char(ch):
+            return None
+        i -= 1
+    return None
+
+
+def _extend_left(text: str, start: int, known: dict[int, int], allow_and: bool) -> int | None:
+    """Where a name ending in the suffix at `start` begins, or None if unclear.
+
+    `known` maps the end of each name found before (the gazetteer's) to its
+    start, so ``特变电工`` or ``中国科学院`` is taken whole even when a stop
+    word happens to sit inside it. `allow_and` lets ``与`` pass, as lab and
+    institute names join two fields with it (``中亚高发病成因与防治国家重点实验室``).
+    A run of name characters longer than any name has no boundary to find.
+    """
+    pos = start
+    lowest = max(0, start - _MAX_PREFIX)
+    while pos > lowest:
+        if pos in known:
+            pos = known[pos]
+            continue
+        ch = text[pos - 1]
+        if ch in _OPENERS:
+            opened = _bracket_start(text, pos, lowest)
+            if opened is None:
+                break
+            pos = opened
+            continue
+        if not _is_name_char(ch):
+            break
+        keep = _ends_with(text, pos, KEEP_WORDS, _MAX_KEEP)
+        if keep:
+            pos -= keep
+            continue
+        if ch in _CLASSIFIERS and pos >= 2 and text[pos - 2] in _NUMERALS:
+            break
+        if allow_and and ch == "与" and not text.endswith(_JOINED_WHOLES, lowest, pos - 1):
+            pos -= 1
+            continue
+        if _ends_with(text, pos, STOP_WORDS, _MAX_STOP):
+            break
+        pos -= 1
+    else:
+        if pos > 0 and _is_name_char(text[pos - 1]):
+            return None
+    while pos < start and text[pos] in _LEADING_JUNK:
+        pos += 1
+    return pos
+
+
+def _cut_at_known(text: str, start: int, end: int, known: _Known) -> int:
+    """Move a name's start to the first known name inside it.
+
+    A name is built place-first (``昌吉`` ``特变电工`` ``科技城``), so text left of
+    the first place or body the gazetteer knows is a verb phrase the stop
+    words missed (``研究确定乌昌石国家自创区``) — unless it ends like a parent
+    body, as in ``中国农业科学院新疆分院``.
+    """
+    first = known.first_inside(start, end)
+    if first is None or first == start:
+        return start
+    if text[first - 1] in _OPENERS.values() or text.endswith(_PARENT_ENDINGS, start, first):
+        return start
+    return first
+
+
+class _Known:
+    """Names found before the suffix rules run, indexed for the questions they ask."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.by_end = {e: s for s, e in self.spans}
+        self.covering = {i: (s, e) for s, e in self.spans for i in range(s, e)}
+
+    def first_inside(self, start: int, end: int) -> int | None:
+        """Start of the first known name lying within ``[start, end)``."""
+        i = bisect_left(self.starts, start)
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if self.spans[i][1] <= end:
+                return self.spans[i][0]
+            i += 1
+        return None
+
+
+def _is_generic(words: str) -> bool:
+    """True when `words` are all generic (``国家``, ``产业技术创新战略``) bar one character."""
+    pos, residue = 0, 0
+    while pos < len(words):
+        k = _starts_with(words, pos, GENERIC_WORDS, _MAX_GENERIC)
+        if k:
+            pos += k
+        else:
+            residue += 1
+            pos += 1
+    return residue < 2
+
+
+def _starts_with(text: str, pos: int, words: frozenset[str], longest: int) -> int:
+    """Length of the longest word of `words` starting at `pos`, or 0."""
+    for k in range(min(longest, len(text) - pos), 0, -1):
+        if text[pos : pos + k] in words:
+            return k
+    return 0
+
+
+def suffix_names(
+    text: str, known_spans: Iterable[tuple[int, int]] = ()
+) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, type)`` of every name the suffix rules read in `text`.
+
+    `known_spans` are names found before (the gazetteer's): taken whole when
+    extending left, they also anchor names with an `anchored` suffix, and a
+    suffix inside a longer known name is not read again. Spans may overlap;
+    the caller keeps the longest.
+
+    >>> text = "支持石河子大学工业技术研究院建设"
+    >>> [(text[s:e], t) for s, e, t in suffix_names(text)]
+    [('石河子大学', 'University'), ('石河子大学工业技术研究院', 'Institute')]
+    """
+    known = _Known(known_spans)
+    for m in _SUFFIX_RE.finditer(text):
+        rule = _RULE_BY_SUFFIX[m.group()]
+        suffix_start, end = m.span()
+        if suffix_start in known.covering:
+            outer_start, outer_end = known.covering[suffix_start]
+            if outer_end != end:
+                continue  # part of a longer known name
+            suffix_start = outer_start
+        allow_and = rule.type in ("Lab", "Institute")
+        start = _extend_left(text, suffix_start, known.by_end, allow_and)
+        if start is None:
+            lowest = max(0, suffix_start - _MAX_PREFIX)
+            start = known.first_inside(lowest, suffix_start)
+            if start is None:
+                continue  # no stop word and no known name: where it starts is a guess
+        start = _cut_at_known(text, start, suffix_start, known)
+        if rule.type == "Program":
+            # 国家重点研发计划 is a programme; 人才奖励计划 is an intention.
+            if not text.startswith("国家", start) or text[start + 2 : m.start()] in _PROGRAM_KINDS:
+                continue
+        elif _is_generic(_BRACKETS_RE.sub("", text[start : m.start()])):
+            continue
+        if rule.anchored and not _anchored(text, start, end, known):
+            continue
+        if start and text[start - 1] == "“" and not text.startswith("”", end):
+            continue  # the head of a quoted phrase: “智慧高新区园区”
+        yield start, end, rule.type
+    for m in _TITLED_PROGRAM_RE.finditer(text):
+        yield m.start(1), m.end(1), "Program"
+
+
+def _anchored(text: str, start: int, end: int, known: _Known) -> bool:
+    if text.find("国家", start, end) >= 0 or text.find("中国", start, end) >= 0:
+        return True
+    return known.first_inside(start, end) is not None
+
+
+def longest_first(
+    spans: Iterable[tuple[int, int, str, str | None]],
+) -> list[tuple[int, int, str, str | None]]:
+    """Non-overlapping ``(start, end, label, id)`` spans, in text order.
+
+    The longest span wins; between equal ones the earlier, then the first
+    given — the rule of `spacy.util.filter_spans`, on plain offsets.
+    """
+    taken: list[tuple[int, int, str, str | None]] = []
+    used: set[int] = set()
+    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):  # stable: first given wins
+        start, end = span[0], span[1]
+        if start not in used and end - 1 not in used:
+            taken.append(span)
+            used.update(range(start, end))
+    return sorted(taken)
+
+
+@Language.component("innograph_name_rules")
+def name_rules(doc: Doc) -> Doc:
+    """Add the names the suffix rules read to `doc.ents`; longest span wins."""
+    text = doc.user_data.get(TEXT_KEY) or doc.text
+    if _SUFFIX_RE.search(text) is None and "《" not in text:
+        return doc
+    ruled = [(e.start_char, e.end_char, e.label_, e.ent_id_ or None) for e in doc.ents]
+    found = [(s, e, label, None) for s, e, label in suffix_names(text, [r[:2] for r in ruled])]
+    ents = []
+    for start, end, label, ent_id in longest_first([*ruled, *found]):
+        span = doc.char_span(start, end, label=label, span_id=ent_id or 0)
+        if span is not None:
+            ents.append(span)
+    doc.ents = ents
+    return doc
+
+
+def gazetteer_names(doc: Doc, ruler: EntityRuler) -> list[tuple[int, int, str, str | None]]:
+    """``(start, end, label, id)`` of every gazetteer name in `doc`, by characters.
+
+    The ruler's PhraseMatcher without the ruler's bookkeeping: what
+    `ingest.entities.find_entities` uses instead of running the component,
+    as the bookkeeping costs more than the matching. Overlaps are kept.
+    """
+    offsets = doc.to_array("IDX").tolist()
+    strings = doc.vocab.strings
+    out = []
+    for match_id, start, end in ruler.phrase_matcher(doc):
+        label, _, ent_id = strings[match_id].partition(ruler.ent_id_sep)
+        out.append((offsets[start], offsets[end - 1] + len(doc[end - 1]), label, ent_id or None))
+    return out
+
+
+# --- the pipeline -------------------------------------------------------------
+
+
+def ruler_patterns(gazetteer: Gazetteer) -> list[dict[str, str]]:
+    """EntityRuler phrase patterns for every gazetteer name and alias.
+
+    A name carries the entry's id only when it means that one body in any
+    document: it is a global name of exactly one entry. Local aliases
+    (``科技厅``, ``有关部门``) carry none — which body they mean depends on the
+    document's jurisdiction, and that is `ingest.resolve`'s call.
+    """
+    entries: dict[str, list[GazetteerEntry]] = {}
+    for name, entry in gazetteer.names():
+        for form in dict.fromkeys((name, lookup_key(name))):
+            bucket = entries.setdefault(form, [])
+            if all(e.id != entry.id for e in bucket):
+                bucket.append(entry)
+    patterns = []
+    for name, bucket in entries.items():
+        first = bucket[0]
+        pattern = {"label": first.type, "pattern": name}
+        if len(bucket) == 1 and lookup_key(name) in map(lookup_key, first.global_names()):
+            pattern["id"] = first.id
+        patterns.append(pattern)
+    return patterns
+
+
+#: Where `CharTokenizer` keeps the text a Doc was made from.
+TEXT_KEY = "innograph.text"
+
+
+class CharTokenizer(ChineseTokenizer):
+    """spaCy's Chinese ``char`` segmentation, in one linear pass.
+
+    The stock tokenizer aligns characters to the text with
+    `spacy.util.get_words_and_spaces`, which slices the rest of the text for
+    every character: quadratic in the length of a Doc, and the single largest
+    cost of the pipeline. This yields the same tokens and whitespace (tested
+    against the stock tokenizer on the seeds) and keeps the text in
+    ``doc.user_data[TEXT_KEY]``, since rebuilding ``doc.text`` walks every token.
+    """
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for m in _WHITESPACE_RE.finditer(text):
+            start, end = m.span()
+            if start > pos:
+                words.extend(text[pos:start])
+                spaces.extend([False] * (start - pos))
+                if text[start] == " ":  # one space after a character is its whitespace
+                    spaces[-1] = True
+                    start += 1
+            if end > start:  # the rest of the run is a token of its own
+                words.append(text[start:end])
+                spaces.append(False)
+            pos = end
+        words.extend(text[pos:])
+        spaces.extend([False] * (len(text) - pos))
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+
+_WHITESPACE_RE = re.compile(r"\s+")
+
+
+def build_nlp(gazetteer: Gazetteer) -> Language:
+    """A fresh pipeline: ``spacy.blank("zh")`` + gazetteer ruler + name rules."""
+    nlp = spacy.blank("zh")  # the char segmenter: no model, no download
+    nlp.tokenizer = CharTokenizer(nlp.vocab)
+    ruler = nlp.add_pipe("entity_ruler", config={"validate": False})
+    ruler.add_patterns(ruler_patterns(gazetteer))  # type: ignore[attr-defined]
+    nlp.add_pipe("innograph_name_rules")
+    return nlp
+
+
+@cache
+def get_nlp() -> Language:
+    """The pipeline over the project's gazetteer, built once per process."""
+    return build_nlp(default_gazetteer())

@@ -1,0 +1,146 @@
+"""Entity mentions of whole documents, with the project's gazetteer.
+
+Expected names were read off the seeds (line numbers of the raw files given).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.entities import CHUNK_CHARS, EntitySpan, find_entities
+from ingest.gazetteer import default_gazetteer
+from ingest.load import load
+from ingest.nlp import get_nlp
+from ingest.normalize import normalize
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "data" / "seeds").glob("*.txt"))
+PLAN = next(p for p in SEEDS if p.name == "xj-2021-wuchangshi-zone-plan.txt")
+
+
+def text_of(path: Path) -> str:
+    return normalize(load(path)).text
+
+
+@pytest.fixture(scope="module")
+def plan() -> tuple[str, list[EntitySpan]]:
+    text = text_of(PLAN)
+    return text, find_entities(text)
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_spans_are_ordered_disjoint_and_point_at_their_surface(seed: Path) -> None:
+    text = text_of(seed)
+    spans = find_entities(text)
+    assert spans, "every seed names bodies"
+    for span in spans:
+        assert text[span.start : span.end] == span.surface
+    assert all(a.end <= b.start for a, b in pairwise(spans))
+
+
+def test_the_fast_path_equals_the_pipeline(plan: tuple[str, list[EntitySpan]]) -> None:
+    """find_entities skips the ruler's bookkeeping; it must not change the answer."""
+    text, spans = plan
+    doc = get_nlp()(text)
+    assert [(s.start, s.end, s.type, s.gazetteer_id) for s in spans] == [
+        (e.start_char, e.end_char, e.label_, e.ent_id_ or None) for e in doc.ents
+    ]
+
+
+def test_chunking_loses_no_name_at_a_boundary() -> None:
+    """Across several chunks, the result equals reading each line on its own."""
+    text = "\n".join(text_of(seed) for seed in SEEDS * 2)
+    assert len(text) > 3 * CHUNK_CHARS
+    whole = find_entities(text)
+    by_line = []
+    offset = 0
+    for line in text.split("\n"):
+        by_line += [
+            EntitySpan(s.surface, s.type, s.start + offset, s.end + offset, s.gazetteer_id)
+            for s in find_entities(line)
+        ]
+        offset += len(line) + 1
+    assert whole == by_line
+
+
+def test_the_plan_names_its_parks_labs_and_institutes(plan: tuple[str, list[EntitySpan]]) -> None:
+    _, spans = plan
+    found = {(s.surface, s.type) for s in spans}
+    expected = {
+        ("乌鲁木齐国家高新区", "Park"),  # line 25
+        ("昌吉国家高新区", "Park"),
+        ("石河子国家高新区", "Park"),
+        ("乌鲁木齐经济技术开发区", "Park"),  # line 41
+        ("霍尔果斯经济开发区", "Park"),
+        ("天山科技城", "Park"),  # line 43
+        ("麦趣尔食品产业园", "Park"),  # line 44
+        ("石河子国家大学科技园", "Park"),  # line 170
+        ("石墨烯铝合金国家重点实验室", "Lab"),  # line 168
+        ("社会安全风险感知与防控大数据应用国家工程实验室", "Lab"),
+        ("新疆兵团节水灌溉国家地方联合工程中心", "Lab"),  # line 158
+        ("通用航空产业创新战略联盟", "Alliance"),  # line 168
+        ("兵地融合产业联盟", "Alliance"),  # line 209
+        ("昌吉州乾正良品生物科技有限公司", "Enterprise"),  # line 155
+        ("中国农业银行", "Enterprise"),  # line 200
+        ("新疆医科大学", "University"),  # line 173
+        ("中国科学院新疆分院", "Institute"),  # line 176
+        ("麦趣尔健康食品创新研究院", "Institute"),  # line 173
+        ("量子科学技术与通信应用研究院", "Institute"),  # line 204
+    }
+    assert expected <= found, sorted(expected - found)
+
+
+def test_the_plan_yields_no_kinds_or_fragments(plan: tuple[str, list[EntitySpan]]) -> None:
+    _, spans = plan
+    surfaces = {s.surface for s in spans}
+    kinds = {"国家高新区", "高新区", "重点实验室", "国家重点实验室", "工程技术研究中心",
+             "产业技术创新战略联盟", "技术创新中心"}  # fmt: skip
+    assert not kinds & surfaces
+    # no name swallowed the verb before it
+    verbs = ("建设", "推进", "支持", "依托", "打造", "加快", "组建", "开展")
+    assert not [s for s in surfaces if s.startswith(verbs)]
+
+
+def test_gazetteer_ids_only_for_names_that_mean_one_body_everywhere() -> None:
+    gazetteer = default_gazetteer()
+    spans = {s.surface: s for s in find_entities("与科技部共同推进，科技厅牵头，财政厅等参加")}
+    most = gazetteer.lookup_global("科技部")
+    assert most is not None
+    assert spans["科技部"].gazetteer_id == most.id
+    assert spans["科技厅"].gazetteer_id is None  # Xinjiang's or Inner Mongolia's: resolve decides
+    assert spans["科技厅"].type == "Agency"
+
+
+def test_offsets_follow_blank_lines_and_leading_whitespace() -> None:
+    text = "\n\n  推进昌吉特变电工科技城建设\n\n石河子大学"
+    spans = find_entities(text)
+    assert [(s.surface, text[s.start : s.end]) for s in spans] == [
+        ("昌吉特变电工科技城", "昌吉特变电工科技城"),
+        ("石河子大学", "石河子大学"),
+    ]
+
+
+def test_empty_text_has_no_entities() -> None:
+    assert find_entities("") == []
+    assert find_entities("\n \n") == []
+
+
+# Characters that make names and break them: suffixes, stop words, brackets, digits, newlines.
+_ALPHABET = list(
+    "乌鲁木齐昌吉石河子国家高新区产业园重点实验室联盟有限公司大学研究院计划"
+    "建设的和与、（）“”《》 \n0123"
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=80))
+def test_any_text_gives_valid_spans(text: str) -> None:
+    spans = find_entities(text)
+    for span in spans:
+        assert text[span.start : span.end] == span.surface
+        assert span.surface.strip() == span.surface != ""
+    assert all(a.end <= b.start for a, b in pairwise(spans))

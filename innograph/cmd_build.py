@@ -1,0 +1,62 @@
+"""`innograph build [PATHS]`: ingest documents into the embedded graph store.
+
+Bad documents are reported one line each on standard error and left out; the
+rest are built, and the exit status is 1 if anything failed. With ``--neo4j``
+the freshly built graph is also loaded into the configured Neo4j.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from graph.store_file import ROOT
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders to ingest (default: data/seeds)",
+    )
+    parser.add_argument(
+        "--out", metavar="DIR", help="store folder (default: $INNOGRAPH_BUILD_DIR or data/build)"
+    )
+    parser.add_argument(
+        "--jobs", type=int, metavar="N", help="extraction processes (default: up to 4)"
+    )
+    parser.add_argument("--neo4j", action="store_true", help="also load the built graph into Neo4j")
+
+
+def run(args: argparse.Namespace) -> int:
+    from graph.store_file import build
+    from ingest.model import IngestError
+
+    paths = args.paths or [str(ROOT / "data" / "seeds")]
+    try:
+        report = build(paths, out=args.out, jobs=args.jobs)
+    except IngestError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:  # the store folder cannot be written
+        print(f"{exc.filename or args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    for line in report.errors:
+        print(line, file=sys.stderr)
+    print(report.summary())
+    status = 1 if report.errors else 0
+    if args.neo4j:
+        status = max(status, _load_neo4j(report.graph_path))
+    return status
+
+
+def _load_neo4j(graph_path: Path) -> int:
+    """Load what was just built, with `innograph load`'s checks and messages."""
+    from graph.neo4j_load import DEFAULT_BATCH_SIZE
+    from innograph import cmd_load
+
+    return cmd_load.run(
+        argparse.Namespace(graph=str(graph_path), batch_size=DEFAULT_BATCH_SIZE, quiet=False)
+    )

@@ -1,0 +1,191 @@
+"""The embedded store: serialisation, atomic writes, and building the seeds end to end.
+
+The seed facts asserted here were read from the documents, e.g. task 1 of
+xj-2013-innovation-task-division.txt ends with
+（经信委、科技厅牵头，发改委、财政厅、国资委、国土资源厅、煤炭工业管理局、地矿局、乌鲁木齐海关、有关中央驻疆企业等参加）
+and task 1 of xj-enterprise-innovation-opinions.txt with
+（责任单位：自治区经信委、科技厅、财政厅、统计局）.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from graph_corpus import corpus
+
+from graph.build import build_graph
+from graph.store_file import (
+    GRAPH_FILE,
+    MANIFEST_FILE,
+    ROOT,
+    build,
+    dumps_graph,
+    load_extraction,
+    load_graph,
+    loads_graph,
+    write_atomic,
+)
+from ingest.model import IngestError
+from innograph.cli import main
+
+XJ = "新疆维吾尔自治区"
+SEEDS = ROOT / "data" / "seeds"
+
+
+def test_graph_json_round_trips_byte_for_byte(tmp_path):
+    g = build_graph(corpus())
+    data = dumps_graph(g)
+    assert dumps_graph(loads_graph(data)) == data
+    write_atomic(tmp_path / GRAPH_FILE, data)
+    back = load_graph(tmp_path)  # a store folder or the file itself
+    assert dumps_graph(back) == data
+    assert dumps_graph(load_graph(tmp_path / GRAPH_FILE)) == data
+    assert back.nodes["xj-kjt"]["aliases"] == ["科技厅", "自治区科技厅"]
+
+
+def test_a_failed_write_keeps_the_old_file(tmp_path):
+    target = tmp_path / "graph.json"
+    write_atomic(target, b"old")
+    with pytest.raises(TypeError):
+        write_atomic(target, "not bytes")  # type: ignore[arg-type]
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]  # no temporary left
+
+
+def test_missing_or_broken_graph_is_one_clear_error(tmp_path):
+    with pytest.raises(IngestError, match="run `innograph build` first"):
+        load_graph(tmp_path)
+    (tmp_path / GRAPH_FILE).write_text("{not json", encoding="utf-8")
+    with pytest.raises(IngestError, match="not a graph file"):
+        load_graph(tmp_path)
+
+
+def test_nothing_readable_leaves_the_store_alone(tmp_path, capsys):
+    out = tmp_path / "store"
+    write_atomic(out / GRAPH_FILE, b"previous graph")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    report = build([empty], out=out)
+    assert report.errors == [f"{empty}: no documents found (.txt, .html, .htm, .docx, .pdf)"]
+    (empty / "only.txt").write_bytes(bytes(range(256)) * 8)  # binary, not text
+    assert main(["build", str(empty), "--out", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"{empty / 'only.txt'}: ")
+    assert (out / GRAPH_FILE).read_bytes() == b"previous graph"
+
+
+# --- the seeds, end to end ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus") / "seeds"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def first(seeds, tmp_path_factory):
+    out = tmp_path_factory.mktemp("store")
+    return build([seeds], out=out), out
+
+
+def lead_surfaces(g: nx.MultiDiGraph, task_id: str, rel: str = "LEADS") -> dict[str, str]:
+    """surface -> actor id of the role edges into a task."""
+    return {d["surface"]: u for u, _, d in g.in_edges(task_id, data=True) if d["type"] == rel}
+
+
+def test_seed_build_reports_every_document(first):
+    report, out = first
+    assert (report.documents, report.extracted, report.cached, report.errors) == (5, 5, 0, [])
+    manifest = json.loads((out / MANIFEST_FILE).read_bytes())
+    assert [d["doc_id"] for d in manifest["documents"]] == [
+        "cn-2009-tech-innovation-project",
+        "nm-2014-innovation-driven",
+        "xj-2013-task-division",
+        "xj-2021-wuchangshi-zone-plan",
+        "xj-enterprise-innovation",
+    ]
+    assert all((out / "cache" / f"{d['cache_key']}.json").is_file() for d in manifest["documents"])
+
+
+def test_seed_task_division_task_1(first):
+    g = load_graph(first[1])
+    task = "xj-2013-task-division#1"
+    leads = lead_surfaces(g, task)
+    assert set(leads) == {"经信委", "科技厅"}
+    assert all(g.nodes[a]["jurisdiction"] == XJ for a in leads.values())
+    participants = lead_surfaces(g, task, "PARTICIPATES_IN")
+    assert len(participants) == 8
+    assert g.nodes[participants["有关中央驻疆企业"]]["label"] == "Collective"
+    roles = [d for _, _, d in g.in_edges(task, data=True) if d["type"] != "HAS_TASK"]
+    assert len(roles) == 10 and {d["basis"] for d in roles} == {"explicit"}
+
+
+def task_with(g: nx.MultiDiGraph, doc_id: str, text: str) -> str:
+    (task,) = [
+        n for n, d in g.nodes(data=True)
+        if d["label"] == "Task" and d["doc_id"] == doc_id and text in d["text"]
+    ]  # fmt: skip
+    return task
+
+
+def test_seed_identity_across_documents(first):
+    g = load_graph(first[1])
+    division = lead_surfaces(g, "xj-2013-task-division#1")
+    # 责任单位 list: the first listed unit leads, the rest take part
+    task = task_with(g, "xj-enterprise-innovation", "建立企业创新发展指数评价体系")
+    enterprise = lead_surfaces(g, task)
+    assert set(enterprise) == {"自治区经信委"}
+    assert enterprise["自治区经信委"] == division["经信委"]
+    others = lead_surfaces(g, task, "PARTICIPATES_IN")
+    assert set(others) == {"科技厅", "财政厅", "统计局"}
+    assert others["科技厅"] == division["科技厅"]  # one Xinjiang bureau in both documents
+    roles = [d for _, _, d in g.in_edges(task, data=True) if d["type"] != "HAS_TASK"]
+    assert {d["basis"] for d in roles} == {"first_listed"}
+
+
+def test_seed_citations(first):
+    g = load_graph(first[1])
+    cited = {
+        v for u, v, d in g.out_edges("xj-2013-task-division", data=True) if d["type"] == "CITES"
+    }
+    assert "docnum:新党发〔2013〕7号" in cited
+    assert g.nodes["docnum:新党发〔2013〕7号"]["cited_only"] is True
+    assert g.nodes["xj-2021-wuchangshi-zone-plan"]["doc_number"] == "新政发〔2021〕23号"
+
+
+def test_cached_extraction_keeps_the_text_spans_refer_to(first):
+    out = first[1]
+    ex = load_extraction("xj-2013-task-division", out)
+    task = ex.tasks[0]
+    assert ex.text[task.clause_span[0] : task.clause_span[1]].startswith("（经信委、科技厅牵头")
+    assert load_extraction("no-such-doc", out) is None
+
+
+def test_rebuild_reuses_the_cache_and_rereads_only_what_changed(first, seeds, capsys):
+    out = first[1]
+    before = (out / GRAPH_FILE).read_bytes()
+    again = build([seeds], out=out)
+    assert (again.cached, again.extracted) == (5, 0)
+    assert (out / GRAPH_FILE).read_bytes() == before  # byte for byte
+
+    changed = seeds / "xj-enterprise-innovation-opinions.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    (seeds / "broken.txt").write_bytes(bytes(range(256)) * 8)
+    code = main(["build", str(seeds), "--out", str(out)])
+    err = capsys.readouterr()
+    assert code == 1
+    lines = err.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{seeds / 'broken.txt'}: ")
+    assert "5 documents (4 cached, 1 extracted)" in err.out
+    # the changed document's facts now come from its new content
+    assert (
+        load_graph(out).nodes["xj-enterprise-innovation"]["sha256"]
+        == hashlib.sha256(changed.read_bytes()).hexdigest()
+    )

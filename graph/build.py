@@ -121,6 +121,8 @@ class _EntityFacts:
     mentions: int = 0
     in_gazetteer: bool = False
     doc_ids: set[str] = field(default_factory=set)
+    parents: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
 
     def see(self, mention: Mention, doc_id: str) -> None:
         self.names.append(mention.name)
@@ -194,6 +196,10 @@ class _Builder:
             facts.mentions += entity.mentions
             facts.in_gazetteer |= entity.in_gazetteer
             facts.doc_ids.add(doc.doc_id)
+            if entity.parent:
+                facts.parents.append(entity.parent)
+            if entity.region:
+                facts.regions.append(entity.region)
         for rel, mentions in ((model.ISSUED_BY, doc.issuers), (model.ADDRESSED_TO, doc.recipients)):
             for m in mentions:
                 self.entities[m.id].see(m, doc.doc_id)
@@ -363,7 +369,21 @@ class _Builder:
             }
 
     def _locations(self) -> None:
-        """Park → Region when a region's name (or alias) starts the park's name."""
+        """PART_OF and LOCATED_IN as the gazetteer states them, else from names.
+
+        The gazetteer's `parent` and `region` are linked only when both ends
+        are in the graph: the graph shows the corpus, not the whole gazetteer.
+        A park the gazetteer does not place lies in the Region whose name (or
+        alias) starts the park's name.
+        """
+        placed = set()
+        for eid, facts in sorted(self.entities.items()):
+            parent, region = _majority(facts.parents), _majority(facts.regions)
+            if parent and parent in self.nodes and parent != eid:
+                self._edge(model.PART_OF, eid, parent, None, basis="gazetteer")
+            if region and region in self.nodes and self.nodes[region]["label"] == model.REGION:
+                self._edge(model.LOCATED_IN, eid, region, None, basis="gazetteer")
+                placed.add(eid)
         prefixes: list[tuple[str, str]] = []
         for nid, props in self.nodes.items():
             if props["label"] != model.REGION:
@@ -373,7 +393,7 @@ class _Builder:
                     if len(stem) >= 2:
                         prefixes.append((stem, nid))
         for nid, props in self.nodes.items():
-            if props["label"] != "Park":
+            if props["label"] != "Park" or nid in placed:
                 continue
             hits = [(stem, rid) for stem, rid in prefixes if props["name"].startswith(stem)]
             if hits:

@@ -306,6 +306,8 @@ def _entities(mentions: list[Mention], resolver: Resolver) -> tuple[Entity, ...]
                 jurisdiction=entry.jurisdiction if entry else None,
                 aliases=tuple(sorted(surfaces[entity_id] - {m.name})),
                 in_gazetteer=entity_id in resolver.gazetteer,
+                parent=entry.parent if entry else None,
+                region=entry.region if entry else None,
             )
         )
     return tuple(out)

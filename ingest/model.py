@@ -117,6 +117,8 @@ class Entity:
     jurisdiction: str | None = None
     aliases: tuple[str, ...] = ()
     in_gazetteer: bool = False
+    parent: str | None = None  # id of the body it is part of (a branch's bank)
+    region: str | None = None  # id of the Region it lies in (a park's city)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -244,6 +246,8 @@ class DocumentExtraction:
                 jurisdiction=e.get("jurisdiction"),
                 aliases=tuple(e.get("aliases", [])),
                 in_gazetteer=e.get("in_gazetteer", False),
+                parent=e.get("parent"),
+                region=e.get("region"),
             )
             for e in d["entities"]
         )

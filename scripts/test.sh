@@ -8,11 +8,18 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$PWD/.venv/bin:$PATH"
 
-if ! command -v chromium >/dev/null 2>&1; then
+# Debian packages: Chromium drives the browser test; a CJK font lets the
+# report's charts and the screenshots draw Chinese instead of empty boxes.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-microhei)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "test: installing Debian's chromium for the browser test"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-      || echo "test: could not install chromium" >&2
+    echo "test: installing ${missing[*]} from Debian"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null) \
+      || echo "test: could not install ${missing[*]}" >&2
+  else
+    echo "test: ${missing[*]} missing and cannot be installed here (not root)" >&2
   fi
 fi
 

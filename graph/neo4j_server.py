@@ -1,0 +1,502 @@
+"""The local Neo4j 5.26 Community server: fetch its jars, start, stop, report.
+
+There is no Docker and no Neo4j package on this kind of machine, but Maven
+Central carries every jar of the Community server. So `fetch` asks Maven to
+copy the runtime classpath of `tools/neo4j/pom.xml` into ``<home>/lib`` and
+`start` runs the server's own entry point, `org.neo4j.server.CommunityEntryPoint`,
+with the JVM flags of Neo4j's launcher (checked against its ``console --dry-run``;
+see docs/neo4j.md). The server listens on loopback only, with authentication
+on, and keeps its stores in ``<home>/data`` across restarts.
+
+The home defaults to ``.neo4j/`` in the repository; ``INNOGRAPH_NEO4J_HOME``,
+``NEO4J_BOLT_PORT`` and ``NEO4J_HTTP_PORT`` let a second instance run beside it.
+`connection_settings()` is the one place every client (loader, query layer,
+app, tests) reads how to reach Neo4j, local or not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import string
+import subprocess
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import neo4j
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+POM = REPO_ROOT / "tools" / "neo4j" / "pom.xml"
+ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+ADMIN_TOOL = "org.neo4j.cli.AdminTool"
+DEFAULT_BOLT_PORT = 7687
+DEFAULT_HTTP_PORT = 7474
+HEAP = "1g"
+PAGECACHE = "512m"
+#: Java releases Neo4j 5.26 supports.
+JAVA_RELEASES = (17, 21)
+
+#: The ``server.jvm.additional`` lines of the default 5.26 ``neo4j.conf``, which
+#: Neo4j's launcher puts on the java command line; starting the entry point
+#: directly means passing them ourselves.
+JVM_ADDITIONAL = (
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+AlwaysPreTouch",
+    "-XX:+UnlockExperimentalVMOptions",
+    "-XX:+TrustFinalNonStaticFields",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Djdk.tls.ephemeralDHKeySize=2048",
+    "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
+    "-XX:FlightRecorderOptions=stackdepth=256",
+    "-XX:+UnlockDiagnosticVMOptions",
+    "-XX:+DebugNonSafepoints",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
+    "-Dlog4j2.disable.jmx=true",
+    "-Dlog4j.layout.jsonTemplate.maxStringLength=32768",
+)
+
+
+class Neo4jServerError(Exception):
+    """The server cannot be fetched, started, stopped or reached; one line why."""
+
+
+@dataclass(frozen=True)
+class ConnectionSettings:
+    """How to reach a Neo4j database: what every client of the project needs."""
+
+    uri: str
+    user: str
+    password: str
+    database: str
+
+    def driver(self, **config: object) -> neo4j.Driver:
+        """A driver for these settings (the caller closes it)."""
+        import neo4j
+
+        return neo4j.GraphDatabase.driver(self.uri, auth=(self.user, self.password), **config)
+
+
+@dataclass(frozen=True)
+class ServerStatus:
+    """What `status` found: `up` means the database answered a query."""
+
+    up: bool
+    pid: int | None
+    message: str
+
+
+def neo4j_home() -> Path:
+    """The server's directory: ``INNOGRAPH_NEO4J_HOME`` or ``.neo4j/`` in the repository."""
+    return Path(os.environ.get("INNOGRAPH_NEO4J_HOME") or REPO_ROOT / ".neo4j").resolve()
+
+
+def bolt_port() -> int:
+    return _port("NEO4J_BOLT_PORT", DEFAULT_BOLT_PORT)
+
+
+def http_port() -> int:
+    return _port("NEO4J_HTTP_PORT", DEFAULT_HTTP_PORT)
+
+
+def _port(variable: str, default: int) -> int:
+    value = os.environ.get(variable) or str(default)
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise Neo4jServerError(f"{variable}={value!r} is not a TCP port number")
+    return int(value)
+
+
+def password_file(home: Path | None = None) -> Path:
+    return (home or neo4j_home()) / "password"
+
+
+def connection_settings() -> ConnectionSettings:
+    """Connection settings from the environment, falling back to the local server.
+
+    ``NEO4J_URI`` (default ``bolt://127.0.0.1:<NEO4J_BOLT_PORT>``), ``NEO4J_USER``
+    (``neo4j``), ``NEO4J_PASSWORD`` (else the password generated for the local
+    server) and ``NEO4J_DATABASE`` (``neo4j``).
+    """
+    uri = os.environ.get("NEO4J_URI") or f"bolt://127.0.0.1:{bolt_port()}"
+    return ConnectionSettings(
+        uri=uri,
+        user=os.environ.get("NEO4J_USER") or "neo4j",
+        password=_password(create=False),
+        database=os.environ.get("NEO4J_DATABASE") or "neo4j",
+    )
+
+
+def _password(create: bool, home: Path | None = None) -> str:
+    """``NEO4J_PASSWORD``, else the local server's generated password.
+
+    The generated one lives in ``<home>/password`` (mode 600) so that it
+    survives restarts: Neo4j only accepts an initial password before its first
+    start. Only `start` may create it.
+    """
+    if os.environ.get("NEO4J_PASSWORD"):
+        return os.environ["NEO4J_PASSWORD"]
+    path = password_file(home)
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    if not create:
+        raise Neo4jServerError(
+            f"no NEO4J_PASSWORD set and no {path}: start the local server with "
+            "`innograph neo4j start` or set NEO4J_PASSWORD"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    alphabet = string.ascii_letters + string.digits  # no leading "-" for AdminTool to misread
+    generated = "".join(secrets.choice(alphabet) for _ in range(24))
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(generated + "\n")
+    return generated
+
+
+# Fetch -------------------------------------------------------------------------
+
+
+def fetch(home: Path | None = None) -> str:
+    """Copy the server's jars into ``<home>/lib``; quick when they are already there.
+
+    The jars are copied to a fresh directory and swapped in whole, and a stamp
+    records which pom they came from, so a version change never leaves two
+    versions of a jar on the classpath and an interrupted fetch never looks done.
+    """
+    home = home or neo4j_home()
+    lib = home / "lib"
+    wanted = hashlib.sha256(POM.read_bytes()).hexdigest()
+    stamp = lib / ".fetched-from-pom"
+    if stamp.exists() and stamp.read_text().strip() == wanted:
+        return f"Neo4j jars already in {lib}"
+    if _read_pid(home) is not None:
+        raise Neo4jServerError(
+            f"the server of {home} is running: stop it before replacing its jars"
+        )
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise Neo4jServerError(
+            "Maven (mvn) is not on PATH: install it, e.g. `apt-get install maven`"
+        )
+    partial = home / "lib.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    command = [
+        mvn, "-B", "-q", "-f", str(POM), "dependency:copy-dependencies",
+        "-DincludeScope=runtime", f"-DoutputDirectory={partial}",
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        last = (done.stdout + done.stderr).strip().splitlines()[-1:] or ["no output"]
+        raise Neo4jServerError(f"mvn could not fetch the Neo4j jars: {last[0]}")
+    if _jar_with(partial, ENTRY_POINT) is None:
+        raise Neo4jServerError(f"the fetched jars lack {ENTRY_POINT}: check {POM}")
+    (partial / stamp.name).write_text(wanted + "\n")
+    old = home / "lib.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if lib.exists():
+        lib.rename(old)
+    partial.rename(lib)
+    shutil.rmtree(old, ignore_errors=True)
+    size = sum(p.stat().st_size for p in lib.glob("*.jar")) // 2**20
+    return f"fetched {len(list(lib.glob('*.jar')))} jars ({size} MB) into {lib}"
+
+
+def _jar_with(lib: Path, class_name: str) -> Path | None:
+    entry = class_name.replace(".", "/") + ".class"
+    for jar in sorted(lib.glob("neo4j-*.jar")):
+        with zipfile.ZipFile(jar) as z:
+            if entry in z.namelist():
+                return jar
+    return None
+
+
+# Configuration -------------------------------------------------------------------
+
+
+def write_config(home: Path) -> Path:
+    """Write ``<home>/conf/neo4j.conf``: loopback, auth on, modest memory.
+
+    Neo4j 5 validates settings strictly, so only real 5.26 keys appear. The
+    advertised addresses matter: the Browser connects to the Bolt address the
+    HTTP discovery document advertises, which defaults to port 7687.
+    """
+    bolt, http = bolt_port(), http_port()
+    dirs = {name: home / name for name in ("data", "logs", "run", "import", "plugins")}
+    for path in dirs.values():
+        path.mkdir(parents=True, exist_ok=True)
+    lines = [f"server.directories.{name}={path}" for name, path in dirs.items()]
+    lines += [
+        "server.default_listen_address=127.0.0.1",
+        "server.default_advertised_address=127.0.0.1",
+        "server.bolt.enabled=true",
+        f"server.bolt.listen_address=127.0.0.1:{bolt}",
+        f"server.bolt.advertised_address=127.0.0.1:{bolt}",
+        "server.http.enabled=true",
+        f"server.http.listen_address=127.0.0.1:{http}",
+        f"server.http.advertised_address=127.0.0.1:{http}",
+        "server.https.enabled=false",
+        "dbms.security.auth_enabled=true",
+        "dbms.usage_report.enabled=false",
+        f"server.memory.heap.initial_size={HEAP}",
+        f"server.memory.heap.max_size={HEAP}",
+        f"server.memory.pagecache.size={PAGECACHE}",
+        *(f"server.jvm.additional={flag}" for flag in JVM_ADDITIONAL),
+    ]
+    conf = home / "conf" / "neo4j.conf"
+    conf.parent.mkdir(parents=True, exist_ok=True)
+    conf.write_text(
+        "# Written by `innograph neo4j start` (graph/neo4j_server.py); edits are overwritten.\n"
+        + "\n".join(lines)
+        + "\n",
+        encoding="utf-8",
+    )
+    return conf
+
+
+def server_command(home: Path, java: str) -> list[str]:
+    """The java command line of Neo4j's own launcher (`Neo4jCommand console`)."""
+    classpath = f"{home / 'plugins'}/*:{home / 'conf'}/*:{home / 'lib'}/*"
+    return [
+        java, "-cp", classpath, *JVM_ADDITIONAL, "-Dfile.encoding=UTF-8",
+        f"-Xms{HEAP}", f"-Xmx{HEAP}", ENTRY_POINT,
+        f"--home-dir={home}", f"--config-dir={home / 'conf'}", "--console-mode",
+    ]  # fmt: skip
+
+
+def find_java() -> str:
+    """A ``java`` of a release Neo4j 5.26 supports, or a one-line reason why not."""
+    java_home = os.environ.get("JAVA_HOME")
+    java = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
+    if not java or not Path(java).exists():
+        raise Neo4jServerError(
+            "no java on PATH: install Java 17 or 21 (e.g. openjdk-17-jre-headless)"
+        )
+    out = subprocess.run([java, "-version"], capture_output=True, text=True, check=False).stderr
+    match = re.search(r'version "(\d+)', out)
+    release = int(match.group(1)) if match else 0
+    if release not in JAVA_RELEASES:
+        raise Neo4jServerError(f"{java} is Java {release or '?'}; Neo4j 5.26 needs Java 17 or 21")
+    return java
+
+
+# Lifecycle ----------------------------------------------------------------------
+
+
+def status(home: Path | None = None) -> ServerStatus:
+    """Is Neo4j answering ``RETURN 1`` on the local Bolt port with our password?"""
+    home = home or neo4j_home()
+    pid = _read_pid(home)
+    uri = f"bolt://127.0.0.1:{bolt_port()}"
+    try:
+        password = _password(create=False, home=home)
+    except Neo4jServerError:
+        if pid is None:
+            return ServerStatus(False, None, f"Neo4j down: never started from {home}")
+        return ServerStatus(
+            False, pid, f"Neo4j running as pid {pid} but no password known ({password_file(home)})"
+        )
+    problem = _query_problem(uri, password)
+    if problem is None:
+        owner = f"pid {pid}" if pid else f"not started from {home}"
+        return ServerStatus(
+            True,
+            pid,
+            f"Neo4j up at {uri} ({owner}), Browser http://127.0.0.1:{http_port()}/browser/",
+        )
+    if pid is not None:
+        return ServerStatus(
+            False, pid, f"Neo4j running as pid {pid} but not ready at {uri}: {problem}"
+        )
+    return ServerStatus(False, None, f"Neo4j down: {problem}")
+
+
+def start(home: Path | None = None, timeout: float = 180.0) -> str:
+    """Start the server in the background and wait until it answers a query.
+
+    Idempotent: a server already answering is left alone. The initial password
+    is set with Neo4j's AdminTool before the very first start, the only time
+    Neo4j accepts one.
+    """
+    home = home or neo4j_home()
+    current = status(home)
+    if current.up:
+        return f"already running: {current.message}"
+    if current.pid is not None:  # started but not yet ready (or hung): wait for it
+        return _wait_ready(home, current.pid, None, timeout)
+    java = find_java()
+    if _jar_with(home / "lib", ENTRY_POINT) is None:
+        raise Neo4jServerError(
+            f"no Neo4j jars in {home / 'lib'}: run `innograph neo4j fetch` first"
+        )
+    for port in (bolt_port(), http_port()):
+        if _port_open(port):
+            raise Neo4jServerError(
+                f"port {port} on 127.0.0.1 is taken by another process: stop it or set "
+                "NEO4J_BOLT_PORT/NEO4J_HTTP_PORT"
+            )
+    password = _password(create=True, home=home)
+    write_config(home)
+    if not (home / "data" / "dbms" / "auth.ini").exists():
+        _set_initial_password(home, java, password)
+    log = home / "logs" / "console.log"
+    with log.open("ab") as out:
+        process = subprocess.Popen(
+            server_command(home, java),
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=home,
+            start_new_session=True,  # survives this command; a terminal's Ctrl-C does not reach it
+        )
+    (home / "run" / "neo4j.pid").write_text(f"{process.pid}\n")
+    return _wait_ready(home, process.pid, process, timeout)
+
+
+def _set_initial_password(home: Path, java: str, password: str) -> None:
+    if len(password) < 8 or password == "neo4j":
+        raise Neo4jServerError(
+            "the Neo4j password must have at least 8 characters and not be 'neo4j'"
+        )
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    command = [
+        java,
+        "-cp",
+        f"{home / 'lib'}/*",
+        ADMIN_TOOL,
+        "dbms",
+        "set-initial-password",
+        "--",  # the password is an operand even if it starts with "-"
+        password,
+    ]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        last = (done.stdout + done.stderr).strip().splitlines()[-1:] or ["no output"]
+        raise Neo4jServerError(f"AdminTool could not set the initial password: {last[0]}")
+
+
+def _wait_ready(home: Path, pid: int, process: subprocess.Popen | None, timeout: float) -> str:
+    deadline = time.monotonic() + timeout
+    uri = f"bolt://127.0.0.1:{bolt_port()}"
+    password = _password(create=False, home=home)
+    while True:
+        alive = process.poll() is None if process is not None else _alive(pid)
+        if not alive:
+            (home / "run" / "neo4j.pid").unlink(missing_ok=True)
+            raise Neo4jServerError(f"Neo4j exited while starting: {_log_tail(home)}")
+        problem = _query_problem(uri, password)
+        if problem is None:
+            return f"started: Neo4j up at {uri} (pid {pid}), Browser http://127.0.0.1:{http_port()}/browser/"
+        if problem.startswith("password rejected"):
+            raise Neo4jServerError(f"Neo4j at {uri}: {problem}")
+        if time.monotonic() > deadline:
+            raise Neo4jServerError(
+                f"Neo4j (pid {pid}) not ready after {timeout:.0f} s: {problem}; see {home / 'logs'}"
+            )
+        time.sleep(1.0)
+
+
+def stop(home: Path | None = None, timeout: float = 120.0) -> str:
+    """SIGTERM (Neo4j then shuts down cleanly), wait, and SIGKILL only if it hangs."""
+    home = home or neo4j_home()
+    pid = _read_pid(home)
+    pid_file = home / "run" / "neo4j.pid"
+    if pid is None:
+        pid_file.unlink(missing_ok=True)
+        return f"Neo4j of {home} is not running"
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    how = "stopped"
+    if _alive(pid):
+        os.kill(pid, signal.SIGKILL)
+        while _alive(pid):
+            time.sleep(0.2)
+        how = f"killed (no clean shutdown within {timeout:.0f} s)"
+    pid_file.unlink(missing_ok=True)
+    return f"Neo4j {how} (pid {pid})"
+
+
+def _read_pid(home: Path) -> int | None:
+    """The pid of this home's server, if that process is alive and really it.
+
+    The command line is checked so that a stale pid file, whose number the
+    system has since given to another process, never gets that process killed.
+    """
+    try:
+        pid = int((home / "run" / "neo4j.pid").read_text().strip())
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except (OSError, ValueError):
+        return None
+    mine = f"--home-dir={home}".encode() in cmdline and ENTRY_POINT.encode() in cmdline
+    return pid if mine and _alive(pid) else None
+
+
+def _alive(pid: int) -> bool:
+    with contextlib.suppress(ChildProcessError):
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:  # our own child that exited: reap it
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.settimeout(1.0)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _query_problem(uri: str, password: str) -> str | None:
+    """None when ``RETURN 1`` runs on the default database, else why not.
+
+    The Bolt port accepts connections before the default database is online,
+    so only a real query proves readiness.
+    """
+    import neo4j
+    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+
+    try:
+        with neo4j.GraphDatabase.driver(
+            uri, auth=("neo4j", password), connection_timeout=5.0, max_transaction_retry_time=0
+        ) as driver:
+            records = driver.execute_query("RETURN 1 AS ok", database_="neo4j").records
+            return None if records and records[0]["ok"] == 1 else "RETURN 1 gave no row"
+    except AuthError:
+        return "password rejected (NEO4J_PASSWORD differs from the one set at first start?)"
+    except (ServiceUnavailable, SessionExpired, OSError):
+        return f"nothing answers on {uri}"
+    except Neo4jError as err:
+        return f"{err.code}"
+
+
+def _log_tail(home: Path) -> str:
+    """The last error-looking line of the server's logs, to say why it stopped."""
+    for name in ("console.log", "debug.log"):
+        path = home / "logs" / name
+        if not path.exists():
+            continue
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        errors = [line for line in lines[-200:] if "ERROR" in line or "Exception" in line]
+        if errors:
+            return f"{errors[-1].strip()} (see {path})"
+    return f"see {home / 'logs'}"

@@ -1,0 +1,304 @@
+"""A read-only Cypher service for analysts, and the query library it serves.
+
+Analysts get a real Cypher prompt on the shared graph without being able to
+change it or the server. Every query passes three gates:
+
+1. Neo4j plans it (``EXPLAIN``, which runs nothing) and the result summary's
+   ``query_type`` must be ``r``; the plan must not load files (``LOAD CSV``),
+   batch commits (``IN TRANSACTIONS``), show or end other sessions' work, or
+   call a procedure outside a short list of read-only ones. Neo4j classifies
+   some server-changing commands as reads (``TERMINATE TRANSACTIONS``,
+   ``db.stats.clear``), which is why the plan is inspected, not just the type.
+2. It runs in a managed transaction with READ access mode, in which Neo4j
+   itself rejects any write that slipped through.
+3. It runs under a transaction timeout and returns at most a row cap.
+
+Refusals and timeouts raise `CypherRefused`, whose ``reason`` is one sentence.
+The library is ``queries/*.cypher``: each file starts with ``//`` comment lines
+(title, what it answers) and a ``// params: {json}`` line giving every
+parameter a default, so the tests and the app can run it as it stands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from neo4j import Driver, Result
+
+QUERY_DIR = Path(__file__).resolve().parents[1] / "queries"
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_ROW_CAP = 1000
+
+#: Procedures that only read the user database.
+READ_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshipTypes",
+        "db.propertyKeys",
+        "db.schema.visualization",
+        "db.schema.nodeTypeProperties",
+        "db.schema.relTypeProperties",
+        "db.index.fulltext.queryNodes",
+        "db.index.fulltext.queryRelationships",
+        "db.index.fulltext.listAvailableAnalyzers",
+        "db.info",
+        "db.ping",
+    }
+)
+#: SHOW commands about the schema; the others reveal or touch the server.
+READ_SHOW_OPERATORS = frozenset(
+    {"ShowIndexes", "ShowConstraints", "ShowProcedures", "ShowFunctions"}
+)
+
+_QUERY_TYPES = {
+    "w": "it writes to the graph",
+    "rw": "it reads and writes the graph",
+    "s": "it changes the schema or administers the server",
+}
+#: Text checks for what EXPLAIN cannot refuse by itself, applied after comments
+#: and string literals are blanked out so that a name like 'USE' in a string
+#: does not trip them.
+_TEXT_RULES = (
+    (re.compile(r"^\s*(EXPLAIN|PROFILE)\b", re.I), "EXPLAIN and PROFILE are not run here"),
+    (re.compile(r"\bLOAD\s+CSV\b", re.I), "LOAD CSV reads files and URLs from the server"),
+    (re.compile(r"\bIN\s+(\d+\s+)?(CONCURRENT\s+)?TRANSACTIONS\b", re.I),
+     "CALL { … } IN TRANSACTIONS commits work in batches"),
+    (re.compile(r"(^|\{)\s*USE\s", re.I), "USE switches database; queries run on one database"),
+    (re.compile(r"\bTERMINATE\s+TRANSACTIONS?\b", re.I),
+     "TERMINATE TRANSACTIONS ends other sessions' work"),
+    (re.compile(r"\b(CREATE|DROP|ALTER|RENAME|GRANT|DENY|REVOKE|START|STOP)\s+"
+                r"(USER|ROLE|DATABASE|ALIAS|COMPOSITE|SERVER|PRIVILEGE)", re.I),
+     "it administers users, roles or databases"),
+)  # fmt: skip
+_LITERALS = re.compile(r"//[^\n]*|/\*.*?\*/|'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"", re.S)
+_PROCEDURE = re.compile(r"^\s*`?([\w.`]+?)`?\s*\(")
+_TIMEOUT_CODES = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+)
+
+
+class CypherRefused(Exception):
+    """A query the service will not run, or stopped; `reason` says why in one sentence."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class QueryResult:
+    """Rows of plain Python values (nodes and relationships become dicts)."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool
+    row_cap: int
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    """One analyst query of ``queries/``: its text, header and default parameters."""
+
+    name: str
+    title: str
+    description: str
+    params: dict[str, Any] = field(default_factory=dict)
+    text: str = ""
+    path: Path | None = None
+
+
+class ReadOnlyCypher:
+    """Runs analysts' Cypher read-only, with a timeout and a row cap."""
+
+    def __init__(
+        self,
+        driver: Driver,
+        database: str,
+        timeout: float = DEFAULT_TIMEOUT,
+        row_cap: int = DEFAULT_ROW_CAP,
+    ) -> None:
+        self.driver = driver
+        self.database = database
+        self.timeout = timeout
+        self.row_cap = row_cap
+
+    def check(self, text: str, params: Mapping[str, Any] | None = None) -> None:
+        """Refuse `text` unless Neo4j plans it as a plain read; runs nothing."""
+        from neo4j import RoutingControl
+        from neo4j.exceptions import Neo4jError
+
+        screened = _LITERALS.sub(lambda m: " " * len(m.group()), text)
+        for pattern, reason in _TEXT_RULES:
+            if pattern.search(screened):
+                raise CypherRefused(f"Refused: {reason}.")
+        try:
+            summary = self.driver.execute_query(
+                f"EXPLAIN {text}",
+                dict(params or {}),
+                database_=self.database,
+                routing_=RoutingControl.READ,
+            ).summary
+        except Neo4jError as err:
+            raise CypherRefused(f"Refused: Neo4j cannot plan it ({_first_line(err)}).") from None
+        if summary.query_type != "r":
+            why = _QUERY_TYPES.get(summary.query_type or "", "Neo4j does not classify it as a read")
+            raise CypherRefused(f"Refused: {why} (query type {summary.query_type!r}).")
+        _check_plan(summary.plan or {})
+
+    def run(self, text: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        """Check, then run `text` in a READ transaction under the timeout and row cap."""
+        from neo4j import Query, RoutingControl
+        from neo4j.exceptions import ClientError, Neo4jError
+
+        self.check(text, params)
+        cap = self.row_cap
+
+        def first_rows(result: Result) -> tuple[list[str], list[list[Any]]]:
+            rows = [[plain(v) for v in record.values()] for record in islice(result, cap + 1)]
+            return list(result.keys()), rows
+
+        try:
+            columns, rows = self.driver.execute_query(
+                Query(text, timeout=self.timeout),  # type: ignore[arg-type]
+                dict(params or {}),
+                database_=self.database,
+                routing_=RoutingControl.READ,
+                result_transformer_=first_rows,
+            )
+        except ClientError as err:
+            if err.code in _TIMEOUT_CODES:
+                raise CypherRefused(
+                    f"Stopped: the query ran longer than the {self.timeout:g} s limit; "
+                    "narrow it (a LIMIT, an anchor node, fewer unbound patterns)."
+                ) from None
+            if err.code == "Neo.ClientError.Statement.AccessMode":
+                raise CypherRefused(
+                    "Refused: Neo4j rejected a write in this read-only session."
+                ) from None
+            raise CypherRefused(f"Failed: {_first_line(err)}.") from None
+        except Neo4jError as err:
+            raise CypherRefused(f"Failed: {_first_line(err)}.") from None
+        return QueryResult(columns, rows[:cap], len(rows) > cap, cap)
+
+
+def _check_plan(plan: Mapping[str, Any]) -> None:
+    """Walk the plan for operators a read-only session must not run."""
+    operator = str(plan.get("operatorType", "")).split("@")[0]
+    details = str(plan.get("args", {}).get("Details", ""))
+    if operator == "LoadCSV":
+        raise CypherRefused("Refused: LOAD CSV reads files and URLs from the server.")
+    if operator.startswith("Transaction"):
+        raise CypherRefused("Refused: CALL { … } IN TRANSACTIONS commits work in batches.")
+    if operator.startswith(("Show", "Terminate")) and operator not in READ_SHOW_OPERATORS:
+        raise CypherRefused(f"Refused: {operator} inspects or changes the server, not the graph.")
+    if operator == "ProcedureCall":
+        match = _PROCEDURE.match(details)
+        procedure = match.group(1).replace("`", "") if match else details
+        if procedure not in READ_PROCEDURES:
+            raise CypherRefused(
+                f"Refused: procedure {procedure} is not one of the read-only procedures "
+                "allowed here (see graph.readonly.READ_PROCEDURES)."
+            )
+    for child in plan.get("children", []):
+        _check_plan(child)
+
+
+def _first_line(err: Exception) -> str:
+    message = getattr(err, "message", None) or str(err)
+    return message.strip().splitlines()[0].rstrip(".") if message.strip() else type(err).__name__
+
+
+def plain(value: Any) -> Any:
+    """A Neo4j value as plain JSON-ready Python: nodes and relationships as dicts."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return {"_labels": sorted(value.labels), **dict(value.items())}
+    if isinstance(value, Relationship):
+        start = value.start_node["id"] if value.start_node is not None else None
+        end = value.end_node["id"] if value.end_node is not None else None
+        return {"_type": value.type, "_start": start, "_end": end, **dict(value.items())}
+    if isinstance(value, Path):
+        return [plain(n) for n in value.nodes]
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+# --- the query library -------------------------------------------------------------
+
+_PARAMS_LINE = re.compile(r"^//\s*params:\s*(\{.*\})\s*$")
+
+
+def read_query_file(path: str | Path) -> LibraryQuery:
+    """Parse a library file; ValueError names the file when its header is malformed."""
+    path = Path(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = []
+    for line in lines:
+        if not line.startswith("//"):
+            break
+        header.append(line)
+    params: dict[str, Any] | None = None
+    prose = []
+    for line in header:
+        match = _PARAMS_LINE.match(line)
+        if match:
+            try:
+                params = json.loads(match.group(1))
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{path}: the params line is not JSON ({err.msg})") from None
+        else:
+            prose.append(line[2:].strip())
+    if params is None or not prose:
+        raise ValueError(f"{path}: needs a // title line and a // params: {{…}} line")
+    text = "\n".join(lines[len(header) :]).strip()
+    return LibraryQuery(
+        name=path.stem,
+        title=prose[0],
+        description=" ".join(p for p in prose[1:] if p),
+        params=params,
+        text=text,
+        path=path,
+    )
+
+
+def library(folder: str | Path | None = None) -> list[LibraryQuery]:
+    """Every query of the library, in file-name order."""
+    return [read_query_file(p) for p in sorted(Path(folder or QUERY_DIR).glob("*.cypher"))]
+
+
+def parse_param(assignment: str) -> tuple[str, Any]:
+    """``name=value`` from the command line; the value is JSON when it parses as JSON.
+
+    So ``year=2025`` is a number, ``names=["a","b"]`` a list, and
+    ``name=科技厅`` a string without any quoting.
+    """
+    name, sep, raw = assignment.partition("=")
+    if not sep or not name.strip().isidentifier():
+        raise ValueError(f"--param {assignment!r}: expected name=value")
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        value = raw
+    return name.strip(), value

@@ -1,0 +1,75 @@
+"""`innograph load [GRAPH]`: put the built graph into Neo4j.
+
+Loads what `innograph build` wrote (``data/build/graph.json``, or the graph
+file or store folder given) into the database of `connection_settings()`,
+replacing only the documents whose facts changed. Any failure is one line on
+standard error and exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from graph import neo4j_load, store_file
+from graph.neo4j_server import Neo4jServerError, connection_settings
+from ingest.model import IngestError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "graph",
+        nargs="?",
+        help="graph.json or a build folder (default: the embedded store, data/build)",
+    )
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=neo4j_load.DEFAULT_BATCH_SIZE,
+        help="rows per UNWIND statement",
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def run(args: argparse.Namespace) -> int:
+    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+
+    try:
+        graph = store_file.load_graph(args.graph)
+        settings = connection_settings()
+    except (IngestError, Neo4jServerError) as err:
+        print(f"innograph load: {err}", file=sys.stderr)
+        return 1
+    source = args.graph or store_file.build_dir()
+    try:
+        with settings.driver(notifications_min_severity="OFF") as driver:
+            driver.verify_connectivity()
+            summary = neo4j_load.load(
+                graph,
+                driver,
+                settings.database,
+                batch_size=args.batch_size,
+                progress=not args.quiet and sys.stderr.isatty(),
+            )
+    except neo4j_load.LoadError as err:
+        print(f"innograph load: {source}: {err}", file=sys.stderr)
+        return 1
+    except AuthError:
+        print(
+            f"innograph load: Neo4j at {settings.uri} rejected user {settings.user!r}: "
+            "check NEO4J_USER and NEO4J_PASSWORD",
+            file=sys.stderr,
+        )
+        return 1
+    except (ServiceUnavailable, OSError):
+        print(
+            f"innograph load: cannot reach Neo4j at {settings.uri}: is it running? "
+            "(`innograph neo4j start`, or set NEO4J_URI)",
+            file=sys.stderr,
+        )
+        return 1
+    except Neo4jError as err:
+        print(f"innograph load: Neo4j refused the load: {err.code}", file=sys.stderr)
+        return 1
+    print(f"loaded {source} into {settings.uri} ({settings.database}): {summary.text()}")
+    return 0

@@ -1,0 +1,10 @@
+// Tasks with three or more co-leads
+// Tasks where accountability is spread over several leads (joint or listed
+// leads), most leads first, with the responsibility clause that says so.
+// params: {"min_leads": 3}
+MATCH (a:Actor)-[:LEADS]->(t:Task)
+WITH t, collect(DISTINCT a.name) AS leads
+WHERE size(leads) >= $min_leads
+RETURN t.id AS task, t.name AS title, t.doc_id AS document, size(leads) AS lead_count,
+       leads AS leads, t.clause AS clause
+ORDER BY lead_count DESC, task

@@ -1,0 +1,10 @@
+// Documents citing a document
+// The documents that cite the given one, by its number (国办发〔2013〕8号) or
+// id; cited documents outside the corpus are known by their number only.
+// params: {"document": "国办发〔2013〕8号"}
+MATCH (cited:Document)
+WHERE cited.id = $document OR cited.doc_number = $document
+MATCH (d:Document)-[c:CITES]->(cited)
+RETURN cited.doc_number AS cited, d.id AS citing_id, d.title AS citing_title,
+       d.date AS date, c.evidence AS evidence
+ORDER BY date, citing_id

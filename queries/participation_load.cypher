@@ -1,0 +1,10 @@
+// Participation load by agency
+// How many tasks each actor is named in as participant (配合/参加), beside how
+// many it leads: the support load the lead counts do not show.
+// params: {"limit": 50}
+MATCH (a:Actor)-[:PARTICIPATES_IN]->(t:Task)
+WITH a, count(DISTINCT t) AS participations
+OPTIONAL MATCH (a)-[:LEADS]->(led:Task)
+RETURN a.id AS id, a.name AS actor, participations, count(DISTINCT led) AS leads
+ORDER BY participations DESC, actor
+LIMIT $limit

@@ -37,4 +37,5 @@ def run(args: argparse.Namespace) -> int:
     if args.headless or not os.environ.get("DISPLAY"):
         cmd += ["--server.headless", "true"]
     print(f"innograph: explorer at http://127.0.0.1:{args.port} (Ctrl-C to stop)", file=sys.stderr)
-    return subprocess.call(cmd)
+    # from the repository root, so .streamlit/config.toml and secrets.toml are read
+    return subprocess.call(cmd, cwd=APP.parents[1])

@@ -1,0 +1,133 @@
+"""Documents: the corpus, one document in full with its assignments marked, and uploads.
+
+The full text is the normalised text every span refers to (from the build's
+extraction cache), with each task's responsibility clause, leads,
+participants and entity mentions marked. An upload (txt, html, docx, pdf; the
+type is read from the content) is ingested into the current store while the
+app runs (`app.upload`); a bad file gets its one-line reason.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app import cached, state
+from app.components.filters import doc_date, doc_title
+from app.components.highlight import highlight_html, legend_html, task_marks, text_block
+from app.i18n import t, type_label
+from app.navigation import page_url
+from app.state import page_source
+from app.upload import MAX_MB, TYPES, ingest_upload
+from graph.store_file import build_dir
+from ingest.model import IngestError
+
+src = page_source()
+st.title(t("page_documents"))
+
+# --- upload -----------------------------------------------------------------------
+with st.expander(t("upload_title"), expanded=False):
+    st.caption(t("upload_intro", mb=MAX_MB, types=", ".join(TYPES)))
+    if src.mode == state.NEO4J:
+        st.caption(t("upload_neo4j"))
+    upload = st.file_uploader(
+        t("upload_label"), type=list(TYPES), max_upload_size=MAX_MB, key="upload_file"
+    )
+    if upload is not None and st.button(t("upload_button"), key="upload_go", type="primary"):
+        try:
+            with st.spinner(t("upload_running")):
+                added = ingest_upload(upload.getvalue(), upload.name, src, build_dir())
+        except IngestError as err:
+            st.error(str(err))
+        else:
+            state.data_changed()
+            st.session_state["upload_done"] = t(
+                "upload_done", doc_id=added.doc_id, title=added.title or "", tasks=added.tasks
+            ) + (f" {t('upload_replaced')}" if added.replaced else "")
+            st.query_params["id"] = added.doc_id
+            st.rerun()
+    if done := st.session_state.pop("upload_done", None):
+        st.success(done)
+
+# --- the corpus ------------------------------------------------------------------
+docs = cached.documents(src)
+titles = doc_title(docs)
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("col_id"): d["doc_id"],
+                t("col_title"): d.get("title"),
+                t("col_doc_number"): d.get("doc_number"),
+                t("col_date"): doc_date(d),
+                t("col_jurisdiction"): d.get("jurisdiction"),
+                t("col_tasks"): d["n_tasks"],
+            }
+            for d in docs
+        ]
+    ),
+    hide_index=True,
+)
+if not docs:
+    st.stop()
+
+requested = st.query_params.get("id")
+if requested in titles and requested != st.session_state.get("documents_url"):
+    st.session_state["documents_pick"] = requested
+pick = st.selectbox(t("pick_document"), list(titles), format_func=titles.get, key="documents_pick")
+st.query_params["id"] = pick
+st.session_state["documents_url"] = pick
+
+doc = cached.document(src, pick)
+if doc is None:
+    st.stop()
+st.header(doc.get("title") or pick)
+facts = [doc.get("doc_number"), doc.get("date") or doc.get("year"), doc.get("jurisdiction")]
+st.caption(" · ".join(str(f) for f in facts if f))
+meta = st.columns(3)
+meta[0].markdown(
+    f"**{t('col_issuers')}**  \n" + ("、".join(i["name"] for i in doc["issuers"]) or "—")
+)
+meta[1].markdown(f"**{t('recipients')}**  \n" + ("、".join(r["name"] for r in doc["recipients"])
+                                                 or "—"))  # fmt: skip
+meta[2].markdown(
+    f"**{t('source')}**  \n`{doc.get('source')}` ({doc.get('format')}, {doc.get('encoding')})"
+)
+for w in doc.get("warnings") or []:
+    st.warning(w)
+if doc["cites"] or doc["cited_by"]:
+    with st.expander(t("citations", cites=len(doc["cites"]), cited_by=len(doc["cited_by"]))):
+        for c in doc["cites"]:
+            st.markdown(f"→ {c.get('doc_number') or ''} {c.get('title') or c['doc_id']}")
+        for c in doc["cited_by"]:
+            st.markdown(f"← {c.get('doc_number') or ''} {c.get('title') or c['doc_id']}")
+with st.expander(t("sections", n=len(doc["sections"]))):
+    for s in doc["sections"]:
+        indent = "&nbsp;" * 4 * max(0, (s.get("level") or 1) - 1)
+        heading = s["path"][-1] if s["path"] else s["id"]
+        st.markdown(f"{indent}{heading} · {t('n_section_tasks', n=s['n_tasks'])}")
+
+text = cached.document_text(src, pick)
+tasks = cached.document_tasks(src, pick)
+st.subheader(t("full_text"))
+if text is None:
+    st.info(t("no_text"))
+else:
+    marks = [m for task in tasks for m in task_marks(task)]
+    st.caption(t("full_text_marks", tasks=len(tasks), marks=len(marks)))
+    st.html(
+        legend_html({"clause": t("mark_clause"), "lead": t("role_lead"),
+                     "participant": t("role_participant"), "mention": t("mark_mention")})
+        + text_block(highlight_html(text, marks), max_height=640)
+    )  # fmt: skip
+
+named = sorted({(w["id"], w["name"], w["label"]) for task in tasks
+                for w in (*task["leads"], *task["participants"])}, key=lambda x: x[1])  # fmt: skip
+if named:
+    st.subheader(t("actors_in_document", n=len(named)))
+    st.dataframe(
+        pd.DataFrame([{t("col_name"): n, t("col_type"): type_label(lbl),
+                       t("col_open"): page_url("agency", id=i)} for i, n, lbl in named]),
+        hide_index=True,
+        column_config={t("col_open"): st.column_config.LinkColumn(display_text=t("open"))},
+    )  # fmt: skip

@@ -1,0 +1,175 @@
+"""Tasks: filter the tasks, then read one where the document states it.
+
+Filters: document, section (a heading containing the words), lead,
+participant, actor type (tasks naming an actor of those types in any role),
+number of co-leads, and vague collectives (有关部门 …). The chosen task is shown
+in its source text with the responsibility clause and every entity mention
+marked from their spans, so the reading can be checked against the document.
+``?task=`` in the URL opens a task directly (the Bottlenecks and Agency pages
+link here).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app import cached
+from app.components.filters import doc_title
+from app.components.highlight import (
+    highlight_html,
+    legend_html,
+    task_marks,
+    task_source,
+    text_block,
+)
+from app.i18n import t, type_label, type_names
+from app.navigation import page_url
+from app.state import page_source
+from graph import model
+from graph.scope import Scope
+
+src = page_source()
+st.title(t("page_tasks"))
+docs = cached.documents(src)
+titles = doc_title(docs)
+analysis = cached.analysis(src)
+actor_names = {x.actor_id: x.name for x in analysis.loads}
+leaders = [x.actor_id for x in analysis.loads if x.leads]
+joiners = sorted((x for x in analysis.loads if x.participations), key=lambda x: -x.participations)
+
+with st.container(border=True):
+    row1 = st.columns(3)
+    picked_docs = row1[0].multiselect(
+        t("filter_documents"), list(titles), format_func=titles.get, key="tasks_docs",
+        placeholder=t("all"),
+    )  # fmt: skip
+    section = row1[1].text_input(t("filter_section"), key="tasks_section").strip() or None
+    types = row1[2].multiselect(
+        t("filter_actor_types"), list(model.ACTOR_LABELS), format_func=type_names().get,
+        key="tasks_types", placeholder=t("all"),
+    )  # fmt: skip
+    row2 = st.columns(4)
+    lead = row2[0].selectbox(
+        t("filter_lead"), [None, *leaders], format_func={None: t("any"), **actor_names}.get,
+        key="tasks_lead",
+    )  # fmt: skip
+    participant = row2[1].selectbox(
+        t("filter_participant"), [None, *(x.actor_id for x in joiners)],
+        format_func={None: t("any"), **actor_names}.get, key="tasks_participant",
+    )  # fmt: skip
+    most = max((len(v) for v in analysis.index.leads.values()), default=0)
+    low, high = row2[2].slider(t("filter_co_leads"), 0, max(most, 1), (0, max(most, 1)),
+                               key="tasks_co_leads")  # fmt: skip
+    collective = row2[3].radio(
+        t("filter_collective"), [None, True, False], key="tasks_collective",
+        format_func={None: t("any"), True: t("with"), False: t("without")}.get,
+        horizontal=True,
+    )  # fmt: skip
+
+scope = Scope(doc_ids=tuple(picked_docs))
+rows = cached.tasks(src, scope, lead, participant, section, low or None, collective)
+rows = [r for r in rows if r.n_leads <= high]
+if types:
+    naming = {
+        a.task_id
+        for a in cached.assignments(src, Scope(doc_ids=scope.doc_ids, actor_types=tuple(types)))
+    }
+    rows = [r for r in rows if r.task_id in naming]
+
+st.caption(t("tasks_found", n=len(rows)))
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("col_document"): titles.get(r.doc_id, r.doc_id),
+                t("col_number"): r.number,
+                t("col_section"): " › ".join(r.section),
+                t("col_task"): r.text,
+                t("col_n_leads"): r.n_leads,
+                t("col_n_participants"): r.n_participants,
+                t("col_basis"): r.basis,
+                t("col_open"): page_url("tasks", task=r.task_id),
+            }
+            for r in rows
+        ],
+        columns=[t("col_document"), t("col_number"), t("col_section"), t("col_task"),
+                 t("col_n_leads"), t("col_n_participants"), t("col_basis"), t("col_open")],
+    ),
+    hide_index=True,
+    column_config={t("col_open"): st.column_config.LinkColumn(display_text=t("open"))},
+    height=320,
+)  # fmt: skip
+
+# --- one task in its source --------------------------------------------------------
+ids = [r.task_id for r in rows]
+requested = st.query_params.get("task")
+if requested and requested not in ids and cached.task(src, requested) is not None:
+    ids.insert(0, requested)  # a linked task stays readable whatever the filters
+if requested in ids and requested != st.session_state.get("tasks_url"):
+    st.session_state["tasks_pick"] = requested
+if not ids:
+    st.stop()
+labels = {r.task_id: f"{titles.get(r.doc_id, r.doc_id)[:24]} · {r.text[:48]}" for r in rows}
+pick = st.selectbox(t("pick_task"), ids, format_func=lambda i: labels.get(i, i), key="tasks_pick")
+st.query_params["task"] = pick
+st.session_state["tasks_url"] = pick
+
+task = cached.task(src, pick)
+if task is None:
+    st.stop()
+st.subheader(task.get("name") or pick)
+doc = task["document"]
+st.caption(
+    " · ".join(
+        str(x) for x in (doc.get("title") or doc["doc_id"], doc.get("date") or doc.get("year"),
+                         " › ".join(task["section"])) if x
+    )
+)  # fmt: skip
+text, offset = task_source(task, cached.document_text(src, task["doc_id"]))
+st.html(
+    legend_html({"clause": t("mark_clause"), "lead": t("role_lead"),
+                 "participant": t("role_participant"), "mention": t("mark_mention")})
+    + text_block(highlight_html(text, task_marks(task), offset))
+)  # fmt: skip
+if task.get("deadline"):
+    st.caption(f"{t('deadline')}: {task['deadline']}")
+
+people = [
+    {
+        t("col_role"): t("role_lead") if role == "leads" else t("role_participant"),
+        t("col_name"): who["name"],
+        t("col_as_written"): who.get("surface"),
+        t("col_type"): type_label(who["label"]),
+        t("col_basis"): who.get("basis"),
+        t("col_open"): page_url("agency", id=who["id"]),
+    }
+    for role in ("leads", "participants")
+    for who in task[role]
+]
+if people:
+    st.dataframe(
+        pd.DataFrame(people),
+        hide_index=True,
+        column_config={t("col_open"): st.column_config.LinkColumn(display_text=t("open"))},
+    )
+else:
+    st.info(t("no_roles"))
+if task["mentions"]:
+    st.markdown(f"**{t('mentions')}**")
+    st.dataframe(
+        pd.DataFrame(
+            [{t("col_name"): m["name"], t("col_as_written"): m.get("surface"),
+              t("col_type"): type_label(m["label"])} for m in task["mentions"]]
+        ),
+        hide_index=True,
+    )  # fmt: skip
+if task["targets"]:
+    st.markdown(f"**{t('targets')}**")
+    st.dataframe(
+        pd.DataFrame(
+            [{t("col_indicator"): g["indicator"], t("col_value"): g["value"],
+              t("col_unit"): g["unit"], t("col_year"): g["year"]} for g in task["targets"]]
+        ),
+        hide_index=True,
+    )  # fmt: skip

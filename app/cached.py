@@ -1,0 +1,129 @@
+"""The store's answers, cached per data version.
+
+Every page asks through these functions, never the store directly, so a
+question asked twice (by a rerun, another page or another session) is
+answered from memory. Each cache key holds `Source.version`, which changes
+when the graph does; `app.state.data_changed` also clears them outright after
+an upload. Plain answers go through `st.cache_data` (each caller gets its own
+copy); the analysis, a large read-only object, through `st.cache_resource`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from app.state import Source
+from graph.analytics import Analysis, Finding, analyse, findings
+from graph.queries import Store
+from graph.scope import Assignment, Scope, TaskRow
+from graph.store_file import build_dir, load_extraction
+
+#: Seconds a cached answer lives, so data loaded into Neo4j by other means shows up.
+TTL = 600
+
+
+@st.cache_data(show_spinner=False, ttl=TTL)
+def _call(_store: Store, version: str, question: str, *args: Any) -> Any:
+    """``store.question(*args)``, cached under (version, question, args)."""
+    return getattr(_store, question)(*args)
+
+
+def counts(src: Source) -> dict[str, dict[str, int]]:
+    return _call(src.store, src.version, "counts")
+
+
+def documents(src: Source) -> list[dict[str, Any]]:
+    return _call(src.store, src.version, "documents")
+
+
+def document(src: Source, doc_id: str) -> dict[str, Any] | None:
+    return _call(src.store, src.version, "document", doc_id)
+
+
+def search(src: Source, text: str, limit: int = 20) -> list[dict[str, Any]]:
+    return _call(src.store, src.version, "search", text, limit)
+
+
+def actor(src: Source, actor_id: str) -> dict[str, Any] | None:
+    return _call(src.store, src.version, "actor", actor_id)
+
+
+def profile(src: Source, actor_id: str, scope: Scope | None = None) -> dict[str, Any] | None:
+    return _call(src.store, src.version, "agency_profile", actor_id, scope)
+
+
+def task(src: Source, task_id: str) -> dict[str, Any] | None:
+    return _call(src.store, src.version, "task", task_id)
+
+
+def tasks(
+    src: Source,
+    scope: Scope | None = None,
+    lead: str | None = None,
+    participant: str | None = None,
+    section: str | None = None,
+    min_leads: int | None = None,
+    collective: bool | None = None,
+) -> list[TaskRow]:
+    return _call(
+        src.store, src.version, "tasks", scope, lead, participant, section, min_leads, collective
+    )
+
+
+def partners(
+    src: Source, actor_id: str, scope: Scope | None = None, limit: int = 20
+) -> list[dict[str, Any]]:
+    return _call(src.store, src.version, "partners", actor_id, scope, limit)
+
+
+def assignments(src: Source, scope: Scope | None = None) -> list[Assignment]:
+    return _call(src.store, src.version, "assignments", scope)
+
+
+@st.cache_data(show_spinner=False, ttl=TTL)
+def _document_tasks(_store: Store, version: str, doc_id: str) -> list[dict[str, Any]]:
+    rows = _store.tasks(Scope(doc_ids=(doc_id,)))
+    return [d for d in (_store.task(r.task_id) for r in rows) if d is not None]
+
+
+def document_tasks(src: Source, doc_id: str) -> list[dict[str, Any]]:
+    """Every task of a document in full (roles and mentions with their spans)."""
+    return _document_tasks(src.store, src.version, doc_id)
+
+
+@st.cache_data(show_spinner=False, ttl=TTL)
+def _document_text(folder: str, version: str, doc_id: str) -> str | None:
+    extraction = load_extraction(doc_id, folder)
+    return extraction.text if extraction is not None else None
+
+
+def document_text(src: Source, doc_id: str) -> str | None:
+    """The normalised text every span of a document refers to, when the build has it.
+
+    Neither store keeps whole texts; the build folder's extraction cache does,
+    and a Neo4j database loaded from that build shares its spans.
+    """
+    return _document_text(str(build_dir()), src.version, doc_id)
+
+
+@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=16)
+def _analysis(_store: Store, version: str, scope: Scope) -> tuple[Analysis, tuple[Finding, ...]]:
+    a = analyse(_store, scope)
+    return a, findings(a)
+
+
+def analysis(src: Source, scope: Scope | None = None) -> Analysis:
+    """Every measure of `graph.analytics` for the scope (shared, do not modify)."""
+    return _analysis(src.store, src.version, scope or Scope())[0]
+
+
+def scope_findings(src: Source, scope: Scope | None = None) -> tuple[Finding, ...]:
+    """The findings `innograph report` writes for the same scope."""
+    return _analysis(src.store, src.version, scope or Scope())[1]
+
+
+def clear_resources() -> None:
+    """Drop cached analyses (the plain answers go with `st.cache_data.clear`)."""
+    _analysis.clear()

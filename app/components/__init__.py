@@ -1,0 +1,1 @@
+"""Pieces several pages draw: marked source text, the network view, scope filters."""

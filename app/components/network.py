@@ -1,0 +1,247 @@
+"""The actor–task network: built from the query layer, filtered, capped, drawn with pyvis.
+
+The network planners look at is two-mode: actors on one side, tasks on the
+other, an edge for every role (solid for leading, dashed for taking part),
+built from `Store.assignments` and `Store.tasks` so both stores draw the same
+picture. Colour says the actor type, size the workload (tasks led count
+double, `node_size`).
+
+pyvis freezes a browser at a few hundred nodes with physics on, so at most
+`cap` nodes are sent; the rest are counted by type and named in a notice
+(`Selection`). The drawing is self-contained (``cdn_resources="in_line"``, and
+the pyvis template's links to CDNs removed), because the machines this runs
+on may have no internet; physics runs until vis reports the layout stable and
+is then switched off, so the picture stops moving and stays cheap.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph.scope import LEAD, PARTICIPANT, Assignment, TaskRow
+
+TASK = "Task"
+#: One colour per node type (the actor labels of graph.model, and tasks).
+TYPE_COLOURS = {
+    "Agency": "#1c7ed6",
+    "PartyOrgan": "#c2255c",
+    "Enterprise": "#f08c00",
+    "Park": "#2f9e44",
+    "Lab": "#7048e8",
+    "Alliance": "#0c8599",
+    "University": "#e8590c",
+    "Institute": "#9c36b5",
+    "Collective": "#868e96",
+    "Organization": "#5c940d",
+    TASK: "#ced4da",
+}
+EDGE_STYLES = {
+    LEAD: {"dashes": False, "width": 2.5, "color": "#495057"},
+    PARTICIPANT: {"dashes": True, "width": 1.0, "color": "#adb5bd"},
+}
+#: Relationships other than roles (the console draws whatever a query returns).
+OTHER_EDGE = {"dashes": False, "width": 1.0, "color": "#74c0fc"}
+DEFAULT_CAP = 150
+MAX_CAP = 400
+#: vis-network options: a force layout that settles, then stops (see `_SETTLE`).
+OPTIONS = {
+    "physics": {
+        "solver": "forceAtlas2Based",
+        "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 80},
+        "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 25},
+    },
+    "interaction": {"hover": True, "tooltipDelay": 150},
+    "edges": {"smooth": False},
+    "nodes": {"font": {"size": 12}},
+}
+_ANCHOR = "network = new vis.Network(container, data, options);"
+_SETTLE = """
+                  network.once("stabilizationIterationsDone", function () {
+                      network.setOptions({physics: false});
+                      window.innographSettled = true;
+                  });"""
+_REMOTE = re.compile(
+    r'<link[^>]*href="https?://[^"]*"[^>]*>|<script[^>]*src="https?://[^"]*"[^>]*>\s*</script>',
+    re.S,
+)
+
+
+def two_mode(assignments: Iterable[Assignment], tasks: Iterable[TaskRow]) -> nx.Graph:
+    """Actors and tasks, one edge per (actor, task) carrying the role.
+
+    An actor named both to lead and to take part in one task is drawn as lead,
+    the rule `graph.analytics` counts by.
+    """
+    g = nx.Graph()
+    for row in tasks:
+        short = row.text[:24] + ("…" if len(row.text) > 24 else "")
+        g.add_node(
+            row.task_id,
+            kind="task",
+            type=TASK,
+            name=f"{row.number}. {short}" if row.number else short,
+            text=row.text[:300],
+            doc_id=row.doc_id,
+        )
+    for a in assignments:
+        if a.actor_id not in g:
+            g.add_node(a.actor_id, kind="actor", type=a.actor_type, name=a.actor_name)
+        if a.task_id not in g:
+            g.add_node(a.task_id, kind="task", type=TASK, name=a.task_id, text="", doc_id=a.doc_id)
+        if g.has_edge(a.actor_id, a.task_id) and g.edges[a.actor_id, a.task_id]["role"] == LEAD:
+            continue
+        g.add_edge(a.actor_id, a.task_id, role=a.role, doc_id=a.doc_id)
+    for n, d in g.nodes(data=True):
+        if d["kind"] == "actor":
+            roles = Counter(g.edges[n, m]["role"] for m in g[n])
+            d["leads"], d["participations"] = roles[LEAD], sum(roles.values()) - roles[LEAD]
+    return g
+
+
+def node_size(attrs: Mapping[str, object]) -> float:
+    """Radius from workload: tasks led weigh double; tasks are drawn small and equal.
+
+    >>> node_size({"kind": "task"})
+    5.0
+
+    >>> node_size({"kind": "actor", "leads": 0, "participations": 0})
+    8.0
+    >>> round(node_size({"kind": "actor", "leads": 4, "participations": 1}), 1)
+    26.0
+    """
+    if attrs["kind"] == "task":
+        return 5.0
+    if attrs["kind"] != "actor":
+        return 10.0  # documents, regions … returned by a console query
+    load = 2 * int(attrs.get("leads", 0)) + int(attrs.get("participations", 0))  # type: ignore[arg-type]
+    return 8.0 + 6.0 * math.sqrt(load)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the filters kept, what the cap drew, and what it left out."""
+
+    graph: nx.Graph  # the nodes and edges drawn
+    total_nodes: int  # kept by the filters, before the cap
+    total_edges: int
+    left_out: dict[str, int] = field(default_factory=dict)  # type -> nodes not drawn
+    left_out_actors: tuple[str, ...] = ()  # their names, most linked first
+    left_out_edges: int = 0
+
+    @property
+    def capped(self) -> bool:
+        return self.total_nodes > self.graph.number_of_nodes()
+
+
+def select(
+    g: nx.Graph,
+    actor_types: Iterable[str] = (),
+    min_degree: int = 0,
+    ego: str | None = None,
+    radius: int = 2,
+    cap: int = DEFAULT_CAP,
+) -> Selection:
+    """Filter by actor type, ego radius and degree, then keep at most `cap` nodes.
+
+    Order of the filters: actor types (tasks stay), the ego's neighbourhood
+    (`radius` hops; two hops reach its co-actors), then nodes with fewer than
+    `min_degree` links among what is left (the ego always stays). The cap keeps
+    the nodes closest to the ego, then the most linked, then by id, so the
+    same filters always draw the same nodes.
+    """
+    types = set(actor_types)
+    h = g
+    if types:
+        h = h.subgraph(
+            n for n, d in h.nodes(data=True) if d["kind"] == "task" or d["type"] in types
+        )
+    distance: dict[str, int] = {}
+    if ego is not None and ego in h:
+        distance = nx.single_source_shortest_path_length(h, ego, cutoff=radius)
+        h = h.subgraph(distance)
+    if min_degree > 0:
+        h = h.subgraph(n for n, k in h.degree() if k >= min_degree or n == ego)
+    degree = dict(h.degree())
+    order = sorted(h, key=lambda n: (distance.get(n, 0), -degree[n], n))
+    kept = h.subgraph(order[:cap]).copy()
+    dropped = order[cap:]
+    left_out = Counter(h.nodes[n]["type"] for n in dropped)
+    actors = tuple(h.nodes[n]["name"] for n in dropped if h.nodes[n]["kind"] == "actor")
+    return Selection(
+        graph=kept,
+        total_nodes=h.number_of_nodes(),
+        total_edges=h.number_of_edges(),
+        left_out=dict(sorted(left_out.items())),
+        left_out_actors=actors,
+        left_out_edges=h.number_of_edges() - kept.number_of_edges(),
+    )
+
+
+def pyvis_html(
+    g: nx.Graph, role_labels: Mapping[str, str], type_labels: Mapping[str, str], height: int = 620
+) -> str:
+    """A self-contained HTML page drawing `g`; the `network` object is global in it."""
+    from pyvis.network import Network
+
+    net = Network(height=f"{height}px", width="100%", cdn_resources="in_line", bgcolor="#ffffff")
+    for n, d in g.nodes(data=True):
+        kind = type_labels.get(d["type"], d["type"])
+        if d["kind"] == "task":
+            title, label = f"{d['doc_id']}\n{d['name']}\n{d['text']}", " "  # "" shows the id
+        elif d["kind"] == "actor":
+            title = (
+                f"{d['name']}\n{kind}\n{role_labels[LEAD]} {d['leads']} · "
+                f"{role_labels[PARTICIPANT]} {d['participations']}"
+            )
+            label = d["name"]
+        else:
+            title, label = f"{d['name']}\n{kind}", d["name"]
+        net.add_node(
+            n,
+            label=label,
+            title=title,
+            color=TYPE_COLOURS.get(d["type"], "#495057"),
+            size=node_size(d),
+            shape="square" if d["kind"] == "task" else "dot",
+        )
+    for u, v, d in g.edges(data=True):
+        role = d["role"]
+        net.add_edge(u, v, title=role_labels.get(role, role), **EDGE_STYLES.get(role, OTHER_EDGE))
+    net.set_options(json.dumps(OPTIONS))
+    page = net.generate_html()
+    if _ANCHOR not in page:
+        raise RuntimeError("pyvis template changed: cannot attach the settle handler")
+    return _REMOTE.sub("", page.replace(_ANCHOR, _ANCHOR + _SETTLE, 1))
+
+
+def graphml(g: nx.Graph) -> bytes:
+    """The drawn subgraph as GraphML (Gephi, yEd), attributes as shown."""
+    return "\n".join(nx.generate_graphml(g)).encode("utf-8")
+
+
+def legend_html(
+    types: Iterable[str], type_labels: Mapping[str, str], role_labels: Mapping[str, str]
+) -> str:
+    """Coloured keys for the node types drawn, and the two edge styles."""
+    dots = [
+        f'<span style="display:inline-block;margin-right:12px">'
+        f'<span style="display:inline-block;width:11px;height:11px;border-radius:50%;'
+        f'background:{TYPE_COLOURS.get(kind, "#495057")};margin-right:4px"></span>'
+        f"{type_labels.get(kind, kind)}</span>"
+        for kind in types
+    ]
+    lines = [
+        f'<span style="display:inline-block;margin-right:12px">'
+        f'<span style="display:inline-block;width:28px;border-top:{3 if not s["dashes"] else 1}px '
+        f'{"dashed" if s["dashes"] else "solid"} {s["color"]};margin:0 4px 3px 0"></span>'
+        f"{role_labels[role]}</span>"
+        for role, s in EDGE_STYLES.items()
+    ]
+    return '<div style="font-size:0.85em">' + "".join(dots + lines) + "</div>"

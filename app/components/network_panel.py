@@ -1,0 +1,63 @@
+"""Drawing a network on a page: legend, the pyvis frame, the cap notice, the download.
+
+The Network page, an agency's ego network and the console's graph view all
+draw through `show`, so they look and behave alike.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import streamlit as st
+
+from app.components.network import TYPE_COLOURS, Selection, graphml, legend_html, pyvis_html
+from app.i18n import t, type_label
+from graph.scope import LEAD, PARTICIPANT
+
+
+def role_labels() -> dict[str, str]:
+    return {LEAD: t("role_lead"), PARTICIPANT: t("role_participant")}
+
+
+def type_labels() -> dict[str, str]:
+    return {kind: type_label(kind) for kind in TYPE_COLOURS}
+
+
+def show(g: nx.Graph, height: int = 620) -> None:
+    """Legend and the drawing of `g` (nodes with kind/type/name, edges with a role)."""
+    if g.number_of_nodes() == 0:
+        st.info(t("network_empty"))
+        return
+    order = {kind: i for i, kind in enumerate(TYPE_COLOURS)}
+    types = sorted({d["type"] for _, d in g.nodes(data=True)}, key=lambda k: (order.get(k, 99), k))
+    st.html(legend_html(types, type_labels(), role_labels()))
+    st.iframe(pyvis_html(g, role_labels(), type_labels(), height=height), height=height + 30)
+
+
+def cap_notice(selection: Selection) -> None:
+    """Say what the node cap left out, by type, and name the actors left out."""
+    if not selection.capped:
+        return
+    left = "、".join(f"{n} {type_label(kind)}" for kind, n in selection.left_out.items())
+    st.warning(
+        t(
+            "network_capped",
+            shown=selection.graph.number_of_nodes(),
+            total=selection.total_nodes,
+            left=left,
+            edges=selection.left_out_edges,
+        )
+    )
+    if selection.left_out_actors:
+        with st.expander(t("network_left_out_actors", n=len(selection.left_out_actors))):
+            st.write("、".join(selection.left_out_actors))
+
+
+def download(g: nx.Graph, file_name: str, key: str) -> None:
+    st.download_button(
+        t("download_graphml"),
+        graphml(g),
+        file_name=file_name,
+        mime="application/graphml+xml",
+        key=key,
+        on_click="ignore",
+    )

@@ -1,0 +1,365 @@
+"""Interface strings in Chinese (default) and English.
+
+Only the interface is translated; data (names, task texts) is shown as
+written. A missing key falls back to the key itself, so an untranslated
+string is visible rather than an exception.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+LANGS = {"zh": "中文", "en": "English"}
+
+#: Node types as a planner names them.
+TYPE_NAMES: dict[str, dict[str, str]] = {
+    "Agency": {"zh": "政府部门", "en": "Agency"},
+    "PartyOrgan": {"zh": "党委机构", "en": "Party organ"},
+    "Enterprise": {"zh": "企业", "en": "Enterprise"},
+    "Park": {"zh": "园区", "en": "Park"},
+    "Lab": {"zh": "实验室与平台", "en": "Lab"},
+    "Alliance": {"zh": "产业联盟", "en": "Alliance"},
+    "University": {"zh": "高校", "en": "University"},
+    "Institute": {"zh": "科研院所", "en": "Institute"},
+    "Collective": {"zh": "泛指主体", "en": "Vague collective"},
+    "Organization": {"zh": "其他组织", "en": "Organisation"},
+    "Region": {"zh": "地区", "en": "Region"},
+    "Program": {"zh": "计划与项目", "en": "Programme"},
+    "Task": {"zh": "任务", "en": "Task"},
+    "Document": {"zh": "文件", "en": "Document"},
+    "Section": {"zh": "章节", "en": "Section"},
+    "Target": {"zh": "目标", "en": "Target"},
+}
+
+STRINGS: dict[str, dict[str, str]] = {
+    # frame
+    "app_title": {"zh": "创新政策协同图谱", "en": "innograph — innovation policy graph"},
+    "language": {"zh": "语言", "en": "Language"},
+    "mode": {"zh": "数据源", "en": "Data source"},
+    "mode_embedded": {"zh": "内置图（无需服务器）", "en": "Embedded graph (no server)"},
+    "mode_neo4j": {"zh": "Neo4j 数据库", "en": "Neo4j database"},
+    "mode_now": {"zh": "当前数据源", "en": "Current source"},
+    "neo4j_unavailable": {
+        "zh": "无法连接 Neo4j（{reason}），已改用内置图；"
+        "可用 `innograph neo4j start` 启动本地服务器。",
+        "en": "Neo4j is unreachable ({reason}), so the embedded graph is shown; start the local "
+        "server with `innograph neo4j start`.",
+    },
+    "no_graph": {
+        "zh": "尚未构建图谱（{reason}）。请先运行 `innograph build data/seeds`。",
+        "en": "No graph has been built yet ({reason}). Run `innograph build data/seeds` first.",
+    },
+    "page_overview": {"zh": "概览", "en": "Overview"},
+    "page_agency": {"zh": "主体", "en": "Agency"},
+    "page_tasks": {"zh": "任务", "en": "Tasks"},
+    "page_network": {"zh": "网络", "en": "Network"},
+    "page_bottlenecks": {"zh": "协同瓶颈", "en": "Bottlenecks"},
+    "page_console": {"zh": "Cypher 控制台", "en": "Cypher console"},
+    "page_documents": {"zh": "文件", "en": "Documents"},
+    # shared words
+    "all": {"zh": "全部", "en": "All"},
+    "any": {"zh": "不限", "en": "Any"},
+    "none": {"zh": "无", "en": "None"},
+    "with": {"zh": "有", "en": "With"},
+    "without": {"zh": "无", "en": "Without"},
+    "open": {"zh": "打开", "en": "Open"},
+    "running": {"zh": "正在运行…", "en": "Running…"},
+    "role_lead": {"zh": "牵头", "en": "Leads"},
+    "role_participant": {"zh": "参与", "en": "Participates"},
+    "mark_clause": {"zh": "责任分工句", "en": "Responsibility clause"},
+    "mark_mention": {"zh": "提及的实体", "en": "Entity mentioned"},
+    # counts
+    "n_documents": {"zh": "文件", "en": "Documents"},
+    "n_tasks": {"zh": "任务", "en": "Tasks"},
+    "n_actors": {"zh": "主体", "en": "Actors"},
+    "n_leads": {"zh": "牵头关系", "en": "Lead roles"},
+    "n_participations": {"zh": "参与关系", "en": "Participant roles"},
+    "n_led": {"zh": "牵头任务", "en": "Tasks led"},
+    "n_joined": {"zh": "参与任务", "en": "Tasks joined"},
+    "n_mentioned": {"zh": "被提及", "en": "Mentioned in tasks"},
+    "n_partners": {"zh": "合作单位", "en": "Partners"},
+    # filters
+    "filter_documents": {"zh": "文件", "en": "Documents"},
+    "filter_jurisdictions": {"zh": "辖区", "en": "Jurisdictions"},
+    "filter_years": {"zh": "年份", "en": "Years"},
+    "filter_actor_types": {"zh": "主体类型", "en": "Actor types"},
+    "filter_section": {"zh": "章节包含", "en": "Section contains"},
+    "filter_lead": {"zh": "牵头单位", "en": "Lead"},
+    "filter_participant": {"zh": "参与单位", "en": "Participant"},
+    "filter_co_leads": {"zh": "牵头单位数", "en": "Number of leads"},
+    "filter_collective": {"zh": "泛指主体（有关部门等）", "en": "Vague collectives (有关部门 …)"},
+    "filter_ego": {"zh": "中心主体", "en": "Centre on actor"},
+    "filter_radius": {"zh": "半径（跳数）", "en": "Radius (hops)"},
+    "filter_min_degree": {"zh": "最少连接数", "en": "Minimum degree"},
+    "filter_cap": {"zh": "最多显示节点", "en": "Most nodes drawn"},
+    # table columns
+    "col_id": {"zh": "编号", "en": "Id"},
+    "col_title": {"zh": "标题", "en": "Title"},
+    "col_doc_number": {"zh": "文号", "en": "Number"},
+    "col_date": {"zh": "日期", "en": "Date"},
+    "col_issuers": {"zh": "发文单位", "en": "Issued by"},
+    "col_jurisdiction": {"zh": "辖区", "en": "Jurisdiction"},
+    "col_tasks": {"zh": "任务数", "en": "Tasks"},
+    "col_open": {"zh": "查看", "en": "View"},
+    "col_name": {"zh": "名称", "en": "Name"},
+    "col_type": {"zh": "类型", "en": "Type"},
+    "col_count": {"zh": "数量", "en": "Count"},
+    "col_leads": {"zh": "牵头", "en": "Leads"},
+    "col_weighted_leads": {"zh": "折算牵头", "en": "Weighted leads"},
+    "col_joins": {"zh": "参与", "en": "Joins"},
+    "col_lead_share": {"zh": "牵头占比（%）", "en": "Share of tasks led (%)"},
+    "col_document": {"zh": "文件", "en": "Document"},
+    "col_section": {"zh": "章节", "en": "Section"},
+    "col_task": {"zh": "任务", "en": "Task"},
+    "col_number": {"zh": "序号", "en": "No."},
+    "col_co_leads": {"zh": "共同牵头", "en": "Co-leads"},
+    "col_other_participants": {"zh": "其他参与单位", "en": "Other participants"},
+    "col_shared": {"zh": "共同任务", "en": "Shared tasks"},
+    "col_both_lead": {"zh": "共同牵头", "en": "Both lead"},
+    "col_actor_leads": {"zh": "本单位牵头", "en": "This actor leads"},
+    "col_partner_leads": {"zh": "对方牵头", "en": "Partner leads"},
+    "col_both_participate": {"zh": "共同参与", "en": "Both participate"},
+    "col_group_tasks": {"zh": "任务总数", "en": "Tasks in group"},
+    "col_rank": {"zh": "牵头排名", "en": "Rank by tasks led"},
+    "col_year": {"zh": "年份", "en": "Year"},
+    "col_n_leads": {"zh": "牵头单位数", "en": "Leads"},
+    "col_n_participants": {"zh": "参与单位数", "en": "Participants"},
+    "col_basis": {"zh": "判定依据", "en": "Basis"},
+    "col_role": {"zh": "角色", "en": "Role"},
+    "col_as_written": {"zh": "原文写法", "en": "As written"},
+    "col_indicator": {"zh": "指标", "en": "Indicator"},
+    "col_value": {"zh": "目标值", "en": "Value"},
+    "col_unit": {"zh": "单位", "en": "Unit"},
+    "col_score": {"zh": "瓶颈分", "en": "Bottleneck score"},
+    "col_leads_named": {"zh": "牵头单位", "en": "Led by"},
+    # overview
+    "overview_intro": {
+        "zh": "政策文件中的任务分工：谁牵头、谁参与，每条关系都可追溯到原文。",
+        "en": "The division of work in policy documents: who leads and who takes part, "
+        "each traced back to the sentence that says so.",
+    },
+    "search": {"zh": "搜索", "en": "Search"},
+    "search_label": {"zh": "名称或简称", "en": "Name or alias"},
+    "search_hint": {"zh": "例如：科技厅、高新区、新疆大学", "en": "e.g. 科技厅, 高新区, 新疆大学"},
+    "search_none": {
+        "zh": "没有名称或简称包含“{query}”的主体或文件。",
+        "en": "No actor or document has a name or alias containing “{query}”.",
+    },
+    "matched": {"zh": "匹配", "en": "matched"},
+    "corpus": {"zh": "文件集", "en": "Corpus"},
+    "counts_by_type": {"zh": "各类主体数量", "en": "Counts by type"},
+    "top_leads": {"zh": "牵头任务最多的单位", "en": "Top lead agencies"},
+    # agency
+    "pick_actor": {"zh": "选择主体", "en": "Actor"},
+    "actor_unknown": {
+        "zh": "图中没有编号为 {id} 的主体。",
+        "en": "No actor with id {id} in the graph.",
+    },
+    "no_actors": {"zh": "图中还没有任何任务分工。", "en": "The graph holds no assignments yet."},
+    "aliases": {"zh": "简称", "en": "Aliases"},
+    "located_in": {"zh": "所在地", "en": "Located in"},
+    "tab_tasks": {"zh": "牵头与参与的任务", "en": "Tasks led and joined"},
+    "tab_partners": {"zh": "合作单位", "en": "Partners"},
+    "tab_loads": {"zh": "与同类比较", "en": "Load against peers"},
+    "tab_roles": {"zh": "跨文件与年份", "en": "Across documents and years"},
+    "tab_ego": {"zh": "关系网络", "en": "Ego network"},
+    "tasks_led": {"zh": "牵头的任务（{n} 项）", "en": "Tasks it leads ({n})"},
+    "tasks_joined": {"zh": "参与的任务（{n} 项）", "en": "Tasks it joins ({n})"},
+    "partners_intro": {
+        "zh": "按共同任务数排序；一项任务中同时被列为牵头和参与的，按牵头计。",
+        "en": "Ranked by shared tasks; an actor named both to lead and to take part in a task "
+        "counts as lead.",
+    },
+    "no_partners": {"zh": "没有与其共同承担任务的单位。", "en": "It shares no task with anyone."},
+    "peer_rank": {
+        "zh": "按折算牵头任务数，在 {n} 个{type}中排第 {rank} 位"
+        "（共同牵头的任务按牵头单位数分摊）。",
+        "en": "Rank {rank} of {n} ({type}) by weighted lead load (a task with k co-leads "
+        "counts 1/k to each).",
+    },
+    "no_load": {"zh": "该主体没有被分配任何任务。", "en": "This actor is assigned no task."},
+    "roles_by": {"zh": "按{by}", "en": "By {by}"},
+    "ego_intro": {
+        "zh": "该主体、它承担的任务以及共同承担这些任务的单位（两跳以内，最多 {cap} 个节点）。",
+        "en": "The actor, its tasks, and the actors that share them (two hops, at most {cap} "
+        "nodes).",
+    },
+    # tasks
+    "tasks_found": {"zh": "共 {n} 项任务。", "en": "{n} tasks."},
+    "pick_task": {"zh": "查看任务原文", "en": "Read a task in its source"},
+    "deadline": {"zh": "完成时限", "en": "Deadline"},
+    "no_roles": {
+        "zh": "原文未写明该任务的责任单位。",
+        "en": "The text names no one for this task.",
+    },
+    "mentions": {"zh": "任务中提及的实体", "en": "Entities mentioned in the task"},
+    "targets": {"zh": "量化目标", "en": "Quantified targets"},
+    # network
+    "network_intro": {
+        "zh": "圆点为主体（颜色表示类型，大小表示任务负荷，牵头计两倍），"
+        "方块为任务；实线为牵头，虚线为参与。",
+        "en": "Dots are actors (colour: type; size: workload, tasks led counting double), "
+        "squares are tasks; solid edges lead, dashed edges take part.",
+    },
+    "network_shown": {
+        "zh": "显示 {nodes} 个节点（其中主体 {actors} 个）、{edges} 条边。",
+        "en": "Showing {nodes} nodes ({actors} actors) and {edges} edges.",
+    },
+    "network_capped": {
+        "zh": "为保持浏览器流畅，只显示了 {total} 个节点中连接最多的 {shown} 个；未显示：{left}，"
+        "以及 {edges} 条边。可按文件、类型、最少连接数或中心主体缩小范围。",
+        "en": "To keep the browser responsive, only the {shown} best-connected of {total} nodes "
+        "are drawn; left out: {left}, and {edges} edges. Narrow by document, type, minimum "
+        "degree or a centre actor to see them.",
+    },
+    "network_left_out_actors": {"zh": "未显示的 {n} 个主体", "en": "The {n} actors left out"},
+    "network_empty": {
+        "zh": "当前筛选条件下没有可显示的节点。",
+        "en": "Nothing to draw under these filters.",
+    },
+    "download_graphml": {"zh": "下载当前子图（GraphML）", "en": "Download this subgraph (GraphML)"},
+    # bottlenecks
+    "bottlenecks_intro": {
+        "zh": "与 `innograph report` 相同的分析与结论；每条结论可展开查看所依据的任务。",
+        "en": "The findings of `innograph report`; open each to see the tasks behind it.",
+    },
+    "two_plus_leads": {"zh": "多头牵头任务", "en": "Tasks with 2+ leads"},
+    "no_lead": {"zh": "无牵头单位任务", "en": "Tasks without a lead"},
+    "collective_tasks": {"zh": "含泛指主体任务", "en": "Tasks with vague collectives"},
+    "scope_empty": {"zh": "所选范围内没有任务。", "en": "No task in this scope."},
+    "chart_bottleneck": {
+        "zh": "瓶颈分（负荷 × 中介）",
+        "en": "Bottleneck score (load × brokerage)",
+    },
+    "chart_loads": {"zh": "牵头与参与负荷", "en": "Lead and participation load"},
+    "chart_co_leads": {"zh": "各任务的牵头单位数", "en": "Leads per task"},
+    "findings": {"zh": "结论（{n} 条）", "en": "Findings ({n})"},
+    "no_findings": {
+        "zh": "所选范围内没有值得报告的问题。",
+        "en": "Nothing to report in this scope.",
+    },
+    "tasks_behind": {"zh": "所依据的任务（{n} 项）", "en": "The tasks behind it ({n})"},
+    "kind_bottleneck": {"zh": "协同瓶颈", "en": "Bottleneck"},
+    "kind_overload": {"zh": "负荷过重", "en": "Overload"},
+    "kind_co_leads": {"zh": "多头牵头", "en": "Co-leads"},
+    "kind_no_lead": {"zh": "无牵头单位", "en": "No lead"},
+    "kind_collective": {"zh": "泛指主体", "en": "Vague collectives"},
+    "kind_cut_point": {"zh": "单点依赖", "en": "Single point of failure"},
+    "kind_sole_link": {"zh": "唯一桥梁", "en": "Sole link between clusters"},
+    "kind_bridge": {"zh": "脆弱纽带", "en": "Fragile tie"},
+    "kind_concentration": {"zh": "牵头集中", "en": "Concentrated leadership"},
+    "kind_role_change": {"zh": "角色变化", "en": "Role change"},
+    # console
+    "console_neo4j": {
+        "zh": "只读：查询先由 Neo4j 规划检查，只允许读操作，并有超时和行数上限。",
+        "en": "Read-only: Neo4j plans each query first and only reads run, under a time limit "
+        "and a row cap.",
+    },
+    "console_embedded": {
+        "zh": "内置图：用 grand-cypher 在内存中运行 Cypher 的一个子集（MATCH/WHERE/RETURN/ORDER BY/"
+        "LIMIT，见 docs/app.md）；完整 Cypher 请启动本地 Neo4j（`innograph neo4j start`）。",
+        "en": "Embedded graph: a subset of Cypher (MATCH/WHERE/RETURN/ORDER BY/LIMIT, see "
+        "docs/app.md) runs in memory with grand-cypher; for full Cypher start the local Neo4j "
+        "(`innograph neo4j start`).",
+    },
+    "console_library": {"zh": "查询库（queries/）", "en": "Query library (queries/)"},
+    "needs_neo4j_note": {
+        "zh": "（此查询超出内置子集，需 Neo4j。）",
+        "en": "(This query is beyond the embedded subset: it needs Neo4j.)",
+    },
+    "console_runs_here": {
+        "zh": "内置图可运行的查询库条目：{queries}。",
+        "en": "Library queries that run on the embedded graph: {queries}.",
+    },
+    "console_query": {"zh": "Cypher 查询", "en": "Cypher query"},
+    "console_params": {"zh": "参数（JSON）", "en": "Parameters (JSON)"},
+    "console_run": {"zh": "运行", "en": "Run"},
+    "console_bad_params": {
+        "zh": '参数须为 JSON 对象，例如 {"limit": 10}。',
+        "en": 'Parameters must be a JSON object, e.g. {"limit": 10}.',
+    },
+    "console_readonly_note": {
+        "zh": "控制台只读：不能写入图谱、管理服务器或读取文件。",
+        "en": "The console only reads: it cannot write the graph, administer the server or "
+        "read files.",
+    },
+    "console_rows": {"zh": "{n} 行结果。", "en": "{n} rows."},
+    "console_truncated": {
+        "zh": "结果超过 {cap} 行，只显示前 {cap} 行。",
+        "en": "More than {cap} rows; the first {cap} are shown.",
+    },
+    "console_graph": {"zh": "结果中的节点与关系", "en": "Nodes and relationships returned"},
+    "download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
+    # documents
+    "pick_document": {"zh": "查看文件", "en": "Document"},
+    "recipients": {"zh": "主送单位", "en": "Addressed to"},
+    "source": {"zh": "来源文件", "en": "Source file"},
+    "citations": {
+        "zh": "引用（引用 {cites} 件，被引 {cited_by} 次）",
+        "en": "Citations ({cites} cited, cited by {cited_by})",
+    },
+    "sections": {"zh": "章节结构（{n} 节）", "en": "Outline ({n} sections)"},
+    "n_section_tasks": {"zh": "{n} 项任务", "en": "{n} tasks"},
+    "full_text": {"zh": "全文", "en": "Full text"},
+    "full_text_marks": {
+        "zh": "{tasks} 项任务，{marks} 处标注（悬停查看规范名称）。",
+        "en": "{tasks} tasks, {marks} marks (hover for the canonical name).",
+    },
+    "no_text": {
+        "zh": "本地构建目录中没有该文件的全文（Neo4j 不保存全文）；"
+        "运行 `innograph build` 后可查看。",
+        "en": "The build folder holds no text for this document (Neo4j keeps no full texts); "
+        "run `innograph build` to see it.",
+    },
+    "actors_in_document": {
+        "zh": "文件中承担任务的主体（{n} 个）",
+        "en": "Actors assigned tasks ({n})",
+    },
+    "upload_title": {"zh": "上传新文件", "en": "Upload a document"},
+    "upload_intro": {
+        "zh": "支持 {types}，最大 {mb} MB；按文件内容判断类型。"
+        "导入后立即加入当前数据源，无需重启。",
+        "en": "{types}, up to {mb} MB; the type is read from the content. The document joins "
+        "the current source at once, without a restart.",
+    },
+    "upload_neo4j": {
+        "zh": "Neo4j 模式：文件先加入内置图，再把有变化的文件写入 Neo4j。",
+        "en": "Neo4j mode: the document joins the embedded build, then the documents that "
+        "changed are written to Neo4j.",
+    },
+    "upload_label": {"zh": "选择文件", "en": "File"},
+    "upload_button": {"zh": "导入", "en": "Ingest"},
+    "upload_running": {"zh": "正在读取并加入图谱…", "en": "Reading and adding to the graph…"},
+    "upload_done": {
+        "zh": "已导入 {doc_id}（{title}）：{tasks} 项任务。",
+        "en": "Ingested {doc_id} ({title}): {tasks} tasks.",
+    },
+    "upload_replaced": {
+        "zh": "已替换同名的旧版本。",
+        "en": "It replaced an earlier upload of the same name.",
+    },
+}
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "zh")
+
+
+def t(key: str, **kwargs: object) -> str:
+    """The interface string `key` in the current language."""
+    text = STRINGS.get(key, {}).get(lang(), key)
+    return text.format(**kwargs) if kwargs else text
+
+
+def type_names() -> dict[str, str]:
+    """Every node type in the interface language: a picker's ``format_func`` (``.get``).
+
+    Pickers get plain mappings, computed when the page is drawn, because
+    Streamlit may call a ``format_func`` outside the run that drew it.
+    """
+    return {kind: type_label(kind) for kind in TYPE_NAMES}
+
+
+def type_label(kind: str) -> str:
+    """A node type (``Agency``, ``Park`` …) in the interface language."""
+    return TYPE_NAMES.get(kind, {}).get(lang(), kind)

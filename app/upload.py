@@ -1,0 +1,118 @@
+"""Add an uploaded document to the current store, without restarting the app.
+
+An upload runs the one ingestion path (`ingest.extract.extract_bytes`, whose
+`IngestError` is the one-line reason shown for a bad file), then joins the
+corpus the way `innograph build` would: the file is kept under
+``<build folder>/uploads/`` and the embedded store is rebuilt from its own
+manifest plus the new file (`graph.store_file.build`, which takes every
+unchanged document from its cache). In Neo4j mode the rebuilt graph is then
+loaded with `graph.neo4j_load.load`, which writes only the documents whose
+facts changed — here the new one.
+
+Two checks keep an upload from destroying anything: a document id already
+used by another file is refused (the build would keep only one of them), and
+in Neo4j mode the database must not hold documents the build lacks (loading
+makes the database equal to the build, so they would be deleted).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.state import Source
+from graph.store_file import MANIFEST_FILE, ROOT, build, display_path, load_graph, write_atomic
+from ingest.extract import extract_bytes
+from ingest.load import MAX_BYTES
+from ingest.model import IngestError
+
+UPLOADS = "uploads"
+#: File types offered in the upload dialog; the content decides the real type.
+TYPES = ("txt", "html", "htm", "docx", "pdf")
+MAX_MB = MAX_BYTES // 2**20
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """What an upload added: for the confirmation line."""
+
+    doc_id: str
+    title: str | None
+    tasks: int
+    replaced: bool  # an earlier upload of the same file name was replaced
+    neo4j: str | None  # the loader's summary line in Neo4j mode
+
+
+def safe_name(name: str) -> str:
+    """The file name to keep: no folders, no characters a shell or URL would trip on.
+
+    >>> safe_name("../../etc/新疆 政策 (1).TXT")
+    '新疆_政策_1.txt'
+    """
+    path = Path(name.replace("\\", "/")).name
+    stem, suffix = Path(path).stem, Path(path).suffix.lower()
+    stem = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "upload"
+    return stem + suffix
+
+
+def corpus_sources(folder: Path) -> dict[str, Path]:
+    """doc id -> source file of every document the store was built from."""
+    try:
+        manifest = json.loads((folder / MANIFEST_FILE).read_bytes())
+    except (OSError, ValueError):
+        raise IngestError(str(folder / MANIFEST_FILE), "no readable build manifest") from None
+    return {d["doc_id"]: ROOT / d["source"] for d in manifest.get("documents", [])}
+
+
+def ingest_upload(data: bytes, name: str, src: Source, folder: Path) -> Ingested:
+    """Extract `data`, add it to the store in `folder` (and Neo4j in that mode).
+
+    Raises `IngestError` with a one-line reason; a refused file changes nothing.
+    """
+    name = safe_name(name)
+    extraction = extract_bytes(data, name)
+    sources = corpus_sources(folder)
+    target = folder / UPLOADS / name
+    taken = sources.get(extraction.doc_id)
+    if taken is not None and taken.resolve() != target.resolve():
+        raise IngestError(
+            name,
+            f"a document with id {extraction.doc_id!r} already exists ({display_path(taken)}); "
+            "rename the file",
+        )
+    missing = [p for p in sources.values() if not p.exists() and p.resolve() != target.resolve()]
+    if missing:
+        raise IngestError(
+            name,
+            f"cannot rebuild the store: {display_path(missing[0])} is gone; "
+            "run `innograph build` again",
+        )
+    if src.mode == "neo4j":
+        extra = sorted({d["doc_id"] for d in src.store.documents()} - set(sources))
+        if extra:
+            raise IngestError(
+                name,
+                f"the Neo4j database holds documents the build lacks ({', '.join(extra[:3])}); "
+                "load the build with `innograph load` first",
+            )
+    write_atomic(target, data)
+    report = build([*sorted(set(sources.values()) - {target}), target], out=folder)
+    mine = [e for e in report.errors if name in e]
+    if mine:
+        if taken is None:
+            target.unlink(missing_ok=True)
+        raise IngestError(name, mine[0].split(": ", 1)[-1])
+    summary = None
+    if src.mode == "neo4j":
+        from graph.neo4j_load import load
+
+        summary = load(load_graph(folder), src.driver, src.database).text()
+    return Ingested(
+        doc_id=extraction.doc_id,
+        title=extraction.title,
+        tasks=len(extraction.tasks),
+        replaced=taken is not None,
+        neo4j=summary,
+    )

@@ -1,0 +1,106 @@
+"""How long each page of the explorer takes to answer on the seeds, embedded and on Neo4j.
+
+Each page runs in the real app script (Streamlit's `AppTest` runs
+``app/streamlit_app.py`` in this process, as the server does): once first,
+then ``--runs`` more times in the same session, as when a planner comes back
+to the page or changes a filter. The time is the whole script run of the
+page: store questions, the analysis, tables and, on the Network page, the
+pyvis drawing. The browser's own drawing (the vis layout) comes after it and
+is not included. The first run also pays `AppTest`'s own start-up (it scans
+the installed packages for components, about a second here), which a running
+server pays once at start.
+
+The target (issue 5) is at most 1 s per page after the first load.
+
+    .venv/bin/innograph build data/seeds --neo4j    # the store, and Neo4j with the same graph
+    .venv/bin/python bench/app_bench.py             # both modes; --modes file for embedded only
+
+Not a test: it prints a table and exits 0 whatever the numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app" / "streamlit_app.py"
+TARGET = 1.0
+
+
+def pages() -> list[tuple[str, dict[str, str]]]:
+    """Every page, each on its heaviest seed view: the busiest agency, the longest document."""
+    from graph.queries import open_store
+
+    store = open_store("file")
+    try:
+        docs = store.documents()
+        longest = max(docs, key=lambda d: d["n_tasks"])["doc_id"]
+        rows = store.assignments()
+        busiest = max({a.actor_id for a in rows}, key=lambda i: sum(a.actor_id == i for a in rows))
+        first_task = store.tasks()[0].task_id
+    finally:
+        store.close()
+    return [
+        ("overview", {}),
+        ("agency", {"id": busiest}),
+        ("tasks", {"task": first_task}),
+        ("network", {}),
+        ("bottlenecks", {}),
+        ("console", {}),
+        ("documents", {"id": longest}),
+    ]
+
+
+def timed_runs(page: str, query: dict[str, str], mode: str, runs: int) -> list[float]:
+    """Seconds for the first and each later run of `page` in one session."""
+    at = AppTest.from_file(str(APP), default_timeout=300)
+    at.session_state["mode"] = mode
+    if page != "overview":
+        at.switch_page(f"app_pages/{page}.py")
+    for key, value in query.items():
+        at.query_params[key] = value
+    times = []
+    for _ in range(1 + runs):
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+        if at.exception:
+            raise RuntimeError(f"{page} ({mode}) failed: {at.exception[0].value}")
+    used = at.session_state["source"].mode
+    if used != mode:
+        raise RuntimeError(f"asked for {mode}, the app used {used} ({mode} unreachable?)")
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs after the first (default 5)")
+    parser.add_argument("--modes", nargs="+", default=["file", "neo4j"], choices=["file", "neo4j"])
+    args = parser.parse_args(argv)
+
+    print(f"| page | mode | first load (s) | after, median (s) | after, max (s) | ≤ {TARGET:g} s |")
+    print("| --- | --- | ---: | ---: | ---: | --- |")
+    for mode in args.modes:
+        for page, query in pages():
+            try:
+                cold, *warm = timed_runs(page, query, mode, args.runs)
+            except RuntimeError as err:
+                print(f"| {page} | {mode} | — | — | — | {err} |")
+                continue
+            verdict = "yes" if max(warm) <= TARGET else "**no**"
+            print(
+                f"| {page} | {mode} | {cold:.2f} | {statistics.median(warm):.2f} "
+                f"| {max(warm):.2f} | {verdict} |"
+            )
+            sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

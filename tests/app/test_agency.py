@@ -1,0 +1,97 @@
+"""Agency page, on both stores, checked against the gold readings of the seeds."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import seed_facts as facts
+
+KJT_ID = facts.gazetteer_id(facts.KJT)
+
+
+def table(at, title_prefix: str):  # type: ignore[no-untyped-def]
+    """The dataframe right after the subheader starting with `title_prefix`."""
+    elements = list(at.main)
+    for i, el in enumerate(elements):
+        if type(el).__name__ == "Subheader" and el.value.startswith(title_prefix):
+            return next(e for e in elements[i:] if type(e).__name__ == "Dataframe").value
+    raise LookupError(title_prefix)
+
+
+def in_division(frame):  # type: ignore[no-untyped-def]
+    return frame[frame["文件"] == facts.title(facts.TASK_DIVISION)]
+
+
+def test_tasks_led_and_joined_match_the_gold(open_page) -> None:
+    at = open_page("agency", id=KJT_ID)
+    assert at.header[0].value == facts.KJT
+    led, joined = table(at, "牵头的任务"), table(at, "参与的任务")
+    gold_led = facts.led_by(facts.TASK_DIVISION, facts.KJT)
+    gold_joined = facts.joined_by(facts.TASK_DIVISION, facts.KJT)
+    assert set(in_division(led)["序号"]) == {t.number for t in gold_led}
+    assert set(in_division(joined)["序号"]) == {t.number for t in gold_joined}
+    # the other documents: the enterprise opinions name it in both roles too
+    enterprise = facts.title(facts.ENTERPRISE)
+    assert (led["文件"] == enterprise).sum() == len(facts.led_by(facts.ENTERPRISE, facts.KJT))
+    assert (joined["文件"] == enterprise).sum() == len(facts.joined_by(facts.ENTERPRISE, facts.KJT))
+
+
+def test_co_leads_and_participants_are_the_others_named(open_page) -> None:
+    at = open_page("agency", id=KJT_ID)
+    led = in_division(table(at, "牵头的任务"))
+    for task in facts.led_by(facts.TASK_DIVISION, facts.KJT):
+        row = led[led["序号"] == task.number].iloc[0]
+        co_leads = {n for n in row["共同牵头"].split("、") if n}
+        assert co_leads == set(task.leads) - {facts.KJT}
+        others = {n for n in row["其他参与单位"].split("、") if n}
+        assert others == set(task.participants) - {facts.KJT}
+
+
+def test_partners_ranked_by_shared_tasks(open_page) -> None:
+    at = open_page("agency", id=KJT_ID)
+    partners = next(d.value for d in at.dataframe if "共同任务" in d.value.columns)
+    shared: Counter[str] = Counter()
+    for stem in (facts.TASK_DIVISION, facts.ENTERPRISE):
+        for task in facts.tasks(stem):
+            named = set(task.leads) | set(task.participants)
+            if facts.KJT in named:
+                shared.update(named - {facts.KJT})
+    assert list(partners["共同任务"]) == sorted(partners["共同任务"], reverse=True)
+    top, count = shared.most_common(1)[0]
+    assert partners.iloc[0]["名称"] == top
+    assert partners.iloc[0]["共同任务"] == count
+
+
+def test_loads_against_peers_and_roles_across_documents(open_page) -> None:
+    at = open_page("agency", id=KJT_ID)
+    assert any("排第 1 位" in c.value for c in at.caption)  # the heaviest lead of all agencies
+    by_document = next(d.value for d in at.dataframe if "牵头排名" in d.value.columns)
+    row = by_document[by_document["文件"] == facts.title(facts.TASK_DIVISION)].iloc[0]
+    n_led, n_tasks = (
+        len(facts.led_by(facts.TASK_DIVISION, facts.KJT)),
+        len(facts.tasks(facts.TASK_DIVISION)),
+    )
+    assert (row["牵头"], row["任务总数"]) == (n_led, n_tasks)
+    assert row["牵头占比（%）"] == round(100 * n_led / n_tasks, 1)
+
+
+def test_ego_network_draws_the_agency_its_tasks_and_partners(open_page) -> None:
+    at = open_page("agency", id=KJT_ID)
+    page = at.get("iframe")[0].proto.srcdoc
+    nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page, re.S).group(1))
+    ids = {n["id"] for n in nodes}
+    assert KJT_ID in ids
+    gold_tasks = sum(
+        len(facts.led_by(s, facts.KJT)) + len(facts.joined_by(s, facts.KJT))
+        for s in (facts.TASK_DIVISION, facts.ENTERPRISE)
+    )
+    drawn_tasks = sum(1 for n in nodes if n["shape"] == "square")
+    assert drawn_tasks == min(gold_tasks, len(nodes) - 1)  # its tasks come first under the cap
+    assert len(nodes) <= 80
+
+
+def test_unknown_id_is_said_in_one_line(open_page) -> None:
+    at = open_page("agency", id="no-such-actor")
+    assert any("no-such-actor" in w.value for w in at.warning)

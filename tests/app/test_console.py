@@ -1,0 +1,92 @@
+"""Cypher console page, on both stores: library queries, refusals, the graph view."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import seed_facts as facts
+
+from graph.queries import NxStore
+from graph.readonly import library
+from graph.scope import Scope
+from graph.store_file import load_graph
+
+DIVISION = facts.doc_id(facts.TASK_DIVISION)
+
+
+@pytest.fixture
+def first_task(seed_build) -> str:  # type: ignore[no-untyped-def]
+    """The id of task 1 of the task division (numbered as the document numbers it)."""
+    rows = NxStore(load_graph(seed_build)).tasks(Scope(doc_ids=(DIVISION,)))
+    return next(r.task_id for r in rows if r.number == "1")
+
+
+def run_query(open_page, text: str | None = None, params=None, pick: str | None = None):  # type: ignore[no-untyped-def]
+    at = open_page("console")
+    if pick is not None:
+        at.selectbox(key="console_pick").set_value(pick).run()
+    if text is not None:
+        at.text_area(key="console_text").set_value(text)
+    if params is not None:
+        at.text_input(key="console_params").set_value(json.dumps(params, ensure_ascii=False))
+    at.button(key="console_run").click().run()
+    assert not at.exception
+    return at
+
+
+def test_library_query_lists_who_the_clause_names(open_page, first_task: str) -> None:
+    at = run_query(open_page, pick="task_provenance", params={"task": first_task})
+    rows = at.dataframe[0].value
+    gold = facts.tasks(facts.TASK_DIVISION)[0]
+    assert list(rows["as_written"]) == [*gold.leads_written, *gold.participants_written]
+    assert list(rows["role"]) == ["LEADS"] * len(gold.leads) + ["PARTICIPATES_IN"] * len(
+        gold.participants
+    )
+    assert at.get("download_button")[0].proto.label == "下载 CSV"
+
+
+def test_create_is_refused(open_page) -> None:
+    at = run_query(open_page, text="CREATE (:Agency {id: 'x', name: '假机构'}) RETURN 1")
+    assert at.error and at.error[0].value.startswith("Refused")
+    assert not at.dataframe
+    again = run_query(open_page, text="MATCH (a:Agency {name: '假机构'}) RETURN a.id")
+    assert not again.dataframe or again.dataframe[0].value.empty  # nothing was written
+
+
+def test_returned_nodes_and_relationships_are_drawn(open_page, first_task: str) -> None:
+    at = run_query(
+        open_page,
+        text="MATCH (a:Actor)-[r:LEADS]->(t:Task {id: $task}) RETURN a, r, t",
+        params={"task": first_task},
+    )
+    page = at.get("iframe")[0].proto.srcdoc
+    nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page, re.S).group(1))
+    edges = json.loads(re.search(r"edges = new vis\.DataSet\((\[.*?\])\);", page, re.S).group(1))
+    gold = facts.tasks(facts.TASK_DIVISION)[0]
+    assert {n["id"] for n in nodes} == {first_task, *gold.lead_ids}
+    assert len(edges) == len(gold.leads) and not any(e["dashes"] for e in edges)
+
+
+def test_beyond_the_embedded_subset(open_page, mode: str) -> None:
+    at = run_query(open_page, pick="lead_load", params={"limit": 3})
+    if mode == "file":
+        assert "innograph neo4j start" in at.error[0].value
+        assert not at.dataframe
+    else:
+        top = at.dataframe[0].value.iloc[0]
+        assert top["actor"] == facts.KJT
+
+
+def test_library_marks_what_runs_on_the_embedded_graph(open_page, mode: str) -> None:
+    titles = {q.name: q.title for q in library()}
+    at = open_page("console")
+    at.selectbox(key="console_pick").set_value("lead_load").run()  # count(DISTINCT …): beyond
+    beyond = any("需 Neo4j" in c.value for c in at.caption)
+    listed = next((c.value for c in at.caption if c.value.startswith("内置图可运行")), "")
+    if mode == "file":
+        assert beyond
+        assert titles["vague_collectives"] in listed and titles["lead_load"] not in listed
+    else:
+        assert not beyond and not listed

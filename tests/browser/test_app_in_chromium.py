@@ -1,0 +1,262 @@
+"""The real app in a real headless Chromium: the network draws, the language switches,
+and a console query runs on Neo4j. The screenshots it takes go to docs/screenshots/.
+
+- ``served_app``: ``streamlit run`` headless on a free port, on the seed store
+  of ``tests/app/app_harness.py``, from the repository root (so
+  ``.streamlit/config.toml`` applies); its base URL. Neo4j holds the seeds and
+  is reachable from the sidebar, not preselected.
+- ``browser``: Debian's Chromium driven by Playwright's Python client. Without
+  it the test skips with the reason, except under ``CI=true``, where that is a
+  failure: CI must never pass by skipping the browser.
+
+The fixtures live here rather than in a ``conftest.py``: under
+``--doctest-modules`` the ``conftest`` modules of two test folders clash by name.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "docs" / "screenshots"
+ARTIFACTS = ROOT / "tests" / "browser" / "artifacts"  # ignored by git
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+START_TIMEOUT = 90.0
+
+
+# The app tests' harness (seed store, Neo4j holding the seeds); its folder is on the
+# path when both folders are collected, but not when this one runs alone.
+sys.path.insert(0, str(ROOT / "tests" / "app"))
+import app_harness  # noqa: E402
+
+seed_build = app_harness.seed_build
+neo4j_seeds = app_harness.neo4j_seeds
+neo4j_driver = app_harness.neo4j_driver
+neo4j_settings = app_harness.neo4j_settings
+neo4j_database = app_harness.neo4j_database
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"the browser test is required under CI=true: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served_app(
+    seed_build: Path, neo4j_seeds, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The real app, served on the seeds; Neo4j reachable from the sidebar, not preselected."""
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
+    env.update(
+        INNOGRAPH_BUILD_DIR=str(seed_build),
+        NEO4J_PASSWORD=neo4j_seeds.password,
+        NEO4J_USER=neo4j_seeds.user,
+        NEO4J_DATABASE=neo4j_seeds.database,
+    )
+    if not neo4j_seeds.uri.startswith("bolt://127.0.0.1"):
+        env["NEO4J_URI"] = neo4j_seeds.uri  # a remote server: the app starts on it
+    log = tmp_path_factory.mktemp("app") / "streamlit.log"
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "streamlit_app.py"),
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"the app did not start; log: {log.read_text()[-2000:]}")
+            time.sleep(0.5)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:  # type: ignore[type-arg]
+    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+        _unavailable(f"no Chromium at {CHROMIUM}: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
+            args=CHROMIUM_ARGS,
+        )
+        yield chromium
+        chromium.close()
+
+
+KJT_ID = "xj.kjt"  # the gazetteer id of 新疆维吾尔自治区科学技术厅 (data/gazetteer/xinjiang.yaml)
+WAIT = 90_000  # ms; the machine is shared
+
+pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
+
+
+@pytest.fixture(scope="module")
+def page(browser, served_app: str):  # type: ignore[no-untyped-def]
+    """A browser tab on the app; on a failure, its last view goes to tests/browser/artifacts/."""
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(WAIT)
+    page.goto(served_app)
+    page.wait_for_selector("h1")
+    try:
+        yield page
+    except BaseException:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "failure.png"), full_page=True)
+        raise
+    finally:
+        context.close()
+
+
+def open_page(page, base: str, path: str, heading: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{base}/{path}")
+    page.get_by_role("heading", name=heading, level=1).wait_for()
+    idle(page)
+
+
+def settled_network(page):  # type: ignore[no-untyped-def]
+    """The pyvis frame once vis has stabilised and physics is off."""
+    frame = page.locator("iframe").first.element_handle().content_frame()
+    frame.wait_for_function("() => window.innographSettled === true", timeout=WAIT)
+    return frame
+
+
+def idle(page) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the app has finished running the page (no running icon, no placeholders)."""
+    page.wait_for_timeout(500)  # the running icon appears a moment after a run starts
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stStatusWidgetRunningIcon]')"
+        " && !document.querySelector('[data-testid=stSkeleton]')"
+    )
+
+
+def top(page, locator) -> None:  # type: ignore[no-untyped-def]
+    """Scroll so that `locator` is at the top of the view."""
+    locator.evaluate("el => el.scrollIntoView({block: 'start'})")
+
+
+def shoot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    idle(page)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(800)  # let charts finish their transition
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def test_pages_network_language_and_console(
+    page, served_app: str, neo4j_driver, neo4j_database
+) -> None:  # type: ignore[no-untyped-def]
+    sidebar = page.get_by_test_id("stSidebar")
+    assert "内置图" in sidebar.inner_text()  # embedded by default, and it says so
+    shoot(page, "overview")
+
+    open_page(page, served_app, f"agency?id={quote(KJT_ID)}", "主体")
+    page.get_by_role("heading", name="新疆维吾尔自治区科学技术厅").wait_for()
+    shoot(page, "agency")
+
+    # the network: drawn, with nodes, settled, physics off, and pixels on the canvas
+    open_page(page, served_app, "network", "网络")
+    frame = settled_network(page)
+    nodes = frame.evaluate("() => network.body.data.nodes.length")
+    assert nodes > 0
+    assert frame.evaluate("() => network.physics.options.enabled") is False
+    inked = frame.evaluate(
+        """() => {
+            const c = document.querySelector('#mynetwork canvas');
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            let n = 0;
+            for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+            return n;
+        }"""
+    )
+    assert inked > 1000  # the canvas is not blank
+    shown = int(
+        re.search(
+            r"显示 (\d+) 个节点", page.get_by_text(re.compile("显示 .* 个节点")).inner_text()
+        ).group(1)
+    )
+    assert nodes == shown
+    top(page, page.get_by_text(re.compile("显示 .* 个节点")))
+    shoot(page, "network")
+
+    # the language switch, in place
+    sidebar.get_by_text("English", exact=True).click()
+    page.get_by_role("heading", name="Network", level=1).wait_for()
+    assert "Embedded graph" in sidebar.inner_text()
+    settled_network(page)
+
+    # in-app navigation keeps the session (and its language); a new URL would not
+    sidebar.get_by_role("link", name="Tasks").click()
+    page.get_by_role("heading", name="Tasks", level=1).wait_for()
+    picker = page.get_by_test_id("stSelectbox").filter(has_text="Read a task in its source")
+    picker.click()
+    page.keyboard.type("加快特色优势产业技术升级")
+    page.keyboard.press("Enter")
+    page.get_by_text("Responsibility clause").first.wait_for()
+    heading = page.get_by_role("heading", name=re.compile("加快特色优势产业技术升级"))
+    heading.wait_for()
+    idle(page)
+    top(page, heading)
+    shoot(page, "tasks")
+
+    sidebar.get_by_role("link", name="Bottlenecks").click()
+    page.get_by_text(re.compile(r"^Findings \(\d+\)")).wait_for()
+    shoot(page, "bottlenecks")
+
+    # the console, on Neo4j chosen in the sidebar
+    sidebar.get_by_role("link", name="Cypher console").click()
+    page.get_by_role("heading", name="Cypher console", level=1).wait_for()
+    sidebar.get_by_text("Neo4j database", exact=True).click()
+    sidebar.get_by_text(re.compile(r"Current source: Neo4j database")).wait_for()
+    page.get_by_text(re.compile("^Read-only: Neo4j plans each query")).wait_for()
+    page.get_by_role("button", name="Run").click()
+    rows = page.get_by_text(re.compile(r"^\d+ rows\.$"))
+    count = int(rows.inner_text().split()[0])
+    assert count > 0
+    expected = neo4j_driver.execute_query(
+        "MATCH (a:Actor {id: $id})-[:LEADS|PARTICIPATES_IN]->(:Task)"
+        "<-[:LEADS|PARTICIPATES_IN]-(p:Actor) WHERE p <> a RETURN count(DISTINCT p) AS n",
+        {"id": KJT_ID},
+        database_=neo4j_database,
+    ).records[0]["n"]
+    assert count == expected  # the library's first query lists every partner of the agency
+    shoot(page, "console")

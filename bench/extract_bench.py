@@ -38,7 +38,9 @@ def corpus(min_bytes: int) -> list[tuple[LoadedDocument, str]]:
     while size < min_bytes:
         for doc, path in base:
             name = f"copy{copy}-{Path(path).name}"
-            docs.append((LoadedDocument(name, doc.sha256, doc.format, doc.encoding, doc.blocks), path))
+            docs.append(
+                (LoadedDocument(name, doc.sha256, doc.format, doc.encoding, doc.blocks), path)
+            )
             size += sum(len((b.text or "").encode()) for b in doc.blocks)
             size += sum(len(c.encode()) for b in doc.blocks for r in b.rows for c in r)
         copy += 1
@@ -46,7 +48,10 @@ def corpus(min_bytes: int) -> list[tuple[LoadedDocument, str]]:
 
 
 def plain_text(doc: LoadedDocument) -> str:
-    return "\n".join(b.text if b.kind == "paragraph" else "\n".join("\t".join(r) for r in b.rows) for b in doc.blocks)
+    return "\n".join(
+        b.text if b.kind == "paragraph" else "\n".join("\t".join(r) for r in b.rows)
+        for b in doc.blocks
+    )
 
 
 def best_of(repeat: int, fn) -> float:

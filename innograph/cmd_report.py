@@ -1,0 +1,81 @@
+"""`innograph report`: the coordination-bottleneck report of the corpus or a scope.
+
+Reads the current store (the embedded graph under data/build/, or Neo4j when
+`NEO4J_URI` is set or `--store neo4j` is given) through the query layer and
+writes report.md, report.html, charts/ and CSV tables to `--out`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from graph.scope import Scope
+from ingest.model import IngestError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--doc", action="append", default=[], metavar="ID",
+                        help="only this document (repeatable)")
+    parser.add_argument("--jurisdiction", action="append", default=[], metavar="J",
+                        help="only documents of this jurisdiction, e.g. 新疆维吾尔自治区 "
+                             "(repeatable)")
+    parser.add_argument("--year-from", type=int, metavar="Y", help="only documents from year Y")
+    parser.add_argument("--year-to", type=int, metavar="Y", help="only documents up to year Y")
+    parser.add_argument("--actor-type", action="append", default=[], metavar="T",
+                        help="only actors of this type, e.g. Agency (repeatable)")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh",
+                        help="language of the report text (default zh)")
+    parser.add_argument("--store", choices=("file", "neo4j"),
+                        help="which store to read (default: neo4j if NEO4J_URI is set, "
+                             "else the embedded graph)")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
+
+
+def run(args: argparse.Namespace) -> int:
+    from neo4j.exceptions import DriverError, Neo4jError
+
+    from graph.analytics import analyse
+    from graph.neo4j_server import Neo4jServerError
+    from graph.queries import open_store
+    from graph.report import write_report
+    from ingest.model import ENTITY_TYPES
+
+    unknown = [t for t in args.actor_type if t not in ENTITY_TYPES]
+    if unknown:
+        print(f"innograph report: unknown actor type {unknown[0]!r}; one of "
+              f"{', '.join(ENTITY_TYPES)}", file=sys.stderr)
+        return 2
+    if None not in (args.year_from, args.year_to) and args.year_from > args.year_to:
+        print(f"innograph report: --year-from {args.year_from} is after --year-to "
+              f"{args.year_to}", file=sys.stderr)
+        return 2
+    scope = Scope(
+        doc_ids=tuple(args.doc),
+        jurisdictions=tuple(args.jurisdiction),
+        year_from=args.year_from,
+        year_to=args.year_to,
+        actor_types=tuple(args.actor_type),
+    )
+    try:
+        store = open_store(args.store)
+        analysis = analyse(store, scope)
+    except (IngestError, Neo4jServerError) as exc:
+        print(f"innograph report: {exc}", file=sys.stderr)
+        return 1
+    except (DriverError, Neo4jError) as exc:
+        print(f"innograph report: Neo4j: {type(exc).__name__}: {exc}".splitlines()[0],
+              file=sys.stderr)
+        return 1
+    if analysis.index.n_tasks() == 0:
+        print("innograph report: no task in this scope; check --doc, --jurisdiction and the "
+              "years against `innograph build` output", file=sys.stderr)
+        return 1
+    try:
+        paths = write_report(analysis, args.out, args.lang)
+    except OSError as exc:
+        print(f"innograph report: {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(paths)} files to {args.out} "
+          f"({analysis.index.n_tasks()} tasks, {len(analysis.index.actors)} actors)")
+    return 0

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from ingest.model import ENTITY_TYPES
+
 # Node labels ---------------------------------------------------------------
 DOCUMENT: Final = "Document"
 SECTION: Final = "Section"
@@ -23,18 +25,7 @@ ACTOR: Final = "Actor"  # second label of every actor node
 
 #: Entity types (ingest.model.ENTITY_TYPES) that are actors: they can lead,
 #: participate, issue or receive. Region and Program are mentioned, not actors.
-ACTOR_LABELS: Final = (
-    "Agency",
-    "PartyOrgan",
-    "Enterprise",
-    "Park",
-    "Lab",
-    "Alliance",
-    "University",
-    "Institute",
-    "Collective",
-    "Organization",
-)
+ACTOR_LABELS: Final = tuple(t for t in ENTITY_TYPES if t not in (REGION, PROGRAM))
 NODE_LABELS: Final = (DOCUMENT, SECTION, TASK, TARGET, REGION, PROGRAM, *ACTOR_LABELS)
 
 # Relationship types ----------------------------------------------------------

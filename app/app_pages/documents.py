@@ -58,7 +58,7 @@ st.dataframe(
             {
                 t("col_id"): d["doc_id"],
                 t("col_title"): d.get("title"),
-                t("col_doc_number"): d.get("doc_number"),
+                t("col_doc_number"): d.get("doc_number") or "",
                 t("col_date"): doc_date(d),
                 t("col_jurisdiction"): d.get("jurisdiction"),
                 t("col_tasks"): d["n_tasks"],

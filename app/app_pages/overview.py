@@ -56,7 +56,7 @@ st.dataframe(
         [
             {
                 t("col_title"): d.get("title") or d["doc_id"],
-                t("col_doc_number"): d.get("doc_number"),
+                t("col_doc_number"): d.get("doc_number") or "",
                 t("col_date"): doc_date(d),
                 t("col_issuers"): "、".join(i["name"] for i in d["issuers"]),
                 t("col_jurisdiction"): d.get("jurisdiction"),

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import networkx as nx
 
 from graph import cypher, model
-from graph.scope import LEAD, PARTICIPANT, Assignment, Scope, TaskRow
+from graph.scope import LEAD, PARTICIPANT, Assignment, Scope, TaskRow, bulk_rows
 
 if TYPE_CHECKING:
     import neo4j
@@ -48,6 +48,7 @@ _TARGET_KEYS = (
 )  # fmt: skip
 _ROLE_EDGE_KEYS = ("surface", "span", "basis", "evidence")
 _MENTION_EDGE_KEYS = ("surface", "span", "evidence")
+_DIGITS = re.compile(r"(\d+)")
 
 
 def natural_key(text: str) -> tuple[Any, ...]:
@@ -56,7 +57,26 @@ def natural_key(text: str) -> tuple[Any, ...]:
     >>> sorted(["d#10", "d#2", "d/s1"], key=natural_key)
     ['d#2', 'd#10', 'd/s1']
     """
-    return tuple(int(c) if i % 2 else c for i, c in enumerate(re.split(r"(\d+)", text)))
+    parts: list[Any] = _DIGITS.split(text)  # text, digits, text, ...: digits at odd places
+    parts[1::2] = map(int, parts[1::2])
+    return tuple(parts)
+
+
+def _natural_keys() -> Callable[[str], tuple[Any, ...]]:
+    """`natural_key` remembered per id, for sorts that meet one id on many rows.
+
+    A task id recurs on every assignment of the task; splitting it once
+    instead of once per row is most of the cost of sorting a million rows.
+    """
+    memo: dict[str, tuple[Any, ...]] = {}
+
+    def key(text: str) -> tuple[Any, ...]:
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = natural_key(text)
+        return found
+
+    return key
 
 
 class Store(Protocol):
@@ -324,17 +344,10 @@ def task_row(
     task_id: str, props: Props, doc: Props, leads: set[str], participants: set[str]
 ) -> TaskRow:
     return TaskRow(
-        task_id=task_id,
-        doc_id=props["doc_id"],
-        number=props.get("number"),
-        section=tuple(props.get("section", ())),
-        text=props.get("text", ""),
-        basis=props.get("basis", "none"),
-        n_leads=len(leads),
-        n_participants=len(participants),
-        jurisdiction=doc.get("jurisdiction"),
-        year=doc.get("year"),
-    )
+        task_id, props["doc_id"], props.get("number"), tuple(props.get("section", ())),
+        props.get("text", ""), props.get("basis", "none"), len(leads), len(participants),
+        doc.get("jurisdiction"), doc.get("year"),
+    )  # fmt: skip
 
 
 def filter_tasks(
@@ -385,9 +398,10 @@ def assignment(
 
 def sorted_assignments(rows: Iterable[Assignment]) -> list[Assignment]:
     rank = {LEAD: 0, PARTICIPANT: 1}
+    task_key = _natural_keys()
     return sorted(
         rows,
-        key=lambda a: (a.doc_id, natural_key(a.task_id), rank[a.role], a.actor_name, a.actor_id),
+        key=lambda a: (a.doc_id, task_key(a.task_id), rank[a.role], a.actor_name, a.actor_id),
     )
 
 
@@ -505,6 +519,18 @@ class NxStore:
         d = self._docs[doc_id]
         return scope.admits_document(doc_id, d.get("jurisdiction"), d.get("year"))
 
+    def _docs_in_scope(self, scope: Scope) -> dict[str, tuple[str | None, int | None] | None]:
+        """Document id -> (jurisdiction, year), or None when out of scope.
+
+        Asked once per document, not once per task or row of a whole-corpus read.
+        """
+        return {
+            doc_id: (d.get("jurisdiction"), d.get("year"))
+            if scope.admits_document(doc_id, d.get("jurisdiction"), d.get("year"))
+            else None
+            for doc_id, d in self._docs.items()
+        }
+
     def _out(self, node_id: str, rel: str) -> Iterable[tuple[str, Props]]:
         return ((v, d) for _, v, d in self.g.out_edges(node_id, data=True) if d["type"] == rel)
 
@@ -616,18 +642,21 @@ class NxStore:
         min_leads: int | None = None,
         collective: bool | None = None,
     ) -> list[TaskRow]:
-        scope = scope or Scope()
+        docs = self._docs_in_scope(scope or Scope())
+        label = dict(self.g.nodes(data="label"))  # a plain dict: looked up once per role edge
         rows = []
-        for task_id, t in self._tasks.items():
-            if not self._in_scope(t["doc_id"], scope):
-                continue
-            roles = self._roles[task_id]
-            leads = {a for a, r, _ in roles if r == model.LEADS}
-            participants = {a for a, r, _ in roles if r == model.PARTICIPATES_IN}
-            types = {self.g.nodes[a]["label"] for a, _, _ in roles}
-            row = task_row(task_id, t, self._docs[t["doc_id"]], leads, participants)
-            rows.append((row, leads, participants, types))
-        return filter_tasks(rows, lead, participant, section, min_leads, collective)
+        with bulk_rows():
+            for task_id, t in self._tasks.items():
+                doc_id = t["doc_id"]
+                if docs[doc_id] is None:
+                    continue
+                roles = self._roles[task_id]
+                leads = {a for a, r, _ in roles if r == model.LEADS}
+                participants = {a for a, r, _ in roles if r == model.PARTICIPATES_IN}
+                types = {label[a] for a, _, _ in roles}
+                row = task_row(task_id, t, self._docs[doc_id], leads, participants)
+                rows.append((row, leads, participants, types))
+            return filter_tasks(rows, lead, participant, section, min_leads, collective)
 
     def partners(
         self, actor_id: str, scope: Scope | None = None, limit: int = 20
@@ -671,16 +700,39 @@ class NxStore:
         )
 
     def assignments(self, scope: Scope | None = None) -> list[Assignment]:
-        scope = scope or Scope()
+        """Every role edge in scope, as `assignment` shapes it, by `sorted_assignments`.
+
+        Written out rather than calling `assignment` per edge: a large corpus
+        has over a million edges, so each document's and actor's facts are
+        looked up once and the rows built positionally.
+        """
+        with bulk_rows():
+            return self._assignments(scope or Scope())
+
+    def _assignments(self, scope: Scope) -> list[Assignment]:
+        docs = self._docs_in_scope(scope)
+        nodes = self.g.nodes
+        actors: dict[str, tuple[str, str] | None] = {}  # id -> (name, label), None if excluded
         rows = []
         for task_id, roles in self._roles.items():
             doc_id = self._tasks[task_id]["doc_id"]
-            if not self._in_scope(doc_id, scope):
+            doc = docs[doc_id]
+            if doc is None:
                 continue
+            jurisdiction, year = doc
             for actor_id, rel, edge in roles:
-                actor = self._ref(actor_id)
-                if scope.admits_actor(actor["label"]):
-                    rows.append(assignment(actor, task_id, doc_id, rel, edge, self._docs[doc_id]))
+                if actor_id not in actors:
+                    props = nodes[actor_id]
+                    label = props["label"]
+                    actors[actor_id] = (
+                        (props.get("name", actor_id), label) if scope.admits_actor(label) else None
+                    )
+                actor = actors[actor_id]
+                if actor is not None:
+                    rows.append(Assignment(
+                        actor_id, actor[0], actor[1], task_id, doc_id, ROLE_OF[rel],
+                        edge.get("basis", "none"), jurisdiction, year,
+                    ))  # fmt: skip
         return sorted_assignments(rows)
 
     def citations(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:

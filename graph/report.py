@@ -39,6 +39,7 @@ from matplotlib import font_manager
 from graph.analytics import Analysis, Finding, findings
 from graph.analytics.compare import GROUP_KEYS, GroupSummary, RoleChange
 from graph.analytics.findings import BOTTLENECK_MIN, Bottleneck, pct
+from graph.scope import bulk_rows
 
 T = TypeVar("T")
 
@@ -253,16 +254,17 @@ def write_report(analysis: Analysis, out_dir: str | Path, lang: str = "zh") -> l
         raise ValueError(f"unknown language {lang!r}: use 'zh' or 'en'")
     out = Path(out_dir)
     (out / "charts").mkdir(parents=True, exist_ok=True)
-    found = findings(analysis)
-    blocks = _blocks(analysis, found, LABELS[lang], lang)
-    written = []
-    for b in blocks:
-        if isinstance(b, Chart):
-            written.append(_write(out / "charts" / f"{b.name}.svg", b.svg))
-    written.append(_write(out / "report.md", to_markdown(blocks)))
-    written.append(_write(out / "report.html", to_html(blocks, LABELS[lang]["title"], lang)))
-    for name, headers, rows in tables(analysis, found):
-        written.append(_write_csv(out / name, headers, rows))
+    with bulk_rows():  # table rows by the hundred thousand on a large corpus
+        found = findings(analysis)
+        blocks = _blocks(analysis, found, LABELS[lang], lang)
+        written = []
+        for b in blocks:
+            if isinstance(b, Chart):
+                written.append(_write(out / "charts" / f"{b.name}.svg", b.svg))
+        written.append(_write(out / "report.md", to_markdown(blocks)))
+        written.append(_write(out / "report.html", to_html(blocks, LABELS[lang]["title"], lang)))
+        for name, headers, rows in tables(analysis, found):
+            written.append(_write_csv(out / name, headers, rows))
     return written
 
 

@@ -9,7 +9,11 @@ each other's internals.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import NamedTuple
 
 LEAD = "lead"
 PARTICIPANT = "participant"
@@ -43,9 +47,13 @@ class Scope:
         return not self.actor_types or actor_type in self.actor_types
 
 
-@dataclass(frozen=True)
-class Assignment:
-    """One actor named in one role on one task."""
+class Assignment(NamedTuple):
+    """One actor named in one role on one task.
+
+    A named tuple rather than a frozen dataclass: a report on ten thousand
+    documents reads over a million of these, and a tuple is built about three
+    times faster while staying immutable with the same fields.
+    """
 
     actor_id: str
     actor_name: str
@@ -58,9 +66,8 @@ class Assignment:
     year: int | None
 
 
-@dataclass(frozen=True)
-class TaskRow:
-    """A task with its document context and role counts."""
+class TaskRow(NamedTuple):
+    """A task with its document context and role counts (a named tuple, as `Assignment`)."""
 
     task_id: str
     doc_id: str
@@ -72,3 +79,22 @@ class TaskRow:
     n_participants: int
     jurisdiction: str | None
     year: int | None
+
+
+@contextmanager
+def bulk_rows() -> Iterator[None]:
+    """Pause the cyclic garbage collector while rows are built by the million.
+
+    Row tuples form no reference cycles, so the collector has nothing to
+    find in them; but each batch of new tuples triggers a collection, and a
+    full one rescans every object of a large graph held in memory — seconds
+    on ten thousand documents. Reference counting still frees everything as
+    usual; the collector resumes (if it was on) when the block ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -40,7 +40,7 @@ from graph.analytics.fragility import Fragility, fragility
 from graph.analytics.loads import ActorLoad, actor_loads
 from graph.analytics.projection import co_assignment_graph
 from graph.analytics.rows import RoleIndex
-from graph.scope import Assignment, Scope, TaskRow
+from graph.scope import Assignment, Scope, TaskRow, bulk_rows
 
 
 class RowSource(Protocol):
@@ -96,14 +96,24 @@ def analyse_rows(
     >>> [b.actor_id for b in a.bottlenecks][:1], a.fragility.cut_points
     (['A'], ())
     """
-    scope = scope or Scope()
+    with bulk_rows():  # a million rows in, tens of thousands of result rows out
+        return _analyse(assignments, tasks, scope or Scope(), titles or {}, exact_limit, samples)
+
+
+def _analyse(
+    assignments: Iterable[Assignment],
+    tasks: Iterable[TaskRow],
+    scope: Scope,
+    titles: dict[str, str | None],
+    exact_limit: int,
+    samples: int,
+) -> Analysis:
     index = RoleIndex.build(assignments, tasks, scope)
     loads = actor_loads(index)
     g = co_assignment_graph(index)
     communities = find_communities(g)
     member = membership(communities)
     broker = brokerage(g, member, exact_limit=exact_limit, samples=samples)
-    titles = titles or {}
     groups = {k: tallied(index, k) for k in GROUP_KEYS}
     roles = {k: roles_by(index, k, groups[k]) for k in GROUP_KEYS}
     return Analysis(

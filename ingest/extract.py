@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.entities import EntitySpan, find_entities
-from ingest.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
+from ingest.gazetteer import Gazetteer, default_gazetteer
 from ingest.load import LoadedDocument, load, load_bytes
 from ingest.manifest import ManifestEntry, entry_for
 from ingest.model import DocumentExtraction, Entity, IngestError, Mention, Task
@@ -137,7 +137,7 @@ def _assemble(
 
     spans = find_entities(ndoc.text)  # ordered and non-overlapping
     starts = [sp.start for sp in spans]
-    entity_mentions = [_resolve_span(sp, resolver, gazetteer) for sp in spans]
+    entity_mentions = [_resolve_span(sp, resolver) for sp in spans]
     tasks = tuple(
         _task(doc_id, index, unit, ndoc.text, resolver, spans, starts, entity_mentions)
         for index, unit in enumerate(structure.units, start=1)
@@ -201,8 +201,9 @@ def _task(
         return _with_span(m, (at, at + len(a.surface))) if at >= 0 else m
 
     leads = _unique(mention(a) for a in reading.leads)
+    lead_ids = {m.id for m in leads}  # a body named in both roles leads
     participants = _unique(
-        m for m in (mention(a) for a in reading.participants) if m.id not in {x.id for x in leads}
+        m for m in (mention(a) for a in reading.participants) if m.id not in lead_ids
     )
     body_end = start + reading.text_end if base is not None else end
     clause_span = (
@@ -260,18 +261,12 @@ def _with_span(m: Mention, span: tuple[int, int]) -> Mention:
     return Mention(m.id, m.name, m.surface, m.type, span)
 
 
-def _resolve_span(sp: EntitySpan, resolver: Resolver, gazetteer: Gazetteer) -> Mention:
-    entry = _entry(gazetteer, sp.gazetteer_id) if sp.gazetteer_id else None
+def _resolve_span(sp: EntitySpan, resolver: Resolver) -> Mention:
+    """A span the ruler already tied to a gazetteer entry keeps it; others are resolved."""
+    entry = resolver.entry(sp.gazetteer_id) if sp.gazetteer_id else None
     if entry is not None:
         return Mention(entry.id, entry.name, sp.surface, entry.type, (sp.start, sp.end))
     return _with_span(resolver.resolve(sp.surface, type_hint=sp.type), (sp.start, sp.end))
-
-
-def _entry(gazetteer: Gazetteer, entity_id: str) -> GazetteerEntry | None:
-    try:
-        return gazetteer.by_id(entity_id)
-    except KeyError:
-        return None
 
 
 def _unique(mentions: Iterable[Mention]) -> tuple[Mention, ...]:

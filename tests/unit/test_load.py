@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
+from pdf_fixture import chinese_pdf
 
 from ingest.load import Block, load, load_bytes
 
@@ -235,23 +236,6 @@ def test_docx_named_otherwise_is_still_docx() -> None:
 # --- pdf ----------------------------------------------------------------------------------------
 
 
-def _pdf_bytes(lines: list[str]) -> bytes:
-    pytest.importorskip("reportlab")
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    out = io.BytesIO()
-    page = canvas.Canvas(out)
-    page.setFont("STSong-Light", 12)
-    for k, line in enumerate(lines):
-        page.drawString(60, 780 - 18 * k, line)
-    page.showPage()
-    page.save()
-    return out.getvalue()
-
-
 def test_pdf_text_layer_with_chinese(tmp_path: Path) -> None:
     lines = [
         "湖北省人民政府关于加快科技创新的实施意见",
@@ -259,7 +243,7 @@ def test_pdf_text_layer_with_chinese(tmp_path: Path) -> None:
         "1.建设光谷科技创新大走廊。（省科技厅牵头，武汉市政府配合）",
     ]
     path = tmp_path / "hb-2022.pdf"
-    path.write_bytes(_pdf_bytes(lines))
+    path.write_bytes(chinese_pdf(lines))
     loaded = load(path)
     assert loaded.format == "pdf"
     assert paragraphs(loaded.blocks) == lines

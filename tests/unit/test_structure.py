@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from pdf_fixture import chinese_pdf
 
 from ingest.load import load, load_bytes
 from ingest.normalize import NormalizedDocument, normalize
@@ -423,13 +424,6 @@ def test_clause_on_its_own_line_belongs_to_the_task_above() -> None:
 
 
 def test_pdf_with_wrapped_tasks_gives_one_unit_per_task() -> None:
-    pytest.importorskip("reportlab")
-    import io
-
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
     tasks = [
         "1.加快特色优势产业技术升级。以石油天然气、煤炭煤电煤化工、矿产资源勘探开发等特色优势产业"
         "为重点，加大技术研发和成果引进力度。（经信委、科技厅牵头，发改委、财政厅、国资委等参加）",
@@ -442,15 +436,8 @@ def test_pdf_with_wrapped_tasks_gives_one_unit_per_task() -> None:
     for task in tasks:  # hard-wrapped at 30 characters, as a PDF page lays it out
         lines += [task[i : i + 30] for i in range(0, len(task), 30)]
     lines.append("- 1 -")  # page number
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    out = io.BytesIO()
-    page = canvas.Canvas(out)
-    page.setFont("STSong-Light", 12)
-    for k, line in enumerate(lines):
-        page.drawString(40, 800 - 18 * k, line)
-    page.showPage()
-    page.save()
-    structure = parse_structure(normalize(load_bytes(out.getvalue(), "tasks.pdf")))
+    pdf = chinese_pdf(lines, left=40, top=800)
+    structure = parse_structure(normalize(load_bytes(pdf, "tasks.pdf")))
     assert [u.text for u in structure.units] == tasks
     assert {u.section for u in structure.units} == {
         ("一、强化产业技术创新", "（一）强化重点产业技术创新，加快推进新型工业化。")

@@ -11,6 +11,8 @@ import argparse
 import importlib
 import sys
 
+DESCRIPTION = "Chinese innovation-policy documents to a graph of who leads and who takes part."
+
 #: subcommand -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("innograph.cmd_extract", "print the extraction JSON Lines of documents"),
@@ -26,7 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = argparse.ArgumentParser(prog="innograph", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="innograph", description=DESCRIPTION)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     chosen = argv[0] if argv else None
     for name, (module, help_text) in COMMANDS.items():

@@ -54,16 +54,6 @@ def runs_here(q: LibraryQuery) -> bool:
     return src.mode == NEO4J or in_subset(q.text, json.dumps(q.params, sort_keys=True))
 
 
-def choose(name: str | None) -> None:
-    """Put a library query in the editor (nothing changes for an unknown name)."""
-    q = queries.get(name or "")
-    if q is not None:
-        st.session_state["console_text"] = q.text
-        st.session_state["console_params"] = json.dumps(q.params, ensure_ascii=False)
-
-
-if "console_text" not in st.session_state:
-    choose(next(iter(queries), None))
 # The labels must not depend on the mode: a picker whose labels change is a new
 # widget to Streamlit, which would then report a change and reset the editor.
 picked = st.selectbox(
@@ -71,16 +61,29 @@ picked = st.selectbox(
     list(queries),
     format_func={n: q.title for n, q in queries.items()}.get,
     key="console_pick",
-    on_change=lambda: choose(st.session_state["console_pick"]),
 )
-if picked:
-    note = "" if runs_here(queries[picked]) else f" {t('needs_neo4j_note')}"
-    st.caption(queries[picked].description + note)
+chosen = queries[picked] if picked else None
+if chosen is not None:
+    note = "" if runs_here(chosen) else f" {t('needs_neo4j_note')}"
+    st.caption(chosen.description + note)
 if src.mode != NEO4J:
     here = [q.title for q in queries.values() if runs_here(q)]
     st.caption(t("console_runs_here", queries="、".join(here)))
-text = st.text_area(t("console_query"), key="console_text", height=220)
-raw_params = st.text_input(t("console_params"), key="console_params")
+# The editor's keys carry the picked query, so picking one draws a new editor
+# filled through `value=`. Filling one shared editor through `st.session_state`
+# lost the text when Run was clicked while the page was still settling: the
+# browser sent back an empty editor (tests/browser caught it on a cold start).
+text = st.text_area(
+    t("console_query"),
+    value=chosen.text if chosen else "",
+    key=f"console_text:{picked}",
+    height=220,
+)
+raw_params = st.text_input(
+    t("console_params"),
+    value=json.dumps(chosen.params, ensure_ascii=False) if chosen else "{}",
+    key=f"console_params:{picked}",
+)
 run = st.button(t("console_run"), type="primary", key="console_run")
 
 

@@ -27,10 +27,13 @@ def run_query(open_page, text: str | None = None, params=None, pick: str | None 
     at = open_page("console")
     if pick is not None:
         at.selectbox(key="console_pick").set_value(pick).run()
+    picked = at.selectbox(key="console_pick").value
     if text is not None:
-        at.text_area(key="console_text").set_value(text)
+        at.text_area(key=f"console_text:{picked}").set_value(text)
     if params is not None:
-        at.text_input(key="console_params").set_value(json.dumps(params, ensure_ascii=False))
+        at.text_input(key=f"console_params:{picked}").set_value(
+            json.dumps(params, ensure_ascii=False)
+        )
     at.button(key="console_run").click().run()
     assert not at.exception
     return at
@@ -90,3 +93,16 @@ def test_library_marks_what_runs_on_the_embedded_graph(open_page, mode: str) -> 
         assert titles["vague_collectives"] in listed and titles["lead_load"] not in listed
     else:
         assert not beyond and not listed
+
+
+def test_picking_a_query_fills_the_editor(open_page) -> None:
+    at = open_page("console")
+    first = at.selectbox(key="console_pick").value
+    assert at.text_area(key=f"console_text:{first}").value == library()[0].text
+    at.text_area(key=f"console_text:{first}").set_value("MATCH (n) RETURN count(n)").run()
+    at.selectbox(key="console_pick").set_value("lead_load").run()
+    lead_load = next(q for q in library() if q.name == "lead_load")
+    assert at.text_area(key="console_text:lead_load").value == lead_load.text
+    assert at.text_input(key="console_params:lead_load").value == json.dumps(lead_load.params)
+    at.selectbox(key="console_pick").set_value(first).run()  # back: the library's text again
+    assert at.text_area(key=f"console_text:{first}").value == library()[0].text

@@ -66,9 +66,15 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def served_app(
-    seed_build: Path, neo4j_seeds, tmp_path_factory: pytest.TempPathFactory
+    seed_build: Path,
+    neo4j_seeds,
+    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
 ) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """The real app, served on the seeds; Neo4j reachable from the sidebar, not preselected."""
+    """The real app, served on the seeds; Neo4j reachable from the sidebar, not preselected.
+
+    After a failure the app's log goes to tests/browser/artifacts/ next to the screenshot.
+    """
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
     env.update(
@@ -107,6 +113,9 @@ def served_app(
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+        if request.session.testsfailed:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(log, ARTIFACTS / "streamlit.log")
 
 
 @pytest.fixture(scope="module")
@@ -131,21 +140,24 @@ pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
 
 @pytest.fixture(scope="module")
-def page(browser, served_app: str):  # type: ignore[no-untyped-def]
-    """A browser tab on the app; on a failure, its last view goes to tests/browser/artifacts/."""
+def page(browser, served_app: str, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """A browser tab on the app; after a failure, its last view and text go to the artifacts.
+
+    A test's exception is not thrown into its fixtures, so the failure is read
+    from the session's count, which pytest raises before the teardown runs.
+    """
     context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
     page = context.new_page()
     page.set_default_timeout(WAIT)
     page.goto(served_app)
     page.wait_for_selector("h1")
-    try:
-        yield page
-    except BaseException:
+    failed_before = request.session.testsfailed
+    yield page
+    if request.session.testsfailed > failed_before:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "failure.png"), full_page=True)
-        raise
-    finally:
-        context.close()
+        (ARTIFACTS / "failure.txt").write_text(page.inner_text("body"), encoding="utf-8")
+    context.close()
 
 
 def open_page(page, base: str, path: str, heading: str) -> None:  # type: ignore[no-untyped-def]
@@ -248,8 +260,12 @@ def test_pages_network_language_and_console(
     sidebar.get_by_text("Neo4j database", exact=True).click()
     sidebar.get_by_text(re.compile(r"Current source: Neo4j database")).wait_for()
     page.get_by_text(re.compile("^Read-only: Neo4j plans each query")).wait_for()
+    # clicked at once, while the page may still be settling: the query must still run
     page.get_by_role("button", name="Run").click()
     rows = page.get_by_text(re.compile(r"^\d+ rows\.$"))
+    error = page.get_by_test_id("stAlertContentError")
+    rows.or_(error).first.wait_for()
+    assert not error.count(), error.first.inner_text()
     count = int(rows.inner_text().split()[0])
     assert count > 0
     expected = neo4j_driver.execute_query(

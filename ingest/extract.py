@@ -26,7 +26,13 @@ from ingest.manifest import ManifestEntry, entry_for
 from ingest.model import DocumentExtraction, Entity, IngestError, Mention, Task
 from ingest.normalize import NormalizedDocument, normalize
 from ingest.resolve import Resolver, infer_jurisdiction
-from ingest.roles import ActorSurface, RoleReading, read_role_cells, read_roles
+from ingest.roles import (
+    ActorSurface,
+    RoleReading,
+    first_listed_from,
+    read_role_cells,
+    read_roles,
+)
 from ingest.structure import DocumentStructure, TaskUnit, parse_structure
 from ingest.targets import find_targets
 
@@ -138,8 +144,19 @@ def _assemble(
     spans = find_entities(ndoc.text)  # ordered and non-overlapping
     starts = [sp.start for sp in spans]
     entity_mentions = [_resolve_span(sp, resolver) for sp in spans]
+    convention = first_listed_from(ndoc.text)  # "排在第一位的为牵头部门，下同"
     tasks = tuple(
-        _task(doc_id, index, unit, ndoc.text, resolver, spans, starts, entity_mentions)
+        _task(
+            doc_id,
+            index,
+            unit,
+            ndoc.text,
+            resolver,
+            spans,
+            starts,
+            entity_mentions,
+            first_listed=convention is not None and unit.span[0] >= convention,
+        )
         for index, unit in enumerate(structure.units, start=1)
     )
     all_mentions = [
@@ -183,13 +200,15 @@ def _task(
     spans: list[EntitySpan],
     starts: list[int],
     entity_mentions: list[Mention],
+    *,
+    first_listed: bool,
 ) -> Task:
     start, end = unit.span
     if unit.cells:
         reading = read_role_cells(unit.cells)
         base = None
     else:
-        reading = read_roles(unit.text)
+        reading = read_roles(unit.text, first_listed=first_listed)
         base = start
 
     def mention(a: ActorSurface) -> Mention:

@@ -55,6 +55,11 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 _COLLECTIVE_PREFIXES = _words("有关 各 相关 其他 其它 所在地")
+#: A quantifier inside the name makes a group too: 省直有关部门, 县级以上人民政府,
+#: and the 市级政府 / 县级政府 that ``市、县两级政府`` is read as.
+_COLLECTIVE_INSIDE = re.compile(
+    r"有关|相关|其他|其它|各级|[两三四五]级|以上|^[省市县区乡镇]级(?:人民)?政府$"
+)
 _PARTY_PREFIXES = _words("党委 中共 党组")
 _PARTY_SUFFIXES = _words(
     "组织部 宣传部 统战部 统一战线工作部 政法委 纪委 党委 党组 工委 农办 人才办"
@@ -80,8 +85,10 @@ def type_of(name: str) -> str:
 
     >>> [type_of(n) for n in ("旅游局", "党委农办", "昌吉高新区管委会", "有关单位", "新疆大学")]
     ['Agency', 'PartyOrgan', 'Park', 'Collective', 'University']
+    >>> [type_of(n) for n in ("省直有关部门", "县级以上人民政府", "市级政府", "市场监管局")]
+    ['Collective', 'Collective', 'Collective', 'Agency']
     """
-    if name.startswith(_COLLECTIVE_PREFIXES):
+    if name.startswith(_COLLECTIVE_PREFIXES) or _COLLECTIVE_INSIDE.search(name):
         return "Collective"
     if name.startswith(_PARTY_PREFIXES) or name.endswith(_PARTY_SUFFIXES):
         return "PartyOrgan"

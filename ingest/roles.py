@@ -8,7 +8,11 @@ regular expressions (no segmenter, no model):
   ``（A负责）``, ``由A负责``, ``A会同B负责``, ``A牵头会同B``;
 - labels before a list: ``（牵头单位：A；配合单位：B、C）``, ``（责任单位：A、B、C）``
   (the first listed leads), ``责任单位：A（牵头）、B``, also on their own line;
-- joint responsibility: ``（科技部、教育部等按职责分工负责）``, ``分别负责``, ``共同负责``;
+- joint responsibility: ``（科技部、教育部等按职责分工负责）``, ``分别负责``, ``共同负责``,
+  unless a note says the first listed leads (``排在第一位的为牵头部门``), in the
+  clause or once for the document (``…，下同``: pass ``first_listed``);
+- a bare list of bodies closing a task: ``…。（省科技厅、省财政厅）`` (the first
+  listed leads);
 - table cells under 牵头单位 / 配合单位 / 责任单位 columns (`read_role_cells`).
 
 How a reading was made is kept as its *basis* (`ingest.model.Basis`): a planner
@@ -38,7 +42,14 @@ from itertools import islice, pairwise
 
 from ingest.model import Basis
 
-__all__ = ["ActorSurface", "RoleReading", "read_role_cells", "read_roles", "split_actors"]
+__all__ = [
+    "ActorSurface",
+    "RoleReading",
+    "first_listed_from",
+    "read_role_cells",
+    "read_roles",
+    "split_actors",
+]
 
 
 @dataclass(frozen=True)
@@ -163,14 +174,20 @@ _NOTHING = re.compile(r"无|暂无|—+|-+|/|／")
 _ACTION = r"(?:组织实施|组织落实|抓好落实|推进落实|推动落实|具体实施|贯彻落实|落实|实施|推进|执行)"
 _BY_DUTY = r"(?:(?:按照?|根据|依据)(?:各自)?(?:职责分工|职能分工|部门职责|工作职责|职责|职能|分工))"
 _NOTE = (
-    r"(?:排名|排序|排位|名列|排|列)(?:在)?(?:第一位?|第1位?|首位|最前|前面)的?(?:单位|部门)?"
-    r"(?:者为|为|是|系)?(?:牵头|主要责任)(?:单位|部门)?"
+    r"(?:(?:排名|排序|排位|名列|排|列)(?:在)?(?:第一位?|第1位?|首位|最前|前面)|第一个)"
+    r"的?(?:单位|部门)?(?:者为|为|是|系)?(?:牵头|主要责任)(?:单位|部门)?"
+)
+#: The note said once for the whole document: ``…，排在第一位的为牵头部门，下同``, or
+#: ``以下各项任务中排在第一位的为牵头单位``.
+_CONVENTION = re.compile(
+    rf"{_NOTE}[，,；;、\s]*(?:以下同|下同|后同)|(?:以下|下列|各项|所列)[^。；;\n]{{0,24}}?{_NOTE}"
 )
 #: A label ends in a colon (责任单位：) or sits in 【】 (【责任单位】), maybe with a note.
 _LABEL_TAIL = r"(?:[（(][^（()）：:]{0,10}[）)])?\s*(?:[：:]|】)"
 _LEAD_LABEL = r"【?(?:总牵头|牵头|主责|主办|主要负责)(?:责任)?(?:单位|部门|处室|机关)?"
 _PART_LABEL = (
-    r"【?(?:参与配合|配合参与|配合|参与|参加|协办|协助|协同|协作)(?:责任)?(?:单位|部门|处室|机关)?"
+    r"【?(?:参与配合|配合参与|配合|参与|参加|协办|协助|协同|协作|支持|支撑)(?:责任)?"
+    r"(?:单位|部门|处室|机关)?"
 )
 _LIST_LABEL = (
     r"【?(?:(?:主要|具体)?(?:责任|负责|实施|落实|承办|承担|执行)(?:单位|部门|处室|主体|机关)"
@@ -181,7 +198,7 @@ _IGNORE_LABEL = (
     r"成果形式|预期成果|备注|牵头领导|责任领导|责任人|联系人)"
 )
 #: First characters of every token: lets the scanner skip other positions cheaply.
-_TOKEN_FIRST = "【排名列完推工时期进成预备牵责联主总配参协执承实落具按根依分共各为作负会积抓"
+_TOKEN_FIRST = "【排名列第完推工时期进成预备牵责联主总配参协执承实落具按根依分共各为作负会积抓支"
 _TOKEN = re.compile(
     rf"(?=[{_TOKEN_FIRST}])(?:(?P<note>{_NOTE})"
     rf"|(?P<ignore>{_IGNORE_LABEL}{_LABEL_TAIL})"
@@ -190,8 +207,8 @@ _TOKEN = re.compile(
     rf"|(?P<list_label>{_LIST_LABEL}{_LABEL_TAIL})"
     rf"|(?P<joint>(?:{_BY_DUTY}(?:分别|共同)?|分别|共同|各自|分工)"
     rf"(?:负责|牵头|抓好落实|组织实施|落实|推进|实施){_ACTION}?)"
-    rf"|(?P<strong>(?:为|作为)?(?:总牵头|牵头)(?:单位|部门)?(?:负责|组织)?{_ACTION}?)"
-    rf"|(?P<lead>(?:负总责|主抓|主责|主办|负责)(?![人制任]|同志|的){_ACTION}?)"
+    rf"|(?P<strong>(?:为|作为)?(?:总牵头|牵头)(?:单位|部门)?(?:负责|组织|抓总)?{_ACTION}?)"
+    rf"|(?P<lead>(?:负总责|主抓|主责|主办|(?:具体)?负责)(?![人制任]|同志|的){_ACTION}?)"
     rf"|(?P<part>(?:为|作为)?{_BY_DUTY}?(?:共同|积极)?(?:协同配合|配合|参加|参与|协助|协办|"
     rf"协同(?!创新|发展|中心)|具体落实|抓好落实|具体实施|落实)(?:单位|部门)?{_ACTION}?)"
     r"|(?P<with>会同))"
@@ -199,7 +216,7 @@ _TOKEN = re.compile(
 _ROLE_LABELS = ("lead_label", "part_label", "list_label")
 #: A role label that may open a clause outside brackets (ignored labels only continue one).
 _CLAUSE_LABEL = re.compile(
-    rf"(?=[【总牵主配参协责负实落承执具])(?:{_LEAD_LABEL}|{_PART_LABEL}|{_LIST_LABEL}){_LABEL_TAIL}"
+    rf"(?=[【总牵主配参协责负实落承执具支])(?:{_LEAD_LABEL}|{_PART_LABEL}|{_LIST_LABEL}){_LABEL_TAIL}"
 )
 _PREDICATE = re.compile(
     r"(?:等(?:有关|相关)?(?:部门|单位|机构))?(?:牵头|负责|研究|提出|制定|组织|落实|推进|开展|实施|"
@@ -516,6 +533,26 @@ def _head_prefix(s: str) -> _Prefix | None:
     return _Prefix(level, m.group("party"))
 
 
+_LEVEL_GROUP = re.compile(rf"(?P<level>[省市县区乡镇])[两三四五]级(?P<body>[{_HAN}]{{2,}})")
+_BARE_LEVEL = re.compile(r"[省市县区乡镇]")
+
+
+def _distribute_levels(items: list[_Item]) -> None:
+    """``市、县两级政府``: each bare level takes the group's body (市级政府, 县级政府)."""
+    for j, it in enumerate(items):
+        m = _LEVEL_GROUP.fullmatch(it.surface)
+        if m is None:
+            continue
+        i = j
+        while i > 0 and _BARE_LEVEL.fullmatch(items[i - 1].surface) and not items[i - 1].mark:
+            i -= 1
+        if i == j:
+            continue
+        for level in items[i:j]:
+            level.expanded = f"{level.surface}级{m.group('body')}"
+        it.expanded = f"{m.group('level')}级{m.group('body')}"
+
+
 def _split(
     text: str, lo: int, hi: int, inherited: _Prefix | None = None
 ) -> tuple[list[_Item], _Prefix | None]:
@@ -543,6 +580,7 @@ def _split(
             and prefix.applies_to(it.alias)
         ):
             it.alias_expanded = prefix.apply(it.alias)
+    _distribute_levels(items)
     return items, prefix
 
 
@@ -569,6 +607,18 @@ class _Clause:
     participants: list[_Item] = field(default_factory=list)
     basis: Basis = "none"
     prefix: _Prefix | None = None
+    #: Its leads come only from verbs (A、B负责, A、B按职责分工负责), so a note
+    #: that the first listed leads reorders them.
+    verb_leads: bool = False
+    #: The clause carries that note itself (A、B负责，排在第一位的为牵头部门).
+    noted: bool = False
+
+    def first_listed(self) -> None:
+        """Read the leads as a list whose first body leads and the others take part."""
+        if self.verb_leads and len(self.leads) > 1:
+            self.participants = sorted(self.leads[1:] + self.participants, key=lambda it: it.start)
+            self.leads = self.leads[:1]
+            self.basis = "first_listed"
 
 
 @dataclass
@@ -637,6 +687,7 @@ def _read_clause(
     pending = label
     after_with = False
     has_label = label is not None
+    noted = False
     nested = _top_level(_pairs(text, lo, hi))
     for m in _TOKEN.finditer(text, lo, hi):
         if nested.inside(m.start()):
@@ -654,7 +705,9 @@ def _read_clause(
             after_with = False
             continue
         if kind == "note":
-            if pending in (None, "list_label"):
+            if pending is None and segments and not text[a:b].strip(_STRIP):
+                noted = True  # A、B负责，排在第一位的为牵头单位: it orders the list before it
+            elif pending in (None, "list_label"):
                 segments.append(_Segment("list_label", a, b, labelled=pending is not None))
             elif pending != "ignore":
                 segments.append(_Segment(pending, a, b, labelled=True))
@@ -683,7 +736,13 @@ def _read_clause(
             leftover += b - a
     if not segments or (strict and leftover) or leftover > 20:
         return None
-    return _assign(text, segments, lo, hi, strict=strict, has_label=has_label, inherited=inherited)
+    clause = _assign(
+        text, segments, lo, hi, strict=strict, has_label=has_label, inherited=inherited
+    )
+    if clause is not None and noted:
+        clause.noted = True
+        clause.first_listed()
+    return clause
 
 
 def _assign(
@@ -703,6 +762,7 @@ def _assign(
     explicit = joint = empty_list_ok = False
     strong = False
     any_named = False
+    by_verb = True  # every lead so far comes from 负责 or 按职责分工负责
     for seg in segments:
         a, b = _strip_range(text, seg.lo, seg.hi)
         if _NOTHING.fullmatch(text[a:b]):
@@ -725,6 +785,7 @@ def _assign(
         marked = [it for it in items if it.mark]
         if marked:
             explicit = True
+            by_verb = by_verb and not any(it.mark == "lead" for it in marked)
             clause.leads += [it for it in marked if it.mark == "lead"]
             clause.participants += [it for it in marked if it.mark == "part"]
             items = [it for it in items if not it.mark]
@@ -736,6 +797,7 @@ def _assign(
         if role in ("strong", "lead_label", "with"):
             clause.leads += items
             strong = True
+            by_verb = False
         elif role == "lead":
             (clause.participants if strong else clause.leads).extend(items)
         elif role == "joint":
@@ -754,6 +816,7 @@ def _assign(
         if clause.leads:
             clause.participants += flat
         else:  # 责任单位：A、B — and 责任单位：A、B；配合单位：C — the first listed leads
+            by_verb = False
             clause.leads += flat[:1]
             clause.participants += flat[1:]
             listed_lead = bool(flat) or not explicit
@@ -763,6 +826,7 @@ def _assign(
     clause.participants.sort(key=lambda it: it.start)
     clause.basis = "joint" if joint else "first_listed" if listed_lead else "explicit"
     clause.prefix = prefix
+    clause.verb_leads = by_verb
     return clause
 
 
@@ -784,10 +848,49 @@ def _bracket_clauses(text: str, tops: _Spans, unmatched: list[int]) -> list[_Cla
         candidates.append((o, c, c + 1, o))
     for inner_lo, inner_hi, end, start in sorted(candidates, key=lambda t: t[3]):
         clause = _read_clause(text, inner_lo, inner_hi, strict=False)
+        if clause is None and _closes_unit(text, start, end):
+            clause = _bare_clause(text, inner_lo, inner_hi)
         if clause is not None:
             clause.span = (start, end)
             found.append(clause)
     return found
+
+
+#: Names a bare list may hold: government bodies, or quantified groups of them.
+_AGENCY_END = re.compile(
+    r"(?:[部厅局委办署]|委员会|办公室|政府|行署|公署|工委|党委|管委会|人大|政协)$"
+)
+
+
+def _closes_unit(text: str, start: int, end: int) -> bool:
+    """Whether the bracket ``text[start:end]`` ends a unit that has text before it.
+
+    The text before it must end a sentence or at least not end in a name, so
+    an alias bracket (``…由省市场监管局（省知识产权局）``) is not taken for a list.
+    """
+    before = text[:start].rstrip()
+    if text[end:].strip(_STRIP) or not before.strip(_STRIP):
+        return False
+    return before[-1] in "。；;！!" or not _NAMED_END.search(before)
+
+
+def _bare_clause(text: str, lo: int, hi: int) -> _Clause | None:
+    """``…。（省科技厅、省财政厅）``: bodies listed without a role word; the first leads.
+
+    Only government bodies and quantified groups of them count: a bracket of
+    parks, firms or places (``（乌鲁木齐高新区、昌吉高新区）``) names examples, not
+    who is responsible.
+    """
+    items, prefix = _split(text, lo, hi)
+    for it in items:
+        n = _name(it.expanded)
+        if it.mark or len(n) > 30 or "的" in n:
+            return None
+        if not (_AGENCY_END.search(n) or (_GENERIC_END.search(n) and _VAGUE.search(n))):
+            return None
+    if not items:
+        return None
+    return _Clause((lo, hi), items[:1], items[1:], "first_listed", prefix)
 
 
 def _label_clauses(text: str, tops: _Spans, taken: _Spans) -> list[_Clause]:
@@ -909,14 +1012,38 @@ def _rstrip_end(text: str, end: int) -> int:
     return end
 
 
-def read_roles(text: str) -> RoleReading:
+def first_listed_from(text: str) -> int | None:
+    """Where a document declares that the first body of each list leads, or ``None``.
+
+    国务院 task-division documents say it once (``…（A、B负责，排在第一位的为牵头部门，
+    下同）``); every clause after that point is read that way (`read_roles`).
+
+    >>> first_listed_from("（科技部、财政部负责，列第一位者为牵头部门，下同）") is not None
+    True
+    >>> first_listed_from("（科技部、财政部按职责分工负责）") is None
+    True
+    """
+    m = _CONVENTION.search(text)
+    return m.end() if m else None
+
+
+def read_roles(text: str, *, first_listed: bool = False) -> RoleReading:
     """Find and read the responsibility clause(s) of one task unit.
+
+    `first_listed` applies the document's declared convention (`first_listed_from`):
+    a list of bodies that jointly 负责 is read as its first body leading.
 
     >>> r = read_roles("加快发展云计算产业。（经信委、科技厅牵头，发改委、财政厅等参加）")
     >>> [a.surface for a in r.leads], [a.surface for a in r.participants], r.basis
     (['经信委', '科技厅'], ['发改委', '财政厅'], 'explicit')
+    >>> r = read_roles("推进协同创新。（科技部、教育部负责）", first_listed=True)
+    >>> [a.surface for a in r.leads], [a.surface for a in r.participants], r.basis
+    (['科技部'], ['教育部'], 'first_listed')
     """
     clauses = _clauses(text)
+    if first_listed:
+        for clause in clauses:
+            clause.first_listed()
     if not clauses:
         return RoleReading((), (), "none", None, _rstrip_end(text, len(text)))
     seen: set[str] = set()

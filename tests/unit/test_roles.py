@@ -15,8 +15,15 @@ from pathlib import Path
 
 import pytest
 
+from ingest.extract import extract_bytes
 from ingest.normalize import normalize_text
-from ingest.roles import RoleReading, read_role_cells, read_roles, split_actors
+from ingest.roles import (
+    RoleReading,
+    first_listed_from,
+    read_role_cells,
+    read_roles,
+    split_actors,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 
@@ -516,6 +523,144 @@ def test_other_clause_spellings(text: str, expected: tuple[list[str], list[str],
     reading = read_roles(text)
     assert names(reading) == expected
     assert text[: reading.text_end].endswith("。")
+    assert_spans(text, reading)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # 浙江/湖北: the bodies alone, first listed leading
+            "加大研发投入。（省科技厅、省财政厅，各市州人民政府）",
+            (["省科技厅"], ["省财政厅", "各市州人民政府"], "first_listed"),
+        ),
+        (  # the prefix is distributed as in any list
+            "完善科技金融服务。（省地方金融监管局、财政厅）",
+            (["省地方金融监管局"], ["省财政厅"], "first_listed"),
+        ),
+        ("健全统计监测。（市统计局）", (["市统计局"], [], "first_listed")),
+        (
+            "推进县域科技创新。（省科技厅、省直有关部门）",
+            (["省科技厅"], ["省直有关部门"], "first_listed"),
+        ),
+    ],
+)
+def test_bare_list_closing_a_task(text: str, expected: tuple[list[str], list[str], str]) -> None:
+    reading = read_roles(text)
+    assert names(reading) == expected
+    assert text[: reading.text_end].endswith("。")
+    assert_spans(text, reading)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建设一批高新区。（乌鲁木齐高新区、昌吉高新区）",  # examples, not who is responsible
+        "培育龙头企业。（特变电工股份有限公司、金风科技股份有限公司）",
+        "知识产权保护由省市场监管局（省知识产权局）",  # an alias bracket after a name
+        "加强知识产权保护（省市场监管局）。完善服务体系。",  # not at the end
+        "推进大型仪器开放共享。（2023年底前）",
+    ],
+)
+def test_bare_brackets_that_are_no_list(text: str) -> None:
+    assert names(read_roles(text)) == ([], [], "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # 国办: the note inside the clause orders the list before it
+            "完善研发费用加计扣除政策。（财政部、税务总局、科技部等按职责分工负责，"
+            "排在第一位的为牵头部门）",
+            (["财政部"], ["税务总局", "科技部"], "first_listed"),
+        ),
+        (
+            "加快科技成果转化。（科技部、教育部负责，列第一位者为牵头部门，下同）",
+            (["科技部"], ["教育部"], "first_listed"),
+        ),
+        (
+            "推进协同创新。（省科技厅、省教育厅负责，第一个单位为牵头单位）",
+            (["省科技厅"], ["省教育厅"], "first_listed"),
+        ),
+        (  # an explicit 牵头 is not overridden by the note
+            "建设国家实验室。（科技部牵头，财政部、教育部按职责分工负责，排在第一位的为牵头部门）",
+            (["科技部"], ["财政部", "教育部"], "explicit"),
+        ),
+    ],
+)
+def test_first_listed_note_after_the_verbs(
+    text: str, expected: tuple[list[str], list[str], str]
+) -> None:
+    reading = read_roles(text)
+    assert names(reading) == expected
+    assert_spans(text, reading)
+
+
+def test_document_convention_reads_later_lists_as_first_listed() -> None:
+    preamble = "各项任务中排在第一位的为牵头单位。"
+    assert first_listed_from(preamble) == preamble.index("。")
+    joint = "深化产教融合。（省教育厅、省科技厅、省人力资源社会保障厅负责）"
+    assert names(read_roles(joint)) == (
+        ["省教育厅", "省科技厅", "省人力资源社会保障厅"],
+        [],
+        "explicit",
+    )
+    assert names(read_roles(joint, first_listed=True)) == (
+        ["省教育厅"],
+        ["省科技厅", "省人力资源社会保障厅"],
+        "first_listed",
+    )
+    one = "加强统筹协调。（省科技厅负责）"  # a single body stays an explicit lead
+    assert names(read_roles(one, first_listed=True)) == (["省科技厅"], [], "explicit")
+    explicit = "建设省实验室。（省科技厅牵头，省财政厅、省教育厅负责）"
+    assert names(read_roles(explicit, first_listed=True)) == names(read_roles(explicit))
+
+
+def test_document_convention_applies_after_its_note() -> None:
+    """A 国办 division of tasks: the note in the first clause (下同) governs the later ones."""
+    text = (
+        "国务院办公厅关于印发科技成果转化重点任务分工方案的通知\n"
+        "国办发〔2016〕99号\n"
+        "一、重点任务\n"
+        "（一）完善科研人员激励政策。（教育部、科技部负责）\n"
+        "（二）健全技术转移机构。（科技部、教育部、中科院负责，排在第一位的为牵头部门，下同）\n"
+        "（三）加快科技成果信息汇交。（科技部、财政部负责）\n"
+    )
+    tasks = extract_bytes(text.encode(), "division.txt").tasks
+    readings = [
+        ([m.surface for m in t.leads], [m.surface for m in t.participants], t.basis) for t in tasks
+    ]
+    assert readings == [
+        (["教育部", "科技部"], [], "explicit"),  # before the note: co-leads as written
+        (["科技部"], ["教育部", "中科院"], "first_listed"),
+        (["科技部"], ["财政部"], "first_listed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "完善创新平台。（牵头单位：省科技厅；支持单位：省财政厅、省教育厅）",
+            (["省科技厅"], ["省财政厅", "省教育厅"], "explicit"),
+        ),
+        ("加强考核评价。（省科技厅具体负责）", (["省科技厅"], [], "explicit")),
+        (
+            "建设创新型省份。（省科技厅牵头抓总，省发展改革委配合）",
+            (["省科技厅"], ["省发展改革委"], "explicit"),
+        ),
+        (  # 市、县两级政府: one level each
+            "落实科技投入。（省科技厅牵头，市、县两级政府落实）",
+            (["省科技厅"], ["市级政府", "县级政府"], "explicit"),
+        ),
+        (
+            "保障项目用地。（省、市、县三级人民政府负责）",
+            (["省级人民政府", "市级人民政府", "县级人民政府"], [], "explicit"),
+        ),
+    ],
+)
+def test_more_clause_words(text: str, expected: tuple[list[str], list[str], str]) -> None:
+    reading = read_roles(text)
+    assert names(reading) == expected
     assert_spans(text, reading)
 
 

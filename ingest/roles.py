@@ -152,7 +152,8 @@ _LEVEL_END = re.compile(r"(?:自治区|自治州|自治县|地区|省|市|州|�
 
 #: A trailing 等 ("and others"), with the group word it may carry.
 _ETC = re.compile(
-    r"(?<![高中初同平对均])等(?:[0-9一二三四五六七八九十]+(?:个|家))?(?:有关|相关|其他|其它)?"
+    r"(?<![高中初同平对均])等(?:[0-9一二三四五六七八九十]+(?:个|家))?"
+    r"(?:(?:省|市|区|县|自治区)[直级]?)?(?:有关|相关|其他|其它)?"
     r"(?:成员单位|部门|单位|机构|方面|地区|市|县)?$"
 )
 _ACTION_TAIL = re.compile(
@@ -858,7 +859,8 @@ def _bracket_clauses(text: str, tops: _Spans, unmatched: list[int]) -> list[_Cla
 
 #: Names a bare list may hold: government bodies, or quantified groups of them.
 _AGENCY_END = re.compile(
-    r"(?:[部厅局委办署]|委员会|办公室|政府|行署|公署|工委|党委|管委会|人大|政协)$"
+    r"(?:[部厅局委办署]|委员会|办公室|政府|行署|公署|工委|党委|管委会|人大|政协|法院|检察院|"
+    r"科协|工商联|总工会|妇联|残联|侨联|文联|社科联|团省委|团市委|团委|分行|支行|海关)$"
 )
 
 

@@ -538,6 +538,10 @@ def test_other_clause_spellings(text: str, expected: tuple[list[str], list[str],
             (["省地方金融监管局"], ["省财政厅"], "first_listed"),
         ),
         ("健全统计监测。（市统计局）", (["市统计局"], [], "first_listed")),
+        (  # people's organisations take part as bodies do
+            "弘扬科学家精神。（省委宣传部、省科技厅、省科协）",
+            (["省委宣传部"], ["省科技厅", "省科协"], "first_listed"),
+        ),
         (
             "推进县域科技创新。（省科技厅、省直有关部门）",
             (["省科技厅"], ["省直有关部门"], "first_listed"),
@@ -651,6 +655,10 @@ def test_document_convention_applies_after_its_note() -> None:
         (  # 市、县两级政府: one level each
             "落实科技投入。（省科技厅牵头，市、县两级政府落实）",
             (["省科技厅"], ["市级政府", "县级政府"], "explicit"),
+        ),
+        (  # 等 with a level before the group word
+            "建设创新平台。（省发展改革委、省科技厅牵头，省财政厅等省直有关部门按职责分工负责）",
+            (["省发展改革委", "省科技厅"], ["省财政厅"], "explicit"),
         ),
         (
             "保障项目用地。（省、市、县三级人民政府负责）",

@@ -10,6 +10,9 @@ This is what runs when no Neo4j is configured, so it must be boring and safe:
   `ingest.extract.extraction_key` (content hash, file name, manifest entry and
   a fingerprint of the extraction code and gazetteer), so an unchanged
   document is not read again and any change to the rules invalidates it.
+  Entries made by other versions of the code can never be used again and are
+  removed after each build; entries of the current code stay, so switching
+  between two corpora in one folder does not read either again.
 
 Every file is written to a temporary name and moved into place with
 `os.replace`, so a crash leaves either the old file or the new one, never half
@@ -239,12 +242,26 @@ def build(
     write_atomic(report.graph_path, data)
     write_atomic(folder / MANIFEST_FILE, _json(_manifest(docs, keys, data)))
 
+    _prune(cache)
+
     report.documents = len(docs)
     report.tasks = sum(len(d.tasks) for d in docs)
     report.actors = sum(1 for _, d in graph.nodes(data=True) if model.is_actor(d["label"]))
     report.nodes = graph.number_of_nodes()
     report.edges = graph.number_of_edges()
     return report
+
+
+def _prune(cache: Path) -> None:
+    """Remove cache entries of other code versions, and temporary files of crashed writes."""
+    from ingest.extract import code_fingerprint
+
+    current = f"{code_fingerprint()}-"
+    for file in cache.glob("*.json"):
+        if not file.name.startswith(current):
+            file.unlink(missing_ok=True)
+    for tmp in cache.glob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
 
 
 def _distinct(

@@ -65,12 +65,17 @@ def code_fingerprint() -> str:
 
 
 def extraction_key(sha256: str, entry: ManifestEntry | None, name: str) -> str:
-    """Cache key of one extraction: content, name, manifest entry, code."""
+    """Cache key of one extraction: content, name, manifest entry, code.
+
+    The code fingerprint leads the key as written, so a cache can drop the
+    entries no current code will ever ask for (`graph.store_file.build`).
+    """
+    code = code_fingerprint()
     h = hashlib.sha256()
-    for part in (sha256, name, entry.fingerprint() if entry else "", code_fingerprint()):
+    for part in (sha256, name, entry.fingerprint() if entry else ""):
         h.update(part.encode())
         h.update(b"\0")
-    return h.hexdigest()
+    return f"{code}-{h.hexdigest()}"
 
 
 def doc_id_for(name: str, entry: ManifestEntry | None) -> str:

@@ -189,3 +189,27 @@ def test_rebuild_reuses_the_cache_and_rereads_only_what_changed(first, seeds, ca
         load_graph(out).nodes["xj-enterprise-innovation"]["sha256"]
         == hashlib.sha256(changed.read_bytes()).hexdigest()
     )
+
+
+def test_build_drops_cache_entries_of_other_code_versions(seeds, tmp_path):
+    out = tmp_path / "store"
+    build([seeds], out=out)
+    cache = out / "cache"
+    current = sorted(p.name for p in cache.glob("*.json"))
+    assert len(current) == 5
+    stale = cache / ("0" * 16 + "-" + "f" * 64 + ".json")  # written by another version
+    stale.write_text((cache / current[0]).read_text(encoding="utf-8"), encoding="utf-8")
+    crashed = cache / f".{current[0]}.x1y2.tmp"  # a write that never finished
+    crashed.write_bytes(b"{")
+    other = tmp_path / "other"  # another corpus: two of the files, elsewhere (same keys)
+    other.mkdir()
+    for name in (
+        "manifest.yaml",
+        "cn-2009-tech-innovation-project.txt",
+        "nm-2014-innovation-driven-opinions.txt",
+    ):
+        shutil.copy(seeds / name, other)
+    report = build([other], out=out)
+    assert (report.cached, report.extracted, report.documents) == (2, 0, 2)
+    assert sorted(p.name for p in cache.glob("*.json")) == current  # current code's entries stay
+    assert not stale.exists() and not crashed.exists()

@@ -61,6 +61,7 @@ _COLLECTIVE_INSIDE = re.compile(
     r"有关|相关|其他|其它|各级|[两三四五]级|以上|^[省市县区乡镇]级(?:人民)?政府$"
 )
 _PARTY_PREFIXES = _words("党委 中共 党组")
+_CENTRAL_BANK = _words("中国人民银行 人民银行 人行")
 _PARTY_SUFFIXES = _words(
     "组织部 宣传部 统战部 统一战线工作部 政法委 纪委 党委 党组 工委 农办 人才办"
 )
@@ -92,6 +93,8 @@ def type_of(name: str) -> str:
         return "Collective"
     if name.startswith(_PARTY_PREFIXES) or name.endswith(_PARTY_SUFFIXES):
         return "PartyOrgan"
+    if name.startswith(_CENTRAL_BANK):  # its branches (分行, 中心支行) govern, not trade
+        return "Agency"
     for suffixes, kind in (
         (_PARK_SUFFIXES, "Park"),
         (_LAB_SUFFIXES, "Lab"),

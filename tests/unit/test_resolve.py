@@ -217,6 +217,12 @@ def test_places_in_front_of_other_names_scope_them(xj: Resolver) -> None:
         ("示例市", "Region"),
         ("示例计划", "Program"),
         ("示例协会", "Organization"),
+        ("示例有限公司", "Enterprise"),
+        ("示例银行示例分行", "Enterprise"),
+        ("人民银行南京分行", "Agency"),  # the central bank's branches govern
+        ("中国人民银行示例中心支行", "Agency"),
+        ("省直有关部门", "Collective"),
+        ("县级以上人民政府", "Collective"),
     ],
 )
 def test_type_from_suffix(name: str, kind: str) -> None:
@@ -299,6 +305,24 @@ def test_jurisdiction_from_issuers() -> None:
     assert infer_jurisdiction(None, ["乌鲁木齐市人民政府"], [], "", None) == "乌鲁木齐市"
     # the issuer outranks a cited or misleading number
     assert infer_jurisdiction("国办发〔2013〕8号", ["新疆维吾尔自治区人民政府"], [], "", None) == XJ
+
+
+def test_city_documents_scope_their_short_names_to_the_city(gaz: Gazetteer) -> None:
+    """Every prefecture-level city is a jurisdiction: 市科技局 of 苏州 is not that of 南京."""
+    assert infer_jurisdiction("苏府〔2022〕12号", ["苏州市人民政府"], [], "", None) == "苏州市"
+    assert infer_jurisdiction(None, ["南京市人民政府办公厅"], [], "", None) == "南京市"
+    suzhou, nanjing = Resolver(gaz, "苏州市"), Resolver(gaz, "南京市")
+    a, b = suzhou.resolve("市科技局"), nanjing.resolve("市科技局")
+    assert (a.id, a.name) == ("js.suzhou:科技局", "苏州市科技局")
+    assert (b.id, b.name) == ("js.nanjing:科技局", "南京市科技局")
+    # a provincial document names the cities' governments, not its own
+    js = Resolver(gaz, "江苏省")
+    assert ids(js, "南京市人民政府", "苏州市人民政府") == [
+        "js.nanjing:人民政府",
+        "js.suzhou:人民政府",
+    ]
+    assert gaz.region("恩施土家族苗族自治州") is not None
+    assert Resolver(gaz, "湖北省").resolve("恩施州").id == "hb.enshi"
 
 
 def test_jurisdiction_from_recipients() -> None:

@@ -96,27 +96,48 @@ class _Jurisdiction:
 def _jurisdictions(shape: Shape) -> dict[str, _Jurisdiction]:
     def pool(prefix: str, kind: str, label: str, n: int, zipf: float) -> _Pool:
         return _Pool(
-            [Mention(f"{prefix}/{kind}/{k:03d}", f"{prefix}{label}{k:03d}",
-                     f"{label}{k:03d}", kind) for k in range(1, n + 1)], zipf)
+            [
+                Mention(
+                    f"{prefix}/{kind}/{k:03d}", f"{prefix}{label}{k:03d}", f"{label}{k:03d}", kind
+                )
+                for k in range(1, n + 1)
+            ],
+            zipf,
+        )
 
     def collectives(prefix: str) -> _Pool:
-        return _Pool([Mention(f"{prefix}/Collective/{k}", name, name, "Collective")
-                      for k, name in enumerate(COLLECTIVE_NAMES)], 1.0)
+        return _Pool(
+            [
+                Mention(f"{prefix}/Collective/{k}", name, name, "Collective")
+                for k, name in enumerate(COLLECTIVE_NAMES)
+            ],
+            1.0,
+        )
 
-    out = {NATIONAL: _Jurisdiction(
-        NATIONAL, pool("国家", "Agency", "部委", shape.ministries, shape.zipf), (),
-        collectives("国家"), None)}
+    out = {
+        NATIONAL: _Jurisdiction(
+            NATIONAL,
+            pool("国家", "Agency", "部委", shape.ministries, shape.zipf),
+            (),
+            collectives("国家"),
+            None,
+        )
+    }
     for p in range(1, shape.provinces + 1):
         prov = f"省{p:02d}"
         levels = [(prov, shape.provincial_agencies, NATIONAL)]
-        levels += [(f"{prov}市{c:02d}", shape.prefectural_agencies, prov)
-                   for c in range(1, shape.prefectures + 1)]
+        levels += [
+            (f"{prov}市{c:02d}", shape.prefectural_agencies, prov)
+            for c in range(1, shape.prefectures + 1)
+        ]
         for name, n_agencies, above in levels:
             out[name] = _Jurisdiction(
                 name,
                 pool(name, "Agency", "局", n_agencies, shape.zipf),
-                (pool(name, "Park", "园区", shape.parks, shape.zipf),
-                 pool(name, "Enterprise", "企业", shape.enterprises, shape.zipf)),
+                (
+                    pool(name, "Park", "园区", shape.parks, shape.zipf),
+                    pool(name, "Enterprise", "企业", shape.enterprises, shape.zipf),
+                ),
                 collectives(name),
                 above,
             )

@@ -15,20 +15,36 @@ from ingest.model import IngestError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--doc", action="append", default=[], metavar="ID",
-                        help="only this document (repeatable)")
-    parser.add_argument("--jurisdiction", action="append", default=[], metavar="J",
-                        help="only documents of this jurisdiction, e.g. 新疆维吾尔自治区 "
-                             "(repeatable)")
+    parser.add_argument(
+        "--doc", action="append", default=[], metavar="ID", help="only this document (repeatable)"
+    )
+    parser.add_argument(
+        "--jurisdiction",
+        action="append",
+        default=[],
+        metavar="J",
+        help="only documents of this jurisdiction, e.g. 新疆维吾尔自治区 (repeatable)",
+    )
     parser.add_argument("--year-from", type=int, metavar="Y", help="only documents from year Y")
     parser.add_argument("--year-to", type=int, metavar="Y", help="only documents up to year Y")
-    parser.add_argument("--actor-type", action="append", default=[], metavar="T",
-                        help="only actors of this type, e.g. Agency (repeatable)")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh",
-                        help="language of the report text (default zh)")
-    parser.add_argument("--store", choices=("file", "neo4j"),
-                        help="which store to read (default: neo4j if NEO4J_URI is set, "
-                             "else the embedded graph)")
+    parser.add_argument(
+        "--actor-type",
+        action="append",
+        default=[],
+        metavar="T",
+        help="only actors of this type, e.g. Agency (repeatable)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default="zh",
+        help="language of the report text (default zh)",
+    )
+    parser.add_argument(
+        "--store",
+        choices=("file", "neo4j"),
+        help="which store to read (default: neo4j if NEO4J_URI is set, else the embedded graph)",
+    )
     parser.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
 
 
@@ -43,12 +59,17 @@ def run(args: argparse.Namespace) -> int:
 
     unknown = [t for t in args.actor_type if t not in ENTITY_TYPES]
     if unknown:
-        print(f"innograph report: unknown actor type {unknown[0]!r}; one of "
-              f"{', '.join(ENTITY_TYPES)}", file=sys.stderr)
+        print(
+            f"innograph report: unknown actor type {unknown[0]!r}; one of "
+            f"{', '.join(ENTITY_TYPES)}",
+            file=sys.stderr,
+        )
         return 2
     if None not in (args.year_from, args.year_to) and args.year_from > args.year_to:
-        print(f"innograph report: --year-from {args.year_from} is after --year-to "
-              f"{args.year_to}", file=sys.stderr)
+        print(
+            f"innograph report: --year-from {args.year_from} is after --year-to {args.year_to}",
+            file=sys.stderr,
+        )
         return 2
     scope = Scope(
         doc_ids=tuple(args.doc),
@@ -64,18 +85,24 @@ def run(args: argparse.Namespace) -> int:
         print(f"innograph report: {exc}", file=sys.stderr)
         return 1
     except (DriverError, Neo4jError) as exc:
-        print(f"innograph report: Neo4j: {type(exc).__name__}: {exc}".splitlines()[0],
-              file=sys.stderr)
+        print(
+            f"innograph report: Neo4j: {type(exc).__name__}: {exc}".splitlines()[0], file=sys.stderr
+        )
         return 1
     if analysis.index.n_tasks() == 0:
-        print("innograph report: no task in this scope; check --doc, --jurisdiction and the "
-              "years against `innograph build` output", file=sys.stderr)
+        print(
+            "innograph report: no task in this scope; check --doc, --jurisdiction and the "
+            "years against `innograph build` output",
+            file=sys.stderr,
+        )
         return 1
     try:
         paths = write_report(analysis, args.out, args.lang)
     except OSError as exc:
         print(f"innograph report: {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(f"wrote {len(paths)} files to {args.out} "
-          f"({analysis.index.n_tasks()} tasks, {len(analysis.index.actors)} actors)")
+    print(
+        f"wrote {len(paths)} files to {args.out} "
+        f"({analysis.index.n_tasks()} tasks, {len(analysis.index.actors)} actors)"
+    )
     return 0

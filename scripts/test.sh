@@ -37,4 +37,5 @@ cleanup() { [ "$started_neo4j" = 1 ] && innograph neo4j stop || true; }
 trap cleanup EXIT
 
 ruff check .
+ruff format --check .
 python -m pytest "$@"

@@ -106,8 +106,9 @@ def brokerage(
         for a in g
     ]
     rows.sort(key=lambda r: (-round(r.betweenness, 12), -r.strength, r.actor_id))
-    return Brokerage(rows=tuple(rows), exact=k is None, sources=n if k is None else k,
-                     exact_limit=exact_limit)
+    return Brokerage(
+        rows=tuple(rows), exact=k is None, sources=n if k is None else k, exact_limit=exact_limit
+    )
 
 
 def structural_holes(adj: Adjacency) -> tuple[dict[str, float | None], dict[str, float | None]]:

@@ -56,7 +56,8 @@ def diffusion(index: RoleIndex) -> Diffusion:
 
     vague = {aid for aid, actor in index.actors.items() if actor.type == COLLECTIVE}
     collective = tuple(
-        tid for tid in index.tasks
+        tid
+        for tid in index.tasks
         if not (vague.isdisjoint(index.leads[tid]) and vague.isdisjoint(index.participants[tid]))
     )
     collective_led = tuple(tid for tid in collective if not vague.isdisjoint(index.leads[tid]))

@@ -92,8 +92,9 @@ def bottleneck_scores(loads: tuple[ActorLoad, ...], broker: Brokerage) -> tuple[
     for r in broker.rows:
         o = weighted.get(r.actor_id, 0.0) / max_w if max_w else 0.0
         b = r.betweenness / max_b if max_b else 0.0
-        scores.append(Bottleneck(r.actor_id, names.get(r.actor_id, r.actor_id),
-                                 100 * math.sqrt(o * b), o, b))
+        scores.append(
+            Bottleneck(r.actor_id, names.get(r.actor_id, r.actor_id), 100 * math.sqrt(o * b), o, b)
+        )
     scores.sort(key=lambda s: (-round(s.score, 9), -round(s.overload, 12), s.actor_id))
     return tuple(scores)
 
@@ -108,7 +109,7 @@ def pct(x: float) -> int:
 
 
 def _tasks(k: int) -> str:
-    """"1 task", "3 tasks"."""
+    """ "1 task", "3 tasks"."""
     return f"{k} task" if k == 1 else f"{k} tasks"
 
 
@@ -154,16 +155,17 @@ def _bottlenecks(a: Analysis) -> list[Finding]:
         crowded = [t for t in x.led_tasks if len(a.index.leads[t]) >= 3]
         if r.cross_cluster is not None:
             path_zh = f"在不同集群单位之间的最短路径中，{pct(r.cross_cluster)}%经过它"
-            path_en = (f"lies on {pct(r.cross_cluster)}% of shortest paths between actors "
-                       "of different clusters")
+            path_en = (
+                f"lies on {pct(r.cross_cluster)}% of shortest paths between actors "
+                "of different clusters"
+            )
             share = r.cross_cluster
         else:
             path_zh = f"在其他单位之间的最短路径中，{pct(r.betweenness)}%经过它"
             path_en = f"lies on {pct(r.betweenness)}% of shortest paths between other actors"
             share = r.betweenness
         crowd_zh = f"，其中{len(crowded)}项由三家及以上单位共同牵头" if crowded else ""
-        crowd_en = (f", co-leads {_tasks(len(crowded))} with three or more leads"
-                    if crowded else "")
+        crowd_en = f", co-leads {_tasks(len(crowded))} with three or more leads" if crowded else ""
         cut_zh = cut_en = ""
         if b.actor_id in cut:
             k = len(cut[b.actor_id].cut_off)
@@ -173,17 +175,27 @@ def _bottlenecks(a: Analysis) -> list[Finding]:
             Finding(
                 kind="bottleneck",
                 subject=b.actor_id,
-                numbers=(("leads", x.leads), ("tasks", n), ("lead_share", x.lead_share),
-                         ("three_plus_co_led", len(crowded)), ("joins", x.participations),
-                         ("path_share", share), ("score", round(b.score, 1))),
+                numbers=(
+                    ("leads", x.leads),
+                    ("tasks", n),
+                    ("lead_share", x.lead_share),
+                    ("three_plus_co_led", len(crowded)),
+                    ("joins", x.participations),
+                    ("path_share", share),
+                    ("score", round(b.score, 1)),
+                ),
                 tasks=x.led_tasks + x.joined_tasks,
-                zh=(f"{x.name}牵头{n}项任务中的{x.leads}项（{pct(x.lead_share)}%）{crowd_zh}，"
+                zh=(
+                    f"{x.name}牵头{n}项任务中的{x.leads}项（{pct(x.lead_share)}%）{crowd_zh}，"
                     f"另参与{x.participations}项；{path_zh}{cut_zh}。瓶颈分{b.score:.0f}："
-                    "建议将部分牵头任务交由合作单位，或为其任务明确专门协调人。"),
-                en=(f"{x.name} leads {x.leads} of {_tasks(n)} ({pct(x.lead_share)}%){crowd_en}, "
+                    "建议将部分牵头任务交由合作单位，或为其任务明确专门协调人。"
+                ),
+                en=(
+                    f"{x.name} leads {x.leads} of {_tasks(n)} ({pct(x.lead_share)}%){crowd_en}, "
                     f"joins {x.participations} more, and {path_en}{cut_en}. Bottleneck score "
                     f"{b.score:.0f}: consider handing some lead roles to partners or naming a "
-                    "coordinator for its tasks."),
+                    "coordinator for its tasks."
+                ),
             )
         )
     return out
@@ -200,14 +212,22 @@ def _overloads(a: Analysis) -> list[Finding]:
             Finding(
                 kind="overload",
                 subject=x.actor_id,
-                numbers=(("leads", x.leads), ("tasks", n), ("lead_share", x.lead_share),
-                         ("weighted_leads", x.weighted_leads)),
+                numbers=(
+                    ("leads", x.leads),
+                    ("tasks", n),
+                    ("lead_share", x.lead_share),
+                    ("weighted_leads", x.weighted_leads),
+                ),
                 tasks=x.led_tasks,
-                zh=(f"{x.name}牵头{n}项任务中的{x.leads}项（{pct(x.lead_share)}%），按共同牵头"
-                    f"折算为{x.weighted_leads:.1f}项。建议核实其承接能力，必要时调整分工。"),
-                en=(f"{x.name} leads {x.leads} of {_tasks(n)} ({pct(x.lead_share)}%), "
+                zh=(
+                    f"{x.name}牵头{n}项任务中的{x.leads}项（{pct(x.lead_share)}%），按共同牵头"
+                    f"折算为{x.weighted_leads:.1f}项。建议核实其承接能力，必要时调整分工。"
+                ),
+                en=(
+                    f"{x.name} leads {x.leads} of {_tasks(n)} ({pct(x.lead_share)}%), "
                     f"{x.weighted_leads:.1f} when co-led tasks are split among their leads. "
-                    "Check that it has the capacity, or rebalance the division of work."),
+                    "Check that it has the capacity, or rebalance the division of work."
+                ),
             )
         )
     return out[:MAX_PER_KIND]
@@ -224,16 +244,19 @@ def _diffusion(a: Analysis) -> list[Finding]:
             Finding(
                 kind="co_leads",
                 subject="",
-                numbers=(("two_plus", k2), ("three_plus", k3), ("tasks", n),
-                         ("most_leads", most)),
+                numbers=(("two_plus", k2), ("three_plus", k3), ("tasks", n), ("most_leads", most)),
                 tasks=d.two_plus_leads,
-                zh=(f"{n}项任务中有{k2}项（{pct(k2 / n)}%）由两家及以上单位共同牵头，其中{k3}项"
+                zh=(
+                    f"{n}项任务中有{k2}项（{pct(k2 / n)}%）由两家及以上单位共同牵头，其中{k3}项"
                     f"（{pct(k3 / n)}%）为三家及以上，责任主体不唯一；最多的一项（{widest}）有"
-                    f"{most}家牵头。建议每项任务明确一家牵头单位，其余改为配合单位。"),
-                en=(f"{k2} of {_tasks(n)} ({pct(k2 / n)}%) have two or more co-leads and {k3} "
+                    f"{most}家牵头。建议每项任务明确一家牵头单位，其余改为配合单位。"
+                ),
+                en=(
+                    f"{k2} of {_tasks(n)} ({pct(k2 / n)}%) have two or more co-leads and {k3} "
                     f"({pct(k3 / n)}%) three or more, so no single body answers for them; the "
                     f"widest ({widest}) has {most}. Name one lead per task and make the others "
-                    "participants."),
+                    "participants."
+                ),
             )
         )
     if d.no_lead:
@@ -245,14 +268,20 @@ def _diffusion(a: Analysis) -> list[Finding]:
                 numbers=(("no_lead", k), ("tasks", n)),
                 tasks=d.no_lead,
                 zh=f"{n}项任务中有{k}项（{pct(k / n)}%）未明确牵头单位。建议在实施前落实牵头单位。",
-                en=(f"{k} of {_tasks(n)} ({pct(k / n)}%) name no lead at all. Assign one before "
-                    "work starts."),
+                en=(
+                    f"{k} of {_tasks(n)} ({pct(k / n)}%) name no lead at all. Assign one before "
+                    "work starts."
+                ),
             )
         )
     if d.collective:
         k, kl = len(d.collective), len(d.collective_led)
-        vague = Counter(a.index.actors[x].name for t in d.collective for x in a.index.named(t)
-                        if a.index.actors[x].type == COLLECTIVE)
+        vague = Counter(
+            a.index.actors[x].name
+            for t in d.collective
+            for x in a.index.named(t)
+            if a.index.actors[x].type == COLLECTIVE
+        )
         examples = sorted(vague, key=lambda name: (-vague[name], name))[:2]
         ex_zh, ex_en = "、".join(examples), ", ".join(examples)
         out.append(
@@ -261,10 +290,14 @@ def _diffusion(a: Analysis) -> list[Finding]:
                 subject="",
                 numbers=(("collective", k), ("collective_led", kl), ("tasks", n)),
                 tasks=d.collective,
-                zh=(f"{n}项任务中有{k}项（{pct(k / n)}%）交由“{ex_zh}”等泛指主体承担（其中{kl}项"
-                    "为牵头）。建议写明具体单位。"),
-                en=(f"{k} of {_tasks(n)} ({pct(k / n)}%) are handed in part to vague collectives "
-                    f"such as {ex_en} ({kl} of them as lead). Name the bodies meant."),
+                zh=(
+                    f"{n}项任务中有{k}项（{pct(k / n)}%）交由“{ex_zh}”等泛指主体承担（其中{kl}项"
+                    "为牵头）。建议写明具体单位。"
+                ),
+                en=(
+                    f"{k} of {_tasks(n)} ({pct(k / n)}%) are handed in part to vague collectives "
+                    f"such as {ex_en} ({kl} of them as lead). Name the bodies meant."
+                ),
             )
         )
     return out
@@ -285,11 +318,15 @@ def _cut_points(a: Analysis) -> list[Finding]:
                 subject=p.actor_id,
                 numbers=(("cut_off", k),),
                 tasks=tuple(t for t in a.index.tasks_of[p.actor_id] if t in shared),
-                zh=(f"{name}是{zh_names}（共{k}家）与其余单位之间的唯一联系；一旦缺位，这些单位"
-                    "与其他单位再无共同任务。建议为其建立第二条协作渠道。"),
-                en=(f"{name} is the only link between {k} actors ({en_names}) and the rest of "
+                zh=(
+                    f"{name}是{zh_names}（共{k}家）与其余单位之间的唯一联系；一旦缺位，这些单位"
+                    "与其他单位再无共同任务。建议为其建立第二条协作渠道。"
+                ),
+                en=(
+                    f"{name} is the only link between {k} actors ({en_names}) and the rest of "
                     "the network; if it drops out, they share no task with anyone else. Give "
-                    "them a second point of contact."),
+                    "them a second point of contact."
+                ),
             )
         )
     return out
@@ -309,14 +346,22 @@ def _sole_links(a: Analysis) -> list[Finding]:
             Finding(
                 kind="sole_link",
                 subject=carrier,
-                numbers=(("cluster_a", link.a), ("cluster_b", link.b), ("ties", len(link.ties)),
-                         ("weight", link.weight)),
+                numbers=(
+                    ("cluster_a", link.a),
+                    ("cluster_b", link.b),
+                    ("ties", len(link.ties)),
+                    ("weight", link.weight),
+                ),
                 tasks=tuple(t for t in a.index.tasks_of[carrier] if t in tasks),
-                zh=(f"以{la}为核心的集群{link.a}与以{lb}为核心的集群{link.b}之间的{len(link.ties)}"
-                    f"条协作关系全部经由{name}。建议在两个集群之间建立直接协作。"),
-                en=(f"All {len(link.ties)} ties between cluster {link.a} (around {la}) and "
+                zh=(
+                    f"以{la}为核心的集群{link.a}与以{lb}为核心的集群{link.b}之间的{len(link.ties)}"
+                    f"条协作关系全部经由{name}。建议在两个集群之间建立直接协作。"
+                ),
+                en=(
+                    f"All {len(link.ties)} ties between cluster {link.a} (around {la}) and "
                     f"cluster {link.b} (around {lb}) run through {name}. Build a direct working "
-                    "link between the two clusters."),
+                    "link between the two clusters."
+                ),
             )
         )
     return out[:MAX_PER_KIND]
@@ -336,11 +381,15 @@ def _bridges(a: Analysis) -> list[Finding]:
                 subject=f"{b.u}|{b.v}",
                 numbers=(("cut_off", k), ("shared_tasks", b.shared_tasks)),
                 tasks=a.index.shared_tasks(b.u, b.v),
-                zh=(f"{nu}与{nv}之间的协作（{b.shared_tasks}项共同任务）是{zh_names}（共{k}家）"
-                    "与其余单位之间的唯一纽带。建议增加跨部门的共同任务。"),
-                en=(f"The tie between {nu} and {nv} ({b.shared_tasks} shared tasks) is the only "
+                zh=(
+                    f"{nu}与{nv}之间的协作（{b.shared_tasks}项共同任务）是{zh_names}（共{k}家）"
+                    "与其余单位之间的唯一纽带。建议增加跨部门的共同任务。"
+                ),
+                en=(
+                    f"The tie between {nu} and {nv} ({b.shared_tasks} shared tasks) is the only "
                     f"one linking {k} actors ({en_names}) to the rest. Add shared work across "
-                    "that gap."),
+                    "that gap."
+                ),
             )
         )
     return out
@@ -359,17 +408,28 @@ def _concentration(a: Analysis) -> list[Finding]:
             Finding(
                 kind="concentration",
                 subject=c.doc_id,
-                numbers=(("top_leads", c.top_leads), ("tasks", c.n_tasks), ("hhi", c.hhi),
-                         ("gini", c.gini)),
-                tasks=tuple(t for t, row in a.index.tasks.items()
-                            if row.doc_id == c.doc_id and top in a.index.leads[t]),
-                zh=(f"在{c.doc_id}中，{name}牵头{c.n_tasks}项任务中的{c.top_leads}项"
+                numbers=(
+                    ("top_leads", c.top_leads),
+                    ("tasks", c.n_tasks),
+                    ("hhi", c.hhi),
+                    ("gini", c.gini),
+                ),
+                tasks=tuple(
+                    t
+                    for t, row in a.index.tasks.items()
+                    if row.doc_id == c.doc_id and top in a.index.leads[t]
+                ),
+                zh=(
+                    f"在{c.doc_id}中，{name}牵头{c.n_tasks}项任务中的{c.top_leads}项"
                     f"（{pct(c.top_share)}%），牵头高度集中（HHI {c.hhi:.2f}，基尼系数 "
-                    f"{c.gini:.2f}）。建议评估其承接能力或分散牵头责任。"),
-                en=(f"In {c.doc_id}, {name} leads {c.top_leads} of {_tasks(c.n_tasks)} "
+                    f"{c.gini:.2f}）。建议评估其承接能力或分散牵头责任。"
+                ),
+                en=(
+                    f"In {c.doc_id}, {name} leads {c.top_leads} of {_tasks(c.n_tasks)} "
                     f"({pct(c.top_share)}%): leadership is highly concentrated (HHI "
                     f"{c.hhi:.2f}, Gini {c.gini:.2f}). Check its capacity or spread the lead "
-                    "roles."),
+                    "roles."
+                ),
             )
         )
     return out
@@ -393,14 +453,24 @@ def _role_changes(a: Analysis) -> list[Finding]:
             Finding(
                 kind="role_change",
                 subject=c.actor_id,
-                numbers=(("first_share", c.steps[0].lead_share),
-                         ("last_share", c.steps[-1].lead_share), ("documents", len(c.steps))),
-                tasks=tuple(t for t, row in a.index.tasks.items()
-                            if row.doc_id in docs and c.actor_id in a.index.leads[t]),
-                zh=(f"{c.name}的牵头任务占比在各文件间变化明显：{steps_zh}。建议核实职责调整"
-                    "是否有意为之并相应配置资源。"),
-                en=(f"{c.name}'s share of tasks led moves across documents: {steps_en}. Check "
-                    "that the shift is intended and resourced."),
+                numbers=(
+                    ("first_share", c.steps[0].lead_share),
+                    ("last_share", c.steps[-1].lead_share),
+                    ("documents", len(c.steps)),
+                ),
+                tasks=tuple(
+                    t
+                    for t, row in a.index.tasks.items()
+                    if row.doc_id in docs and c.actor_id in a.index.leads[t]
+                ),
+                zh=(
+                    f"{c.name}的牵头任务占比在各文件间变化明显：{steps_zh}。建议核实职责调整"
+                    "是否有意为之并相应配置资源。"
+                ),
+                en=(
+                    f"{c.name}'s share of tasks led moves across documents: {steps_en}. Check "
+                    "that the shift is intended and resourced."
+                ),
             )
         )
     return out

@@ -78,7 +78,5 @@ def actor_loads(index: RoleIndex) -> tuple[ActorLoad, ...]:
         )
         for aid, actor in index.actors.items()
     ]
-    rows.sort(
-        key=lambda r: (-round(r.weighted_leads, 9), -r.leads, -r.participations, r.actor_id)
-    )
+    rows.sort(key=lambda r: (-round(r.weighted_leads, 9), -r.leads, -r.participations, r.actor_id))
     return tuple(rows)

@@ -96,8 +96,9 @@ def path_counts(
     for s in sources:
         _accumulate(s, _hops(adj, s), adj, cluster, between, cross)
 
-    between, cross = _rescale(between, cross, n, None if sample is None else
-                              np.array([pos[a] for a in sample]))
+    between, cross = _rescale(
+        between, cross, n, None if sample is None else np.array([pos[a] for a in sample])
+    )
     return PathCounts(
         betweenness={a: float(between[i]) for i, a in enumerate(nodes)},
         cross={a: float(cross[i]) for i, a in enumerate(nodes)},

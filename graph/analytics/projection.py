@@ -77,8 +77,9 @@ def co_assignment_graph(
         g.add_node(aid, name=actor.name, type=actor.type)
     g.add_edges_from(
         (nodes[r], nodes[c], {"weight": int(w), **{k: int(by_kind[k][i]) for k in TIE_KINDS}})
-        for i, (r, c, w) in enumerate(zip(rows.tolist(), cols.tolist(), weights.tolist(),
-                                          strict=True))
+        for i, (r, c, w) in enumerate(
+            zip(rows.tolist(), cols.tolist(), weights.tolist(), strict=True)
+        )
     )
     return g
 

@@ -13,7 +13,7 @@ import hashlib
 import os
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -255,13 +255,35 @@ def _task(
     )
 
 
+#: Table columns that name a task, and columns that say how it is carried out.
+_TASK_COLUMNS = ("主要任务", "工作任务", "重点任务", "重点工作", "任务")
+_MEASURE_COLUMNS = (
+    "具体措施", "工作措施", "主要措施", "政策措施", "具体任务", "工作内容", "主要内容", "具体内容",
+)  # fmt: skip
+
+
+def _column(cells: Mapping[str, str], headers: tuple[str, ...], unless: tuple[str, ...]) -> str:
+    """The first non-empty cell whose header has one of `headers` and none of `unless`."""
+    for header in headers:
+        for key, value in cells.items():
+            if header in key and not any(u in key for u in unless) and value.strip():
+                return value.strip()
+    return ""
+
+
 def _task_text(unit: TaskUnit, reading: RoleReading) -> str:
+    """The task's words: a text unit without its clause; a table row's task and measure.
+
+    Task tables often merge one 重点任务 cell over several rows of 具体措施, each
+    with its own lead; the row's task is then ``重点任务：具体措施``, so that
+    neither the row's own measure nor what it serves is lost.
+    """
     if unit.cells:
-        for header in ("主要任务", "工作任务", "重点任务", "任务", "工作内容", "具体措施"):
-            for key, value in unit.cells.items():
-                if header in key and value.strip():
-                    return value.strip()
-        return unit.text.strip()
+        task = _column(unit.cells, _TASK_COLUMNS, unless=_MEASURE_COLUMNS)
+        measure = _column(unit.cells, _MEASURE_COLUMNS, unless=())
+        if task and measure and not measure.startswith(task):
+            return f"{task}：{measure}"
+        return measure or task or unit.text.strip()
     return unit.text[: reading.text_end].strip()
 
 

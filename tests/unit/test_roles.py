@@ -46,6 +46,14 @@ def assert_spans(text: str, reading: RoleReading) -> None:
         assert text[a.span[0] : a.span[1]] == a.surface
 
 
+def assert_reads(text: str, expected: tuple[list[str], list[str], str]) -> None:
+    """`text` reads as `expected`, its task text ends its sentence, and spans hold."""
+    reading = read_roles(text)
+    assert names(reading) == expected
+    assert text[: reading.text_end].endswith("。")
+    assert_spans(text, reading)
+
+
 # --- the seeds -----------------------------------------------------------------------
 
 
@@ -520,10 +528,7 @@ def test_deadlines_inside_the_clause_are_ignored() -> None:
     ],
 )
 def test_other_clause_spellings(text: str, expected: tuple[list[str], list[str], str]) -> None:
-    reading = read_roles(text)
-    assert names(reading) == expected
-    assert text[: reading.text_end].endswith("。")
-    assert_spans(text, reading)
+    assert_reads(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -549,10 +554,7 @@ def test_other_clause_spellings(text: str, expected: tuple[list[str], list[str],
     ],
 )
 def test_bare_list_closing_a_task(text: str, expected: tuple[list[str], list[str], str]) -> None:
-    reading = read_roles(text)
-    assert names(reading) == expected
-    assert text[: reading.text_end].endswith("。")
-    assert_spans(text, reading)
+    assert_reads(text, expected)
 
 
 @pytest.mark.parametrize(

@@ -284,6 +284,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "read files.",
     },
     "console_rows": {"zh": "{n} 行结果。", "en": "{n} rows."},
+    # headlines before the service's own reason (graph.readonly.CypherRefused.kind);
+    # English needs none: the reason says it
+    "console_refused": {"zh": "查询未运行：控制台只读。", "en": ""},
+    "console_stopped": {"zh": "查询超时，已中止。", "en": ""},
+    "console_failed": {"zh": "查询出错。", "en": ""},
+    "console_subset": {
+        "zh": "内置图只支持 Cypher 的一个子集，此查询需要 Neo4j：运行 `innograph neo4j start` "
+        "和 `innograph load`，再在侧栏选择 Neo4j 数据库。",
+        "en": "",
+    },
     "console_truncated": {
         "zh": "结果超过 {cap} 行，只显示前 {cap} 行。",
         "en": "More than {cap} rows; the first {cap} are shown.",

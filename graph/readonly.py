@@ -93,6 +93,21 @@ class CypherRefused(Exception):
         super().__init__(reason)
         self.reason = reason
 
+    @property
+    def kind(self) -> str:
+        """What became of the query, read from the reason's first words.
+
+        ``refused``, ``stopped`` (timeout), ``subset`` (beyond the embedded
+        console) or ``failed``; a user interface puts a headline in its own
+        language before the reason, which stays as the service wrote it.
+
+        >>> CypherRefused("Stopped: the query ran longer than the 10 s limit.").kind
+        'stopped'
+        """
+        head = self.reason.split(":", 1)[0]
+        kinds = {"Refused": "refused", "Stopped": "stopped", "Not in the embedded subset": "subset"}
+        return kinds.get(head, "failed")
+
 
 @dataclass
 class QueryResult:

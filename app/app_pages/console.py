@@ -99,7 +99,11 @@ if run:
         with st.spinner(t("running")):
             result = engine.run(text, params)
     except CypherRefused as err:
-        st.error(err.reason)
+        headline = t(f"console_{err.kind}")
+        # the subset note is all instructions, so its headline says everything
+        st.error(
+            headline if headline and err.kind == "subset" else f"{headline} {err.reason}".strip()
+        )
         st.caption(t("console_readonly_note"))
         st.stop()
     st.caption(t("console_rows", n=len(result.rows)))

@@ -23,8 +23,8 @@ def first_task(seed_build) -> str:  # type: ignore[no-untyped-def]
     return next(r.task_id for r in rows if r.number == "1")
 
 
-def run_query(open_page, text: str | None = None, params=None, pick: str | None = None):  # type: ignore[no-untyped-def]
-    at = open_page("console")
+def run_query(open_page, text: str | None = None, params=None, pick: str | None = None, lang="zh"):  # type: ignore[no-untyped-def]
+    at = open_page("console", lang)
     if pick is not None:
         at.selectbox(key="console_pick").set_value(pick).run()
     picked = at.selectbox(key="console_pick").value
@@ -52,10 +52,17 @@ def test_library_query_lists_who_the_clause_names(open_page, first_task: str) ->
 
 def test_create_is_refused(open_page) -> None:
     at = run_query(open_page, text="CREATE (:Agency {id: 'x', name: '假机构'}) RETURN 1")
-    assert at.error and at.error[0].value.startswith("Refused")
+    # a headline in the interface's language, then the service's own reason
+    assert at.error and at.error[0].value.startswith("查询未运行：控制台只读。 Refused: ")
     assert not at.dataframe
     again = run_query(open_page, text="MATCH (a:Agency {name: '假机构'}) RETURN a.id")
     assert not again.dataframe or again.dataframe[0].value.empty  # nothing was written
+
+
+def test_refusals_in_english_are_the_services_own_sentence(open_page) -> None:
+    at = run_query(open_page, text="MATCH (n) DETACH DELETE n", lang="en")
+    assert at.error[0].value.startswith("Refused: ")
+    assert at.caption[-1].value.startswith("The console only reads")
 
 
 def test_returned_nodes_and_relationships_are_drawn(open_page, first_task: str) -> None:

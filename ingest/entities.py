@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from ingest.nlp import gazetteer_names, get_nlp, longest_first, suffix_names
+from ingest.nlp import gazetteer_names, get_nlp, longest_first, suffix_names, with_levels
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,8 @@ def find_entities(text: str, nlp: Language | None = None) -> list[EntitySpan]:
     for (offset, piece), doc in zip(pieces, map(nlp.make_doc, (p for _, p in pieces)), strict=True):
         known = gazetteer_names(doc, ruler)
         found = [(s, e, label, None) for s, e, label in suffix_names(piece, [k[:2] for k in known])]
-        for start, end, label, ent_id in longest_first([*known, *found]):
+        leveled = with_levels(piece, longest_first(known))  # as on the ruler's doc.ents
+        for start, end, label, ent_id in longest_first([*known, *found, *leveled]):
             out.append(EntitySpan(piece[start:end], label, offset + start, offset + end, ent_id))
     return out
 

@@ -386,19 +386,74 @@ def longest_first(
     return sorted(taken)
 
 
+#: Types whose bare names belong to a jurisdiction (``ingest.resolve``).
+_GOVERNED = frozenset({"Agency", "PartyOrgan", "Collective"})
+#: Level words that may stand alone in front of a body's name, and characters
+#: that, written before them, make them part of another word (城市, 神州).
+_LEVELS_BEFORE: tuple[tuple[str, str], ...] = (
+    ("自治区", ""), ("自治州", ""), ("省", ""), ("市", "城都超门"), ("县", "郡"), ("州", "神九"),
+)  # fmt: skip
+
+
+def with_levels(
+    text: str, spans: Iterable[tuple[int, int, str, str | None]]
+) -> list[tuple[int, int, str, str | None]]:
+    """Governed names extended over the place or level written in front of them.
+
+    The gazetteer's local aliases are bare (``科技厅``, ``编办``); what stands in
+    front decides whose body it is — ``省科技厅`` in a city's document is the
+    province's, ``江苏省科技厅`` in any document is Jiangsu's, ``省委编办`` is a
+    party office — so the span must carry it for `ingest.resolve`.
+
+    >>> with_levels("争取省科技厅支持", [(3, 6, "Agency", None)])
+    [(2, 6, 'Agency', None)]
+    >>> with_levels("江苏省科技厅", [(0, 3, "Region", "js"), (3, 6, "Agency", None)])
+    [(0, 6, 'Agency', None)]
+    >>> with_levels("省委编办", [(0, 2, "PartyOrgan", None), (2, 4, "Agency", None)])
+    [(0, 4, 'Agency', None)]
+    >>> with_levels("城市科技局", [(2, 5, "Agency", None)])
+    []
+    """
+    spans = list(spans)
+    region_ending = {end: start for start, end, label, _ in spans if label == "Region"}
+    out = []
+    for start, end, label, _ in spans:
+        if label not in _GOVERNED or text.startswith("委", start):
+            continue
+        at = start
+        if at > 1 and text[at - 1] == "委" and text[at - 2] in "省市县区州":
+            at -= 1  # 省委编办, 市委组织部
+        if at in region_ending:
+            at = region_ending[at]
+        else:
+            for word, not_after in _LEVELS_BEFORE:
+                if text.startswith(word, at - len(word)) and at - len(word) >= 0:
+                    before = text[at - len(word) - 1] if at - len(word) > 0 else ""
+                    if not before or before not in not_after:
+                        at -= len(word)
+                    break
+        if at < start and (text[at:start] != "委"):
+            out.append((at, end, label, None))
+    return out
+
+
 @Language.component("innograph_name_rules")
 def name_rules(doc: Doc) -> Doc:
-    """Add the names the suffix rules read to `doc.ents`; longest span wins."""
+    """Add the names the suffix rules read, and levels in front of names, to `doc.ents`."""
     text = doc.user_data.get(TEXT_KEY) or doc.text
-    if _SUFFIX_RE.search(text) is None and "《" not in text:
-        return doc
     ruled = [(e.start_char, e.end_char, e.label_, e.ent_id_ or None) for e in doc.ents]
+    leveled = with_levels(text, ruled)
+    if _SUFFIX_RE.search(text) is None and "《" not in text and not leveled:
+        return doc
     found = [(s, e, label, None) for s, e, label in suffix_names(text, [r[:2] for r in ruled])]
     ents = []
-    for start, end, label, ent_id in longest_first([*ruled, *found]):
+    for start, end, label, ent_id in longest_first([*ruled, *found, *leveled]):
         span = doc.char_span(start, end, label=label, span_id=ent_id or 0)
         if span is not None:
             ents.append(span)
+    for start, end, _, _ in leveled:  # a longer name must not keep the ruler's id (兵团 -> bt)
+        for token in doc.char_span(start, end, alignment_mode="expand") or ():
+            token.ent_id = 0
     doc.ents = ents
     return doc
 

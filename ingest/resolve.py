@@ -93,6 +93,8 @@ def type_of(name: str) -> str:
         return "Collective"
     if name.startswith(_PARTY_PREFIXES) or name.endswith(_PARTY_SUFFIXES):
         return "PartyOrgan"
+    if name.startswith("委") and not name.startswith("委员会"):  # 省委编办 without its 省
+        return "PartyOrgan"
     if name.startswith(_CENTRAL_BANK):  # its branches (分行, 中心支行) govern, not trade
         return "Agency"
     for suffixes, kind in (
@@ -235,7 +237,8 @@ class Resolver:
         if scoped is None:
             return None
         scope, rest = scoped
-        entry = g.lookup_local(rest, scope)
+        # 省委 in a city's document: the province's own local alias, then its bare form
+        entry = g.lookup_local(text, scope) or g.lookup_local(rest, scope)
         if entry is None:
             entry = g.lookup_global(rest)
             if entry is not None and entry.jurisdiction != scope:
@@ -290,6 +293,9 @@ class Resolver:
         if kind == "Organization" and type_hint in ENTITY_TYPES:
             kind = type_hint
         region = self.gazetteer.region(scope) if scope else None
+        if region is not None and kind not in _GOVERNED:
+            region = self._province_of(region)
+            scope = region.name
         code = region.id if region else (scope or UNSCOPED)
         if region is None or type_of(bare) not in _GOVERNED:
             name = bare
@@ -306,6 +312,22 @@ class Resolver:
             aliases=(),
         )
         return self._unknown.setdefault(entry.id, entry)
+
+    def _province_of(self, region: GazetteerEntry) -> GazetteerEntry:
+        """The provincial-level region a city or county lies in (itself above that).
+
+        A university or a firm the gazetteer does not know is one actor in its
+        province's documents and in its cities': unlike a 科技局, its bare name
+        does not mean a different body in each city.
+        """
+        seen = {region.id}
+        while region.level in ("prefecture", "county") and region.jurisdiction:
+            above = self.gazetteer.region(region.jurisdiction)
+            if above is None or above.id in seen:
+                break
+            seen.add(above.id)
+            region = above
+        return region
 
 
 def _park_of_committee(name: str) -> str:
@@ -348,12 +370,37 @@ def infer_jurisdiction(
     if manifest_value and manifest_value.strip():
         region = g.region(manifest_value.strip()) or g.region_named(manifest_value)
         return region.name if region else manifest_value.strip()
+    by_number = _from_doc_number(g, doc_number)
     return (
         _from_issuers(g, issuers)
-        or _from_doc_number(g, doc_number)
+        or _city_within(g, _from_government_line(g, text_head), by_number)
+        or by_number
         or _from_recipients(g, recipients)
         or _from_head(g, text_head)
     )
+
+
+def _city_within(g: Gazetteer, city: str | None, province: str | None) -> str | None:
+    """`city` when it lies in `province`: 苏州市人民政府… numbered 苏府 is Suzhou's, not Jiangsu's.
+
+    A number's prefix names a province; a title opening with the government of
+    one of its cities says which of its places issued it.
+    """
+    region = g.region(city) if city and province else None
+    while region is not None and region.jurisdiction and region.jurisdiction != region.name:
+        if region.jurisdiction == province:
+            return city
+        region = g.region(region.jurisdiction)
+    return None
+
+
+def _from_government_line(g: Gazetteer, head: str) -> str | None:
+    """The place whose government opens a line of the head (its title or signature)."""
+    for line in head.splitlines():
+        hit = g.region_prefix(line.strip())
+        if hit is not None and hit[1].startswith(_GOVERNMENT_LINE):
+            return hit[0].name
+    return None
 
 
 def _from_issuers(g: Gazetteer, issuers: Iterable[str]) -> str | None:
@@ -409,10 +456,9 @@ def _from_head(g: Gazetteer, head: str) -> str | None:
             found = _from_doc_number(g, match.group(1))
             if found:
                 return found
-    for line in lines:
-        hit = g.region_prefix(line)
-        if hit is not None and hit[1].startswith(_GOVERNMENT_LINE):
-            return hit[0].name
+    found = _from_government_line(g, head)
+    if found:
+        return found
     for line in lines:
         if line.endswith(("：", ":")):
             return _from_recipients(g, _SPLIT.split(line))

@@ -144,3 +144,19 @@ def test_any_text_gives_valid_spans(text: str) -> None:
         assert text[span.start : span.end] == span.surface
         assert span.surface.strip() == span.surface != ""
     assert all(a.end <= b.start for a, b in pairwise(spans))
+
+
+def test_a_level_written_before_a_name_stays_with_it() -> None:
+    """In a city's document 省科技厅 is the province's bureau, so the span must keep 省."""
+    from ingest.extract import extract_bytes
+
+    text = (
+        "苏州市人民政府关于加快科技创新的意见\n苏府〔2022〕12号\n一、重点任务\n"
+        "1.建设苏州实验室。积极争取省科技厅、省发展改革委支持，坚决落实省委编办部署。"
+        "（市科技局牵头，市财政局配合）\n"
+    )
+    ex = extract_bytes(text.encode(), "suzhou.txt")
+    found = {(m.surface, m.id) for t in ex.tasks for m in t.mentions}
+    assert {("省科技厅", "js.kjt"), ("省发展改革委", "js.fgw")} <= found
+    assert ("省委编办", "js:委编办") in found
+    assert [m.id for m in ex.tasks[0].leads] == ["js.suzhou:科技局"]

@@ -91,7 +91,8 @@ def test_distributed_suffix_names_the_park_not_the_place(xj: Resolver) -> None:
 def test_a_park_committee_is_the_park(xj: Resolver) -> None:
     park = ["xj.park.changji_agri"] * 2
     assert ids(xj, "昌吉国家农业科技园区管委会", "昌吉国家农业科技园区") == park
-    assert ids(xj, "阿勒泰高新区管委会", "阿勒泰高新区") == ["xj.altay:阿勒泰高新区"] * 2
+    # an unknown park is scoped to its province, like every actor that is not a government body
+    assert ids(xj, "阿勒泰高新区管委会", "阿勒泰高新区") == ["xj:阿勒泰高新区"] * 2
 
 
 def test_vertical_branches_are_local(xj: Resolver, nm: Resolver) -> None:
@@ -311,6 +312,10 @@ def test_city_documents_scope_their_short_names_to_the_city(gaz: Gazetteer) -> N
     """Every prefecture-level city is a jurisdiction: 市科技局 of 苏州 is not that of 南京."""
     assert infer_jurisdiction("苏府〔2022〕12号", ["苏州市人民政府"], [], "", None) == "苏州市"
     assert infer_jurisdiction(None, ["南京市人民政府办公厅"], [], "", None) == "南京市"
+    # no signature: the title names the city, the number's prefix only its province
+    head = "苏州市人民政府关于加快科技创新的意见\n苏府〔2022〕12号"
+    assert infer_jurisdiction("苏府〔2022〕12号", [], [], head, None) == "苏州市"
+    assert infer_jurisdiction("苏政发〔2022〕1号", [], [], "江苏省人民政府关于…", None) == "江苏省"
     suzhou, nanjing = Resolver(gaz, "苏州市"), Resolver(gaz, "南京市")
     a, b = suzhou.resolve("市科技局"), nanjing.resolve("市科技局")
     assert (a.id, a.name) == ("js.suzhou:科技局", "苏州市科技局")
@@ -323,6 +328,24 @@ def test_city_documents_scope_their_short_names_to_the_city(gaz: Gazetteer) -> N
     ]
     assert gaz.region("恩施土家族苗族自治州") is not None
     assert Resolver(gaz, "湖北省").resolve("恩施州").id == "hb.enshi"
+
+
+def test_province_bodies_named_in_a_city_document(gaz: Gazetteer) -> None:
+    xian = Resolver(gaz, "西安市")
+    assert [(m.id, m.type) for m in map(xian.resolve, ("省科技厅", "省委", "省委编办"))] == [
+        ("sn.kjt", "Agency"),
+        ("sn.party", "PartyOrgan"),
+        ("sn:委编办", "PartyOrgan"),
+    ]
+    assert xian.resolve("省委编办").name == "陕西省委编办"
+
+
+def test_unknown_firms_and_universities_are_one_actor_across_a_province(gaz: Gazetteer) -> None:
+    """A 科技局 differs from city to city; 西安交通大学 does not."""
+    xian, shaanxi = Resolver(gaz, "西安市"), Resolver(gaz, "陕西省")
+    for name in ("西安交通大学", "隆基绿能科技股份有限公司", "西安高新技术产业开发区"):
+        assert xian.resolve(name).id == shaanxi.resolve(name).id == f"sn:{name}"
+    assert xian.resolve("市科技局").id == "sn.xian:科技局"
 
 
 def test_jurisdiction_from_recipients() -> None:

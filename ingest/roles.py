@@ -134,12 +134,22 @@ _HEAD_PREFIX = re.compile(
     rf"(?P<party>党委|委(?={_PARTY_ORGAN}))?(?=[{_HAN}]{{2}})"
 )
 #: Items that already carry their own level, region or system and take no prefix.
+_PROVINCES = (
+    "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+    "广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏"
+)
 _OWN_PREFIX = re.compile(
     rf"(?:自治区|省|市(?!场)|区(?!域|块)|县(?!域)|州|盟|旗|兵团|新疆|国家|中央|中共|国务院|全国|中国|"
+    rf"(?:{_PROVINCES})(?:省|市|(?:壮族|回族|维吾尔)?自治区)?|"
     rf"中华|人民银行|人行|中科院|各|有关|相关|其他|其它|所在|驻|团省委|团市委|{_REGION}(?=[{_HAN}]))"
 )
 #: Enterprises, universities, banks and customs keep their own names.
-_NO_PREFIX_END = re.compile(r"(?:公司|集团|大学|学院|银行|分行|支行|海关|[区市县州盟旗])$")
+_NO_PREFIX_END = re.compile(
+    r"(?:公司|集团|大学|学院|银行|分行|支行|海关|管委会|管理委员会|[区市县州盟旗])$"
+)
+#: Two-character city names ending in 州 (柳州, 杭州): the 州 is part of the name,
+#: not a level, unlike Xinjiang's 博州, 巴州, 克州 (short for 自治州).
+_PREFECTURE_SHORT = frozenset({"博州", "巴州", "克州"})
 
 #: Where the shared suffix of 昌吉、伊犁、哈密国家农业科技园区管委会 begins.
 _SUFFIX_START = re.compile(
@@ -299,6 +309,7 @@ class _Item:
     mark: str | None = None
     expanded: str = ""
     alias_expanded: str | None = None
+    place: bool = False  # names a place's body through a shared suffix (昌吉、伊犁…管委会)
 
     def actor(self, cell: str | None = None) -> ActorSurface:
         return ActorSurface(
@@ -467,8 +478,12 @@ def _is_bare_place(s: str) -> bool:
     return not (_BODY_END.search(s) and not _LEVEL_END.search(s))
 
 
-def _distribute_suffix(items: list[_Item]) -> None:
-    """昌吉、伊犁、哈密国家农业科技园区管委会: bare place names take the last item's suffix."""
+def _distribute_suffix(items: list[_Item]) -> bool:
+    """昌吉、伊犁、哈密国家农业科技园区管委会: bare place names take the last item's suffix.
+
+    True when any did: the list names places' bodies, not one place's.
+    """
+    distributed = False
     i = 0
     while i < len(items):
         if not (_is_bare_place(items[i].surface) and not items[i].mark and not items[i].alias):
@@ -483,10 +498,14 @@ def _distribute_suffix(items: list[_Item]) -> None:
                 for it in items[i:j]:
                     tail = suffix
                     lead_level = _LEVEL_START.match(tail)
-                    if lead_level and _LEVEL_END.search(it.surface):
+                    city = len(it.surface) == 2 and it.surface not in _PREFECTURE_SHORT
+                    if lead_level and _LEVEL_END.search(it.surface) and not city:
                         tail = tail[lead_level.end() :]
                     it.expanded = it.surface + tail
+                    it.place = True
+                items[j].place = distributed = True
         i = j + 1
+    return distributed
 
 
 def _shared_suffix(last: str) -> str | None:
@@ -500,6 +519,12 @@ def _shared_suffix(last: str) -> str | None:
         if _SUFFIX_START.match(n, p):
             return last[p:]
     return None
+
+
+#: Prefixes that are a level word, not a place's name.
+_PLAIN_LEVELS = frozenset(
+    {"自治区", "省", "市", "区", "县", "兵团", "新疆", "国家", "中央", "各级"}
+)
 
 
 @dataclass
@@ -524,6 +549,10 @@ class _Prefix:
         return self.level + s
 
 
+#: Characters no place name has before its level word.
+_NOT_PLACE = re.compile(r"[银行部厅局委会办司所院与和及的]")
+
+
 def _head_prefix(s: str) -> _Prefix | None:
     m = _HEAD_PREFIX.match(s)
     if not m:
@@ -531,6 +560,8 @@ def _head_prefix(s: str) -> _Prefix | None:
     level = m.group("level")
     if len(level) > 3 and (_BODY_END.search(level[:-1]) or _VAGUE.search(level)):
         return None
+    if len(level) > 3 and (_NOT_PLACE.search(level[:-1]) or s[m.end("level") :][:1] in "域块间"):
+        return None  # 人民银行广州分行, 成果转化与区域创新司: no place in front
     return _Prefix(level, m.group("party"))
 
 
@@ -564,13 +595,15 @@ def _split(
     items = _merge_levels(text, items)
     for it in items:
         it.expanded = it.surface
-    _distribute_suffix(items)
+    places = _distribute_suffix(items)
     if not items:
         return items, inherited
     prefix = _head_prefix(items[0].expanded) or inherited
+    if places and prefix is not None and prefix.level not in _PLAIN_LEVELS:
+        prefix = inherited  # 昌吉州、博州、巴州人民政府: each place its own, none 昌吉州's
     if prefix is not None:
         for it in items:
-            if prefix.applies_to(it.expanded):
+            if not it.place and prefix.applies_to(it.expanded):
                 it.expanded = prefix.apply(it.expanded)
     for it in items:
         it.alias_expanded = it.alias

@@ -934,6 +934,39 @@ def test_prefix_distribution() -> None:
     assert expanded("各级党委、政府") == ["各级党委", "各级政府"]
 
 
+@pytest.mark.parametrize(
+    ("written", "expanded"),
+    [
+        (  # 广西: two-character cities keep their 市 (柳州 is no 州)
+            "南宁、柳州、桂林、北海市人民政府",
+            ["南宁市人民政府", "柳州市人民政府", "桂林市人民政府", "北海市人民政府"],
+        ),
+        ("杭州、宁波、台州市人民政府", ["杭州市人民政府", "宁波市人民政府", "台州市人民政府"]),
+        (  # Xinjiang's short prefectures: each place its own, none 昌吉州's
+            "昌吉州、博州、巴州人民政府",
+            ["昌吉州人民政府", "博州人民政府", "巴州人民政府"],
+        ),
+        (  # a bank's branch names no place in front of the next items
+            "人民银行广州分行、广东银保监局、广东证监局",
+            ["人民银行广州分行", "广东银保监局", "广东证监局"],
+        ),
+        (  # nor does a department whose name has 区域 in it
+            "成果转化与区域创新司、政策法规与创新体系建设司、火炬中心",
+            ["成果转化与区域创新司", "政策法规与创新体系建设司", "火炬中心"],
+        ),
+        ("市科委、中关村管委会、市教委", ["市科委", "中关村管委会", "市教委"]),
+        ("乌鲁木齐市发改委、科技局", ["乌鲁木齐市发改委", "乌鲁木齐市科技局"]),
+    ],
+)
+def test_places_and_prefixes_in_other_provinces(written: str, expanded: list[str]) -> None:
+    assert [a.expanded for a in split_actors(written)] == expanded
+
+
+def test_a_province_named_in_a_list_takes_no_other_prefix() -> None:
+    reading = read_roles("推进金融服务。（省地方金融监管局牵头，广东银保监局、广东证监局配合）")
+    assert [a.expanded for a in reading.participants] == ["广东银保监局", "广东证监局"]
+
+
 def test_prefix_skips_items_with_their_own() -> None:
     assert expanded("自治区科技厅、新疆证监局、中科院新疆分院、有关部门、各地州市政府") == [
         "自治区科技厅",

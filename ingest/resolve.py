@@ -58,7 +58,7 @@ _COLLECTIVE_PREFIXES = _words("有关 各 相关 其他 其它 所在地")
 #: A quantifier inside the name makes a group too: 省直有关部门, 县级以上人民政府,
 #: and the 市级政府 / 县级政府 that ``市、县两级政府`` is read as.
 _COLLECTIVE_INSIDE = re.compile(
-    r"有关|相关|其他|其它|各级|[两三四五]级|以上|^[省市县区乡镇]级(?:人民)?政府$"
+    r"有关|相关|其他|其它|各级|[两三四五]级|以上|^[省市县区乡镇]级.*(?:政府|部门|单位|机构)$"
 )
 _PARTY_PREFIXES = _words("党委 中共 党组")
 _CENTRAL_BANK = _words("中国人民银行 人民银行 人行")

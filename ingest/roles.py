@@ -13,6 +13,8 @@ regular expressions (no segmenter, no model):
   clause or once for the document (``…，下同``: pass ``first_listed``);
 - a bare list of bodies closing a task: ``…。（省科技厅、省财政厅）`` (the first
   listed leads);
+- bodies opening a sentence, when nothing else assigns the task:
+  ``科技部会同国家统计局建立…``, ``第四条 市科委负责…`` (the sentence stays the task);
 - table cells under 牵头单位 / 配合单位 / 责任单位 columns (`read_role_cells`).
 
 How a reading was made is kept as its *basis* (`ingest.model.Basis`): a planner
@@ -110,7 +112,7 @@ _NAMED_END = re.compile(
 _GENERIC_END = re.compile(
     r"(?:部门|单位|机构|企业|地区|高校|院所|学校|市|县|区|州|盟|旗|乡镇|街道|方面|厅局|委办局|园区)$"
 )
-_VAGUE = re.compile(r"有关|相关|各|其他|其它|所在|驻|全[区省市县国州盟旗体]")
+_VAGUE = re.compile(r"有关|相关|各|其他|其它|所在|驻|全[区省市县国州盟旗体]|[省市县]级")
 #: Nouns that end in a body character without being bodies.
 _NOT_BODY = re.compile(r"(?:社会|机会|体会|大会)$")
 
@@ -646,6 +648,9 @@ class _Clause:
     verb_leads: bool = False
     #: The clause carries that note itself (A、B负责，排在第一位的为牵头部门).
     noted: bool = False
+    #: It opens a sentence that is the task itself (科技部会同…建立…), so no
+    #: text is cut from the task for it.
+    inline: bool = False
 
     def first_listed(self) -> None:
         """Read the leads as a list whose first body leads and the others take part."""
@@ -1027,7 +1032,60 @@ def _clauses(text: str) -> list[_Clause]:
     found += _label_clauses(text, tops, _Spans.of([c.span for c in found]))
     if not found:
         found = _sentence_clauses(text)
+    if not found:
+        found = _subject_clauses(text)
     found.sort(key=lambda c: c.span[0])
+    return found
+
+
+#: A sentence's opening number: 第四条, 1., （一）, 一、.
+_OPENING_NUMBER = re.compile(
+    r"\s*(?:第[一二三四五六七八九十百零〇0-9]+条|[（(][一二三四五六七八九十0-9]+[)）]|"
+    r"[一二三四五六七八九十]+、|[0-9]+[.．、])\s*"
+)
+#: Subject, then the verb that assigns: 科技部会同财政部…, 省科技厅要牵头…, 科技部负责….
+_SUBJECT_VERB = re.compile(
+    r"(?:要|应当|应|须|必须|将)?(?:共同|分别|具体)?(?P<verb>会同|牵头|负责)(?!人|同志|的)"
+)
+
+
+#: Where the partners after 会同 end: a predicate, or a preposition opening one.
+_PARTNERS_END = re.compile(rf"{_PREDICATE.pattern}|对|就|按照?|根据|围绕|通过|结合|向|在")
+
+
+def _subject_clauses(text: str) -> list[_Clause]:
+    """Bodies that open a sentence and assign themselves the work in running text.
+
+    ``科技部会同国家统计局建立监测体系。``, ``第四条 市科委、中关村管委会会同市财政局
+    …``, ``科技部、财政部负责试点工作的总体指导。``: ministry notices and 办法 are
+    written this way rather than with a closing clause. Only recognisable body
+    names count (``企业负责…`` is no assignment), and the words after the verb
+    stay in the task's text: the clause is the subject and its verb.
+    """
+    if not _ROLE_VERB.search(text):
+        return []
+    found: list[_Clause] = []
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    for a, b in pairwise(bounds):
+        a = _OPENING_NUMBER.match(text, a).end() if _OPENING_NUMBER.match(text, a) else a
+        verb = _SUBJECT_VERB.search(text, a, min(b, a + 40))
+        if verb is None or verb.start() <= a:
+            continue
+        if text[verb.end() : verb.end() + 1] in ("、", "的") or "由" in text[a : verb.start()]:
+            continue  # 建立由省科技厅牵头、多部门参与的…制度: an attribute, not an assignment
+        leads, prefix = _split(text, a, verb.start())
+        if not leads or not all(_is_named(it.expanded) for it in leads):
+            continue
+        end, parts = verb.end(), []
+        if verb.group("verb") == "会同":
+            p = _PARTNERS_END.search(text, verb.end(), b)
+            if p is not None:
+                parts, prefix = _split(text, verb.end(), p.start(), prefix)
+                if parts and all(_is_named(it.expanded) for it in parts):
+                    end = p.start()
+                else:
+                    parts = []
+        found.append(_Clause((a, end), leads, parts, "explicit", prefix, inline=True))
     return found
 
 
@@ -1088,7 +1146,8 @@ def read_roles(text: str, *, first_listed: bool = False) -> RoleReading:
     start, end = last.span
     before = len(text[:start].strip(_STRIP))
     after = len(text[end:].strip(_STRIP))
-    text_end = _rstrip_end(text, start) if after < before else _rstrip_end(text, len(text))
+    cut = after < before and not last.inline
+    text_end = _rstrip_end(text, start) if cut else _rstrip_end(text, len(text))
     return RoleReading(leads, participants, last.basis, last.span, text_end)
 
 

@@ -713,6 +713,44 @@ def test_nothing_listed_keeps_the_basis(clause: str) -> None:
     assert reading.text_end == len("加强宣传引导。")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # 国科发: ministries assign themselves the work in running text
+            "（十四）完善统计监测。科技部会同国家统计局建立科技成果转化统计监测体系。",
+            (["科技部"], ["国家统计局"], "explicit"),
+        ),
+        (
+            "（一）科技部、财政部负责试点工作的总体指导、政策制定和绩效评价。",
+            (["科技部", "财政部"], [], "explicit"),
+        ),
+        (  # 办法: an article opening with its bodies
+            "第四条 市科委、中关村管委会会同市财政局对新型研发机构给予支持。",
+            (["市科委", "中关村管委会"], ["市财政局"], "explicit"),
+        ),
+        (
+            "第六条 海淀区、昌平区政府负责落实新型研发机构的空间保障。",
+            (["海淀区政府", "昌平区政府"], [], "explicit"),
+        ),
+        (  # 省级…部门 is a group of bodies; a generic partner (财政部门) is left out
+            "建立企业创新需求征集机制。省级科技管理部门会同财政部门建立征集机制。",
+            (["省级科技管理部门"], [], "explicit"),
+        ),
+        (
+            "中国科协要会同有关部门组织开展科学普及活动。",
+            (["中国科协"], ["有关部门"], "explicit"),
+        ),
+    ],
+)
+def test_bodies_opening_a_sentence_assign_themselves(
+    text: str, expected: tuple[list[str], list[str], str]
+) -> None:
+    reading = read_roles(text)
+    assert names(reading) == expected
+    assert reading.text_end == len(text)  # the sentence is the task: nothing is cut from it
+    assert_spans(text, reading)
+
+
 # --- what is not a clause -----------------------------------------------------------------
 
 
@@ -722,6 +760,9 @@ def test_nothing_listed_keeps_the_basis(clause: str) -> None:
         "3.进一步下放科研项目过程管理权限。项目实施过程管理由项目承担单位负责。精简信息和材料报送。",
         "鼓励企业牵头，高校配合。",
         "建立由省科技厅牵头、多部门参与的联席会议制度。",
+        "企业负责组织实施项目，高校会同科研院所开展研究。",
+        "省科技厅要加强统筹协调。",
+        "省科技厅负责同志要亲自抓。",
         "成立领导小组（组长由省长担任）。",
         "完善（研发费用占主营业务收入的比重）导向标准。",
         "落实企业负责人经营业绩考核中的技术创新指标。",

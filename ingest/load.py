@@ -386,6 +386,7 @@ _LAYOUT_TAGS = {"table", "tbody", "thead", "tfoot", "tr", "td", "th"}
 _DEBRIS_WORDS = {
     "nav", "navbar", "menu", "breadcrumb", "crumb", "crumbs", "share", "sidebar",
     "copyright", "toolbar", "footer", "topbar", "print", "weixin", "qrcode",
+    "related", "relate", "xglj", "xgwz", "xgwj", "ewm", "tools", "tool",
 }  # fmt: skip
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
@@ -492,7 +493,8 @@ def _is_chrome(tag: object) -> bool:
         if isinstance(value, list):
             value = " ".join(value)
         if value:
-            words.update(w for w in re.split(r"[\s_\-]+", value.lower()) if w)
+            # tools2, nav_1: a numbered variant is the same chrome
+            words.update(w.rstrip("0123456789") for w in re.split(r"[\s_\-]+", value.lower()) if w)
     return bool(words & _DEBRIS_WORDS) or "navigation" in words
 
 

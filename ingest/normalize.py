@@ -221,8 +221,10 @@ _DEBRIS = re.compile(
     | (?:发布时间|发布日期|更新时间|更新日期|日期|时间)[:：]\s*[\d\-/:.年月日\s]*
     | 主动公开(?:文件)?
     | (?:[【\[]\s*(?:打印本?[文页]?|关闭(?:窗口|本页)?|返回(?:顶部|首页)?|收藏(?:本页)?|分享|纠错)
-         \s*[】\]]\s*)+
+         \s*[】\]]\s*)+(?:扫一扫.{0,20})?
     | 打印本[页文]|关闭窗口|关闭本页|返回顶部|点赞|收藏|分享到?\S{0,20}|扫一扫.{0,20}
+    | 相关(?:链接|文章|阅读|新闻|稿件|文件)|附件下载[:：]?.{0,40}|下载附件.{0,40}
+    | [【\[](?:图解|解读|政策解读|视频|图片|专题)[】\]].{0,40}
     | (?:上一篇|下一篇)[:：].*
     | [-—–]\s*\d{1,4}\s*[-—–]
     | 第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?
@@ -295,8 +297,14 @@ def _join_broken_lines(items: list[_Item]) -> list[_Item]:
     return out
 
 
+#: A line closed by a responsibility clause ends its paragraph, however long it is.
+_CLAUSE_END = re.compile(r"(?:负责|牵头|配合|参与|参加|落实|实施)[^（）]{0,20}）$")
+
+
 def _continues(a: str, b: str, wrap: int | None) -> bool:
     if a.endswith(_TERMINAL) or _DATE_LINE.match(a) or _DATE_LINE.match(b):
+        return False
+    if _CLAUSE_END.search(a):
         return False
     if HEADING_MARKER.match(b) or is_debris(b):
         return False

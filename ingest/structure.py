@@ -383,7 +383,7 @@ def _row_number(header: tuple[str, ...], row: tuple[str, ...]) -> str | None:
 
 _TRAILER = re.compile(
     r"^(?:抄送|抄报|印发范围|主题词|联系人|联系地址|联系电话|电\s*话|传\s*真|邮\s*编|E-?mail|附件[:：]"
-    r"|（此件[^）]*）|\d{4}年\d{1,2}月\d{1,2}日印发)",
+    r"|（此件[^）]*）|(?:\S{2,30}\s*)?\d{4}年\d{1,2}月\d{1,2}日印发\s*$)",
     re.IGNORECASE,
 )
 

@@ -304,3 +304,14 @@ def test_docx_automatic_numbering_is_rendered() -> None:
         "1.培育高新技术企业。（省科技厅牵头，省财政厅配合）",
         "二、保障措施",
     ]
+
+
+def test_related_links_and_numbered_tool_bars_are_chrome() -> None:
+    page = (
+        "<html><body><div class='content'><p>关于加快科技创新的意见</p>"
+        "<p>一、加大研发投入。</p></div>"
+        "<div class='related'><h3>相关链接</h3><ul><li><a>关于印发规划的通知</a></li></ul></div>"
+        "<div class='tools2'>【打印本页】</div><div class='ewm'>扫一扫</div></body></html>"
+    )
+    loaded = load_bytes(page.encode(), "page.html")
+    assert paragraphs(loaded.blocks) == ["关于加快科技创新的意见", "一、加大研发投入。"]

@@ -248,3 +248,16 @@ def test_lines_tile_the_text() -> None:
     assert "\n".join(ndoc.line_text(line) for line in ndoc.lines) == ndoc.text
     for a, b in zip(ndoc.lines, ndoc.lines[1:], strict=False):
         assert b.start == a.end + 1 and ndoc.text[a.end] == "\n"
+
+
+def test_related_links_and_download_lines_are_debris() -> None:
+    ndoc = normalize(
+        paragraphs(
+            "新政发〔2021〕23号",
+            "相关链接",
+            "【图解】一图读懂建设国家创新高地的意见",
+            "附件下载：北京市新型研发机构管理办法.pdf",
+            "【打印本页】【关闭窗口】 扫一扫在手机打开当前页",
+        )
+    )
+    assert texts(ndoc) == ["新政发〔2021〕23号"]

@@ -442,3 +442,19 @@ def test_pdf_with_wrapped_tasks_gives_one_unit_per_task() -> None:
     assert {u.section for u in structure.units} == {
         ("一、强化产业技术创新", "（一）强化重点产业技术创新，加快推进新型工业化。")
     }
+
+
+def test_the_issuing_office_line_is_no_task() -> None:
+    text = (
+        "国务院办公厅关于印发重点任务分工方案的通知\n国办发〔2023〕9号\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+        "现将方案印发给你们，请认真贯彻落实。\n"
+        "一、重点任务\n1.加强统计监测。（工业和信息化部负责）\n"
+        "2.完善支持政策。（财政部、工业和信息化部按职责分工负责）\n"
+        "国务院办公厅\n2023年6月12日\n"
+        "国务院办公厅　　2023年6月13日印发\n"
+    )
+    structure = structure_of(text)
+    assert [u.number for u in structure.units] == ["1", "2"]
+    assert structure.units[-1].text == "2.完善支持政策。（财政部、工业和信息化部按职责分工负责）"
+    assert [s for s, _ in structure.metadata.issuers] == ["国务院办公厅"]

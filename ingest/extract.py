@@ -25,13 +25,14 @@ from ingest.load import LoadedDocument, load, load_bytes
 from ingest.manifest import ManifestEntry, entry_for
 from ingest.model import DocumentExtraction, Entity, IngestError, Mention, Task
 from ingest.normalize import NormalizedDocument, normalize
-from ingest.resolve import Resolver, infer_jurisdiction
+from ingest.resolve import Resolver, infer_jurisdiction, type_of
 from ingest.roles import (
     ActorSurface,
     RoleReading,
     first_listed_from,
     read_role_cells,
     read_roles,
+    split_actors,
 )
 from ingest.structure import DocumentStructure, TaskUnit, parse_structure
 from ingest.targets import find_targets
@@ -144,7 +145,9 @@ def _assemble(
     issuers = located(meta.issuers) or tuple(
         resolver.resolve(s, type_hint=ACTOR) for s in entry.issuers
     )
-    recipients = located(meta.recipients)
+    recipients = tuple(
+        m for surface, span in meta.recipients for m in _addressees(surface, span, resolver)
+    )
 
     spans = find_entities(ndoc.text)  # ordered and non-overlapping
     starts = [sp.start for sp in spans]
@@ -194,6 +197,25 @@ def _assemble(
         text=ndoc.text,
         warnings=warnings,
     )
+
+
+def _addressees(surface: str, span: tuple[int, int], resolver: Resolver) -> Iterator[Mention]:
+    """One piece of the address line: one addressee, or several joined by 、.
+
+    ``北京市人民政府、科技部`` (a 批复) and ``新疆生产建设兵团科技局、财政局`` name two
+    bodies each; ``各州、市人民政府`` names one class of them and stays whole.
+    """
+    parts = split_actors(surface)
+    whole = len(parts) < 2 or any(
+        len(a.surface) < 3 or type_of(a.expanded) in ("Organization", "Region", "Collective")
+        for a in parts
+    )  # 各盟行政公署、市人民政府 and 各委、办、厅、局 name classes of bodies
+    if whole:
+        yield _with_span(resolver.resolve(surface, type_hint=ACTOR), span)
+        return
+    for a in parts:
+        at = (span[0] + a.span[0], span[0] + a.span[1])
+        yield _with_span(resolver.resolve(a.surface, expanded=a.expanded, type_hint=ACTOR), at)
 
 
 def _task(

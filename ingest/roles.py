@@ -132,7 +132,8 @@ _PARTY_ORGAN = (
 _REGION = rf"[{_HAN}]{{2,9}}?(?:省|自治区|自治州|市|州|地区|盟|县|区|旗)"
 #: The prefix a list head distributes: a level, or a region name with its level.
 _HEAD_PREFIX = re.compile(
-    rf"(?P<level>自治区|省|市(?!场)|区(?!域|块)|县(?!域)|兵团|新疆|国家|中央|各级|{_REGION})"
+    rf"(?P<level>自治区|省|市(?!场)|区(?!域|块)|县(?!域)|新疆生产建设兵团|兵团|新疆|国家|中央|各级|"
+    rf"{_REGION})"
     rf"(?P<party>党委|委(?={_PARTY_ORGAN}))?(?=[{_HAN}]{{2}})"
 )
 #: Items that already carry their own level, region or system and take no prefix.
@@ -525,7 +526,7 @@ def _shared_suffix(last: str) -> str | None:
 
 #: Prefixes that are a level word, not a place's name.
 _PLAIN_LEVELS = frozenset(
-    {"自治区", "省", "市", "区", "县", "兵团", "新疆", "国家", "中央", "各级"}
+    {"自治区", "省", "市", "区", "县", "新疆生产建设兵团", "兵团", "新疆", "国家", "中央", "各级"}
 )
 
 
@@ -539,6 +540,8 @@ class _Prefix:
     def applies_to(self, s: str) -> bool:
         if _OWN_PREFIX.match(s) or _NO_PREFIX_END.search(_name(s)) or _VAGUE.search(s):
             return False
+        if _name(s).endswith("部") and not re.match(_PARTY_ORGAN, s):
+            return False  # 科技部 is the ministry: no place has a 部 but the party's
         if self.level == "国家":
             return _name(s).endswith("局")
         if self.level == "中央":

@@ -997,6 +997,8 @@ def test_prefix_distribution() -> None:
         ),
         ("市科委、中关村管委会、市教委", ["市科委", "中关村管委会", "市教委"]),
         ("乌鲁木齐市发改委、科技局", ["乌鲁木齐市发改委", "乌鲁木齐市科技局"]),
+        ("北京市人民政府、科技部", ["北京市人民政府", "科技部"]),  # a ministry takes no place
+        ("新疆生产建设兵团科技局、财政局", ["新疆生产建设兵团科技局", "新疆生产建设兵团财政局"]),
     ],
 )
 def test_places_and_prefixes_in_other_provinces(written: str, expanded: list[str]) -> None:

@@ -406,7 +406,7 @@ _CN_DATE = re.compile(
 _DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 _TITLE_END = re.compile(
     r"(?:意见|方案|纲要|通知|办法|规划|任务分工|分工|决定|细则|规定|计划|措施|条例|指引|指南|要点"
-    r"|报告|批复|公告|通告|通报|纪要|规则|清单|章程|若干政策)(?:（[^（）]{1,24}）)?$"
+    r"|报告|批复|公告|通告|通报|纪要|规则|清单|章程|若干政策|的函|复函)(?:（[^（）]{1,24}）)?$"
 )
 _NUMBER_CORE = "〔(?:19|20)\\d{2}〕\\d{1,5}号"
 _CITE = re.compile(f"([{HAN}A-Za-z]{{1,14}})({_NUMBER_CORE})")
@@ -447,6 +447,12 @@ def read_metadata(
 
 
 def _title(texts: list[str], header: list[int]) -> str | None:
+    """The first header line that ends as titles end, with the line it continues.
+
+    A long title is often set on two lines: ``…关于加快科技成果转化`` /
+    ``行动方案（2022—2025年）的通知``, or ``河南省人民政府`` / ``关于…的意见``.
+    """
+    lines = set(header)
     for i in header:
         t = texts[i]
         if (
@@ -456,6 +462,15 @@ def _title(texts: list[str], header: list[int]) -> str | None:
             and _TITLE_END.search(t)
             and not is_debris(t)
         ):
+            prev = texts[i - 1] if i - 1 in lines else ""
+            plain = (
+                prev and not any(p in prev for p in "。；：，〔") and not _TITLE_END.search(prev)
+            )
+            if plain and (
+                ("关于" in prev and "关于" not in t)
+                or (t.startswith("关于") and _is_organ_line(prev))
+            ):
+                return prev + t
             return t
     return None
 

@@ -458,3 +458,26 @@ def test_the_issuing_office_line_is_no_task() -> None:
     assert [u.number for u in structure.units] == ["1", "2"]
     assert structure.units[-1].text == "2.完善支持政策。（财政部、工业和信息化部按职责分工负责）"
     assert [s for s, _ in structure.metadata.issuers] == ["国务院办公厅"]
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (  # a title set on two lines
+            "广东省人民政府办公厅关于印发广东省加快科技成果转化\n行动方案（2022—2025年）的通知\n"
+            "粤府办〔2022〕7号\n",
+            "广东省人民政府办公厅关于印发广东省加快科技成果转化行动方案（2022—2025年）的通知",
+        ),
+        (  # the issuer on its own line above 关于…
+            "河南省人民政府\n关于加快构建一流创新生态建设国家创新高地的意见\n豫政〔2021〕58号\n",
+            "河南省人民政府关于加快构建一流创新生态建设国家创新高地的意见",
+        ),
+        (  # a 函
+            "国务院办公厅关于同意建立科技成果评价改革部际联席会议制度的函\n国办函〔2022〕41号\n",
+            "国务院办公厅关于同意建立科技成果评价改革部际联席会议制度的函",
+        ),
+    ],
+)
+def test_titles_on_two_lines_and_letters(head: str, title: str) -> None:
+    text = head + "各有关单位：\n一、主要任务\n（一）加快成果转化。（省科技厅负责）\n"
+    assert structure_of(text).metadata.title == title

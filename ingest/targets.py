@@ -82,10 +82,12 @@ _PLAN_PERIODS = {
     "十五五": 2030,
 }
 _PERIOD_RE = re.compile("|".join(_PLAN_PERIODS))
+#: ``由2020年的1.22%提高到2025年的1.6%``; the second year may be left to the
+#: paragraph's (``…由2020年的1.22%提高到1.6%``).
 _BASELINE_RE = re.compile(
-    rf"由(?P<y0>\d{{4}})年(?:底|末)?的?(?P<v0>{_NUMBER})(?P<u0>{UNIT})?"
+    rf"[由从](?P<y0>\d{{4}})年(?:底|末)?的?(?P<v0>{_NUMBER})(?P<u0>{UNIT})?"
     rf"(?:提高|提升|增加|增长|上升|下降|降低|减少)?(?:到|至)"
-    rf"(?P<y1>\d{{4}})年(?:底|末)?的?(?P<v1>{_NUMBER})(?P<u1>{UNIT})(?P<cmp>{_CMP})?"
+    rf"(?:(?P<y1>\d{{4}})年(?:底|末)?的?)?(?P<v1>{_NUMBER})(?P<u1>{UNIT})(?P<cmp>{_CMP})?"
 )
 _DOUBLING_RE = re.compile(r"(?:实现)?翻(?P<n>一|两|三)?番")
 _DOUBLINGS = {None: 2.0, "一": 2.0, "两": 4.0, "三": 8.0}
@@ -244,7 +246,7 @@ def _clause_targets(
                 m.end(),
                 value=float(m["v1"]),
                 unit=m["u1"],
-                year=int(m["y1"]),
+                year=int(m["y1"]) if m["y1"] else year,
                 baseline=float(m["v0"]),
                 baseline_year=int(m["y0"]),
                 comparator=comparator_of(m["cmp"]),

@@ -102,6 +102,26 @@ def test_baseline_and_baseline_year_in_the_sentence() -> None:
     assert (t.baseline, t.baseline_year) == (1.8, 2020)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the second year left to the paragraph
+        "到2025年，全省研发经费投入强度由2020年的1.22%提高到1.6%。",
+        "到2025年，全省研发经费投入强度从2020年的1.22%提高到2025年的1.6%。",
+    ],
+)
+def test_baseline_with_cong_or_without_the_second_year(text: str) -> None:
+    [t] = targets_from_paragraph(text)
+    assert (t.indicator, t.value, t.unit, t.year, t.scope) == (
+        "研发经费投入强度",
+        1.6,
+        "%",
+        2025,
+        "全省",
+    )
+    assert (t.baseline, t.baseline_year) == (1.22, 2020)
+
+
 def test_growth_rates_and_plan_periods() -> None:
     [t] = targets_from_paragraph("“十四五”期间，高新技术产业产值年均增长15%以上。")
     assert brief([t]) == [("高新技术产业产值年均增长", 15.0, "%", 2025, ">=")]

@@ -316,24 +316,52 @@ def _is_pipe_line(line: str) -> bool:
     return sum(1 for c in cells if c) >= 2
 
 
+def _tab_cells(line: str) -> tuple[str, ...] | None:
+    """The cells of a tab-separated row (a table copied out of a word processor)."""
+    cells = tuple(c.strip() for c in line.strip().split("\t"))
+    return cells if sum(1 for c in cells if c) >= 3 else None
+
+
 def _text_blocks(text: str) -> list[Block]:
-    """Each line is a paragraph; runs of pipe-delimited lines are tables."""
+    """Each line is a paragraph; runs of pipe-delimited or tab-separated rows are tables.
+
+    A tab-separated table needs two rows or more with the same number of
+    cells; a lone line with tabs stays a paragraph.
+    """
     lines = text.splitlines()
     blocks: list[Block] = []
     run: list[str] = []
+    tabbed: list[tuple[str, tuple[str, ...]]] = []
 
     def flush_run() -> None:
         if run:
             blocks.append(Block("table", rows=_pipe_table(run)))
             run.clear()
 
+    def flush_tabbed() -> None:
+        if len(tabbed) >= 2:
+            blocks.append(Block("table", rows=tuple(cells for _, cells in tabbed)))
+        else:
+            blocks.extend(Block("paragraph", text=line) for line, _ in tabbed)
+        tabbed.clear()
+
     for line in lines:
+        cells = _tab_cells(line) if "\t" in line else None
+        if cells is not None and (not tabbed or len(cells) == len(tabbed[0][1])):
+            flush_run()
+            tabbed.append((line, cells))
+            continue
+        flush_tabbed()
+        if cells is not None:
+            tabbed.append((line, cells))
+            continue
         if _is_pipe_line(line):
             run.append(line)
             continue
         flush_run()
         if line.strip():
             blocks.append(Block("paragraph", text=line))
+    flush_tabbed()
     flush_run()
     return blocks
 

@@ -315,3 +315,17 @@ def test_related_links_and_numbered_tool_bars_are_chrome() -> None:
     )
     loaded = load_bytes(page.encode(), "page.html")
     assert paragraphs(loaded.blocks) == ["关于加快科技创新的意见", "一、加大研发投入。"]
+
+
+def test_tab_separated_rows_of_a_text_file_are_a_table() -> None:
+    text = (
+        "表1 主要指标\n序号\t指标\t2020年\t2025年\n1\t研发经费投入强度（%）\t2.8\t3.3\n"
+        "2\t高新技术企业数（万家）\t2.2\t3.5\n一、重点任务\n\t\t缩进的一行\n"
+    )
+    loaded = load_bytes(text.encode(), "plan.txt")
+    assert [b.kind for b in loaded.blocks] == ["paragraph", "table", "paragraph", "paragraph"]
+    assert loaded.blocks[1].rows == (
+        ("序号", "指标", "2020年", "2025年"),
+        ("1", "研发经费投入强度（%）", "2.8", "3.3"),
+        ("2", "高新技术企业数（万家）", "2.2", "3.5"),
+    )

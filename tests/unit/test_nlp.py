@@ -334,6 +334,11 @@ def test_regions_come_from_the_gazetteer(nlp: spacy.language.Language) -> None:
             "贯彻落实《国家中长期人才发展规划纲要》和《科技兴蒙行动计划》",
             [("科技兴蒙行动计划", "Program")],
         ),
+        # what a park aspires to be is no second park; a university chosen is the university
+        ("支持珠海高新区争创世界一流高科技园区", [("珠海高新区", "Park")]),
+        ("推动宜昌高新区争创国家创新型特色园区", [("宜昌高新区", "Park")]),
+        ("选择中山大学等高校开展试点", [("中山大学", "University")]),
+        ("争创国家重点实验室", []),
     ],
 )
 def test_suffix_rules_read_names_of_other_provinces(

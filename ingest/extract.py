@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -151,6 +152,7 @@ def _assemble(
 
     spans = find_entities(ndoc.text)  # ordered and non-overlapping
     starts = [sp.start for sp in spans]
+    _define_abbreviations(ndoc.text, spans, resolver)
     entity_mentions = [_resolve_span(sp, resolver) for sp in spans]
     convention = first_listed_from(ndoc.text)  # "排在第一位的为牵头部门，下同"
     tasks = tuple(
@@ -329,8 +331,36 @@ def _with_span(m: Mention, span: tuple[int, int]) -> Mention:
     return Mention(m.id, m.name, m.surface, m.type, span)
 
 
+#: ``（以下简称兰白自创区）``, ``(以下简称“乌昌石国家自创区”)``.
+_ABBREVIATION = re.compile(
+    r"[（(](?:以下)?简称[“\"]?(?P<short>[^”\"（）()《》、，]{2,20})[”\"]?[）)]"
+)
+
+
+def _define_abbreviations(text: str, spans: list[EntitySpan], resolver: Resolver) -> None:
+    """Teach the resolver the abbreviations the document defines for one named body.
+
+    Only a name directly before the bracket counts, and not the last of a list:
+    ``科技部、…、国家开发银行（以下简称六部门）`` abbreviates all six, not the bank.
+    """
+    ending = {sp.end: sp for sp in spans}
+    for m in _ABBREVIATION.finditer(text):
+        sp = ending.get(m.start())
+        short = m.group("short")
+        if sp is None or short.endswith(("部门", "单位", "方面")):
+            continue
+        if sp.start > 0 and text[sp.start - 1] in "、和及与":
+            continue
+        resolver.define(short, resolver.resolve_entry(sp.surface, type_hint=sp.type))
+
+
 def _resolve_span(sp: EntitySpan, resolver: Resolver) -> Mention:
-    """A span the ruler already tied to a gazetteer entry keeps it; others are resolved."""
+    """A span the ruler already tied to a gazetteer entry keeps it; others are resolved.
+
+    A document's own abbreviation (`_define_abbreviations`) outranks the ruler.
+    """
+    if resolver.defines(sp.surface):
+        return _with_span(resolver.resolve(sp.surface, type_hint=sp.type), (sp.start, sp.end))
     entry = resolver.entry(sp.gazetteer_id) if sp.gazetteer_id else None
     if entry is not None:
         return Mention(entry.id, entry.name, sp.surface, entry.type, (sp.start, sp.end))

@@ -148,6 +148,7 @@ class Resolver:
         self._chain = self._jurisdictions_above(region) if region else [self.jurisdiction]
         self._cache: dict[tuple[str, str | None, str | None], GazetteerEntry] = {}
         self._unknown: dict[str, GazetteerEntry] = {}
+        self._defined: dict[str, GazetteerEntry] = {}  # the document's own abbreviations
 
     def _jurisdictions_above(self, region: GazetteerEntry) -> list[str | None]:
         """The region, its administrative superiors, then the territory it lies in."""
@@ -188,6 +189,19 @@ class Resolver:
             self._cache[key] = found
         return found
 
+    def define(self, short: str, entry: GazetteerEntry) -> None:
+        """A document's own abbreviation means the body it follows, in that document.
+
+        ``兰州白银国家自主创新示范区（以下简称兰白自创区）``: 兰白自创区 is that zone
+        wherever this document writes it, as a role clause or in running text.
+        """
+        self._defined[_clean(short)] = entry
+        self._cache.clear()
+
+    def defines(self, short: str) -> bool:
+        """Whether the document defined `short` as its own abbreviation (`define`)."""
+        return _clean(short) in self._defined
+
     def entry(self, entity_id: str) -> GazetteerEntry | None:
         """A gazetteer entry, or an unknown one this resolver made, by id."""
         if entity_id in self.gazetteer:
@@ -202,6 +216,10 @@ class Resolver:
             raise ValueError(f"cannot resolve an empty name: {surface!r}")
         longer = _clean(expanded) if expanded else ""
         forms = [longer, written] if longer and longer != written else [written]
+        for text in forms:
+            for form in (text, _park_of_committee(text)):  # 兰白自创区管委会: the zone
+                if form in self._defined:
+                    return self._defined[form]
         for i, text in enumerate(forms):
             entry = self.known(text)
             if entry is None:

@@ -160,3 +160,22 @@ def test_a_level_written_before_a_name_stays_with_it() -> None:
     assert {("省科技厅", "js.kjt"), ("省发展改革委", "js.fgw")} <= found
     assert ("省委编办", "js:委编办") in found
     assert [m.id for m in ex.tasks[0].leads] == ["js.suzhou:科技局"]
+
+
+def test_an_abbreviation_the_document_defines_is_the_same_body() -> None:
+    from ingest.extract import extract_bytes
+
+    text = (
+        "甘肃省人民政府关于支持兰白自创区建设的意见\n甘政发〔2021〕9号\n"
+        "一、总体要求\n加快建设兰州白银国家自主创新示范区（以下简称兰白自创区）。\n"
+        "二、重点任务\n1.支持兰白自创区先行先试。（兰白自创区管委会负责）\n"
+        "2.科技部、财政部、国家开发银行（以下简称三部门）给予支持。\n"
+    )
+    ex = extract_bytes(text.encode(), "gs.txt")
+    zone = next(e for e in ex.entities if e.name == "兰州白银国家自主创新示范区")
+    assert "兰白自创区" in zone.aliases
+    first = next(t for t in ex.tasks if t.number == "1")
+    assert [m.id for m in first.leads] == [zone.id]  # its committee leads: the zone
+    assert not any(e.name == "兰白自创区" for e in ex.entities)
+    bank = next(e for e in ex.entities if e.name.endswith("国家开发银行"))
+    assert "三部门" not in bank.aliases  # the list is abbreviated, not its last body

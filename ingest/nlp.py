@@ -394,6 +394,7 @@ _GOVERNED = frozenset({"Agency", "PartyOrgan", "Collective"})
 #: that, written before them, make them part of another word (城市, 神州).
 _LEVELS_BEFORE: tuple[tuple[str, str], ...] = (
     ("自治区", ""), ("自治州", ""), ("省", ""), ("市", "城都超门"), ("县", "郡"), ("州", "神九"),
+    ("区", "园社景城新山片辖郊市矿林牧灾校街地商"),
 )  # fmt: skip
 
 
@@ -415,6 +416,10 @@ def with_levels(
     [(0, 4, 'Agency', None)]
     >>> with_levels("城市科技局", [(2, 5, "Agency", None)])
     []
+    >>> with_levels("各区政府要落实", [(2, 4, "Agency", None)])
+    [(0, 4, 'Agency', None)]
+    >>> with_levels("推进园区政府服务", [(4, 6, "Agency", None)])
+    []
     """
     spans = list(spans)
     region_ending = {end: start for start, end, label, _ in spans if label == "Region"}
@@ -433,6 +438,8 @@ def with_levels(
                     before = text[at - len(word) - 1] if at - len(word) > 0 else ""
                     if not before or before not in not_after:
                         at -= len(word)
+                        if text.startswith("各", at - 1):  # 各区政府: every district's
+                            at -= 1
                     break
         if at < start and (text[at:start] != "委"):
             out.append((at, end, label, None))

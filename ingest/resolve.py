@@ -62,6 +62,8 @@ _COLLECTIVE_INSIDE = re.compile(
 )
 _PARTY_PREFIXES = _words("党委 中共 党组")
 _CENTRAL_BANK = _words("中国人民银行 人民银行 人行")
+#: The tax administration's name in front of a province's or city's tax bureau.
+_TAX = "国家税务总局"
 _PARTY_SUFFIXES = _words(
     "组织部 宣传部 统战部 统一战线工作部 政法委 纪委 党委 党组 工委 农办 人才办"
 )
@@ -216,6 +218,10 @@ class Resolver:
             raise ValueError(f"cannot resolve an empty name: {surface!r}")
         longer = _clean(expanded) if expanded else ""
         forms = [longer, written] if longer and longer != written else [written]
+        # 国家税务总局江苏省税务局 is the province's 税务局, as 省税务局 is
+        forms = [
+            f[len(_TAX) :] if f.startswith(_TAX) and len(f) > len(_TAX) + 3 else f for f in forms
+        ]
         for text in forms:
             for form in (text, _park_of_committee(text)):  # 兰白自创区管委会: the zone
                 if form in self._defined:

@@ -348,6 +348,12 @@ def test_unknown_firms_and_universities_are_one_actor_across_a_province(gaz: Gaz
     assert xian.resolve("市科技局").id == "sn.xian:科技局"
 
 
+def test_a_provinces_tax_bureau_by_either_name(gaz: Gazetteer) -> None:
+    js = Resolver(gaz, "江苏省")
+    assert ids(js, "国家税务总局江苏省税务局", "省税务局") == ["js:税务局", "js:税务局"]
+    assert ids(js, "国家税务总局") == ["cn.sat"]
+
+
 def test_jurisdiction_from_recipients() -> None:
     assert infer_jurisdiction(None, [], ["伊犁哈萨克自治州", "各州、市人民政府"], "", None) == XJ
     assert infer_jurisdiction(None, [], ["各盟行政公署、市人民政府"], "", None) == NM

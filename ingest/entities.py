@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from ingest.nlp import gazetteer_names, get_nlp, longest_first, suffix_names, with_levels
+from ingest.nlp import (
+    cut_words,
+    gazetteer_names,
+    get_nlp,
+    longest_first,
+    suffix_names,
+    with_levels,
+)
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,7 @@ def find_entities(text: str, nlp: Language | None = None) -> list[EntitySpan]:
     pieces = list(_chunks(text))
     out = []
     for (offset, piece), doc in zip(pieces, map(nlp.make_doc, (p for _, p in pieces)), strict=True):
-        known = gazetteer_names(doc, ruler)
+        known = cut_words(piece, gazetteer_names(doc, ruler))
         found = [(s, e, label, None) for s, e, label in suffix_names(piece, [k[:2] for k in known])]
         leveled = with_levels(piece, longest_first(known))  # as on the ruler's doc.ents
         for start, end, label, ent_id in longest_first([*known, *found, *leveled]):

@@ -393,9 +393,24 @@ _GOVERNED = frozenset({"Agency", "PartyOrgan", "Collective"})
 #: Level words that may stand alone in front of a body's name, and characters
 #: that, written before them, make them part of another word (城市, 神州).
 _LEVELS_BEFORE: tuple[tuple[str, str], ...] = (
-    ("自治区", ""), ("自治州", ""), ("省", ""), ("市", "城都超门"), ("县", "郡"), ("州", "神九"),
-    ("区", "园社景城新山片辖郊市矿林牧灾校街地商"),
+    ("自治区", ""), ("自治州", ""), ("省", ""), ("市", "城都超门辖列全"), ("县", "郡全"),
+    ("州", "神九"), ("区", "园社景新山片辖郊市矿林牧灾校街地商全"),
 )  # fmt: skip
+
+
+#: What may stand right before a district's or county's name in a list or sentence.
+_PLACE_BOUNDARY = "、，,。；;（(：:\n 和及与由"
+
+
+def _place_before(text: str, at: int) -> int | None:
+    """The start of a two- or three-character place name ending at `at` (海淀, 昌平)."""
+    for n in (2, 3):
+        start = at - n
+        if start < 0 or not all(_is_name_char(c) for c in text[start:at]):
+            return None
+        if start > 0 and text[start - 1] in _PLACE_BOUNDARY:
+            return start
+    return None
 
 
 def with_levels(
@@ -427,12 +442,13 @@ def with_levels(
     for start, end, label, _ in spans:
         if label not in _GOVERNED or text.startswith("委", start):
             continue
+        leveled = text[start] in "省市县区州" or text.startswith("自治", start)
         at = start
         if at > 1 and text[at - 1] == "委" and text[at - 2] in "省市县区州":
             at -= 1  # 省委编办, 市委组织部
         if at in region_ending:
             at = region_ending[at]
-        else:
+        elif not leveled:  # 市人民政府 carries its level: no second one (苏州市人民政府 ≠ 州…)
             for word, not_after in _LEVELS_BEFORE:
                 if text.startswith(word, at - len(word)) and at - len(word) >= 0:
                     before = text[at - len(word) - 1] if at - len(word) > 0 else ""
@@ -440,6 +456,8 @@ def with_levels(
                         at -= len(word)
                         if text.startswith("各", at - 1):  # 各区政府: every district's
                             at -= 1
+                        elif word in "区县" and (place := _place_before(text, at)) is not None:
+                            at = place  # 昌平区政府, not a 区政府 of the city
                     break
         if at < start and (text[at:start] != "委"):
             out.append((at, end, label, None))
@@ -451,9 +469,11 @@ def name_rules(doc: Doc) -> Doc:
     """Add the names the suffix rules read, and levels in front of names, to `doc.ents`."""
     text = doc.user_data.get(TEXT_KEY) or doc.text
     ruled = [(e.start_char, e.end_char, e.label_, e.ent_id_ or None) for e in doc.ents]
-    leveled = with_levels(text, ruled)
-    if _SUFFIX_RE.search(text) is None and "《" not in text and not leveled:
+    kept = cut_words(text, ruled)
+    leveled = with_levels(text, kept)
+    if _SUFFIX_RE.search(text) is None and "《" not in text and not leveled and kept == ruled:
         return doc
+    ruled = kept
     found = [(s, e, label, None) for s, e, label in suffix_names(text, [r[:2] for r in ruled])]
     ents = []
     for start, end, label, ent_id in longest_first([*ruled, *found, *leveled]):
@@ -465,6 +485,17 @@ def name_rules(doc: Doc) -> Doc:
             token.ent_id = 0
     doc.ents = ents
     return doc
+
+
+def cut_words(
+    text: str, spans: list[tuple[int, int, str, str | None]]
+) -> list[tuple[int, int, str, str | None]]:
+    """Names that end where a word does: 财政部门 (finance departments) holds no 财政部.
+
+    >>> cut_words("会同财政部门", [(2, 5, "Agency", "cn.mof")])
+    []
+    """
+    return [s for s in spans if not (text[s[1] - 1] == "部" and text.startswith("门", s[1]))]
 
 
 def gazetteer_names(doc: Doc, ruler: EntityRuler) -> list[tuple[int, int, str, str | None]]:

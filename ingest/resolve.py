@@ -58,7 +58,7 @@ _COLLECTIVE_PREFIXES = _words("有关 各 相关 其他 其它 所在地")
 #: A quantifier inside the name makes a group too: 省直有关部门, 县级以上人民政府,
 #: and the 市级政府 / 县级政府 that ``市、县两级政府`` is read as.
 _COLLECTIVE_INSIDE = re.compile(
-    r"有关|相关|其他|其它|各级|[两三四五]级|以上|^[省市县区乡镇]级.*(?:政府|部门|单位|机构)$"
+    r"有关|相关|其他|其它|.各|各级|[两三四五]级|以上|^[省市县区乡镇]级.*(?:政府|部门|单位|机构)$"
 )
 _PARTY_PREFIXES = _words("党委 中共 党组")
 _CENTRAL_BANK = _words("中国人民银行 人民银行 人行")
@@ -81,6 +81,8 @@ _PROGRAM_SUFFIXES = _words("计划 工程 专项 行动")
 
 #: Types whose bare names are bodies of a jurisdiction: ``旅游局`` of Xinjiang.
 _GOVERNED = frozenset({"Agency", "PartyOrgan", "Collective"})
+#: Types surely not a government's: one actor across a province (`Resolver._province_of`).
+_NOT_GOVERNMENT = frozenset({"University", "Enterprise", "Park", "Lab", "Institute", "Alliance"})
 
 
 def type_of(name: str) -> str:
@@ -283,6 +285,8 @@ class Resolver:
                 continue
             if rest[0] in _NOT_AFTER_LEVEL and not rest.startswith("市场"):
                 continue
+            if rest.startswith("直") and len(rest) > 2:  # 省直有关部门: the province's
+                rest = rest[1:]
             if word in ("国务院", "国家"):
                 return NATIONAL, rest
             for jurisdiction in self._chain:
@@ -317,7 +321,7 @@ class Resolver:
         if kind == "Organization" and type_hint in ENTITY_TYPES:
             kind = type_hint
         region = self.gazetteer.region(scope) if scope else None
-        if region is not None and kind not in _GOVERNED:
+        if region is not None and kind in _NOT_GOVERNMENT:
             region = self._province_of(region)
             scope = region.name
         code = region.id if region else (scope or UNSCOPED)

@@ -475,6 +475,8 @@ def _is_bare_place(s: str) -> bool:
     """A place or level written without its body (昌吉, 乌鲁木齐市, 自治区, 兵团)."""
     if re.fullmatch(f"[{_HAN}]{{2,8}}", s) is None or _VAGUE.match(s):
         return False
+    if len(s) == 2 and s.endswith("关") and s not in ("海关", "机关"):  # 韶关, 潼关
+        return True
     own = _OWN_PREFIX.match(s)
     if own:
         return own.end() == len(s)
@@ -1052,8 +1054,21 @@ _SUBJECT_VERB = re.compile(
 )
 
 
-#: Where the partners after 会同 end: a predicate, or a preposition opening one.
-_PARTNERS_END = re.compile(rf"{_PREDICATE.pattern}|对|就|按照?|根据|围绕|通过|结合|向|在")
+#: Where the partners after 会同 end: a predicate, a preposition opening one, a pause.
+_PARTNERS_END = re.compile(
+    rf"{_PREDICATE.pattern}|加强|强化|深化|健全|推动|做大|对|就|按照?|根据|围绕|通过|结合|向|在|[，,；;]"
+)
+_SUBJECT_START = re.compile(r"[。！？!?\n，,；;]")
+#: A subject with these is a sentence of its own: …办公室设在市科技局，负责….
+_NOT_SUBJECT = re.compile(r"由|设在|设于|位于|[，,；;：:]")
+
+
+def _governs(name: str) -> bool:
+    """A government body or a group of them: the subjects that assign work in running text."""
+    n = _name(name)
+    if len(n) < 3 or "的" in n:
+        return False
+    return bool(_AGENCY_END.search(n) or (_GENERIC_END.search(n) and _VAGUE.search(n)))
 
 
 def _subject_clauses(text: str) -> list[_Clause]:
@@ -1068,17 +1083,19 @@ def _subject_clauses(text: str) -> list[_Clause]:
     if not _ROLE_VERB.search(text):
         return []
     found: list[_Clause] = []
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    # sentences, and clauses after a comma: …，省科技厅要会同有关部门加强督导
+    bounds = sorted({0, len(text), *(m.end() for m in _SUBJECT_START.finditer(text))})
     for a, b in pairwise(bounds):
         a = _OPENING_NUMBER.match(text, a).end() if _OPENING_NUMBER.match(text, a) else a
         verb = _SUBJECT_VERB.search(text, a, min(b, a + 40))
         if verb is None or verb.start() <= a:
             continue
-        if text[verb.end() : verb.end() + 1] in ("、", "的") or "由" in text[a : verb.start()]:
+        subject = text[a : verb.start()]
+        if text[verb.end() : verb.end() + 1] in ("、", "的") or _NOT_SUBJECT.search(subject):
             continue  # 建立由省科技厅牵头、多部门参与的…制度: an attribute, not an assignment
         leads, prefix = _split(text, a, verb.start())
-        if not leads or not all(_is_named(it.expanded) for it in leads):
-            continue
+        if not leads or not all(_governs(it.expanded) for it in leads):
+            continue  # 高校负责…, 支持联盟牵头…: no government body opens the clause
         end, parts = verb.end(), []
         if verb.group("verb") == "会同":
             p = _PARTNERS_END.search(text, verb.end(), b)

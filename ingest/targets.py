@@ -85,7 +85,7 @@ _PERIOD_RE = re.compile("|".join(_PLAN_PERIODS))
 #: ``由2020年的1.22%提高到2025年的1.6%``; the second year may be left to the
 #: paragraph's (``…由2020年的1.22%提高到1.6%``).
 _BASELINE_RE = re.compile(
-    rf"[由从](?P<y0>\d{{4}})年(?:底|末)?的?(?P<v0>{_NUMBER})(?P<u0>{UNIT})?"
+    rf"[由从](?:(?P<y0>\d{{4}})年(?:底|末)?的?)?(?P<v0>{_NUMBER})(?P<u0>{UNIT})?"
     rf"(?:提高|提升|增加|增长|上升|下降|降低|减少)?(?:到|至)"
     rf"(?:(?P<y1>\d{{4}})年(?:底|末)?的?)?(?P<v1>{_NUMBER})(?P<u1>{UNIT})(?P<cmp>{_CMP})?"
 )
@@ -248,7 +248,7 @@ def _clause_targets(
                 unit=m["u1"],
                 year=int(m["y1"]) if m["y1"] else year,
                 baseline=float(m["v0"]),
-                baseline_year=int(m["y0"]),
+                baseline_year=int(m["y0"]) if m["y0"] else None,
                 comparator=comparator_of(m["cmp"]),
             )
         return

@@ -179,3 +179,12 @@ def test_an_abbreviation_the_document_defines_is_the_same_body() -> None:
     assert not any(e.name == "兰白自创区" for e in ex.entities)
     bank = next(e for e in ex.entities if e.name.endswith("国家开发银行"))
     assert "三部门" not in bank.aliases  # the list is abbreviated, not its last body
+
+
+def test_a_name_that_carries_its_level_takes_no_second_one() -> None:
+    """苏州市人民政府 must not leave a 州市人民政府 behind; 财政部门 holds no 财政部."""
+    surfaces = [
+        e.surface for e in find_entities("南京市、苏州市人民政府和各设区市人民政府会同财政部门负责")
+    ]
+    assert not any(s.startswith(("州", "区市")) for s in surfaces)
+    assert "财政部" not in surfaces

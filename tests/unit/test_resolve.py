@@ -348,6 +348,13 @@ def test_unknown_firms_and_universities_are_one_actor_across_a_province(gaz: Gaz
     assert xian.resolve("市科技局").id == "sn.xian:科技局"
 
 
+def test_groups_of_a_place_stay_that_places(gaz: Gazetteer) -> None:
+    xian = Resolver(gaz, "西安市")
+    group = xian.resolve("市人民政府各工作部门")
+    assert (group.id, group.type) == ("sn.xian:人民政府各工作部门", "Collective")
+    assert xian.resolve("省直有关部门").id == "sn.coll.departments"
+
+
 def test_a_provinces_tax_bureau_by_either_name(gaz: Gazetteer) -> None:
     js = Resolver(gaz, "江苏省")
     assert ids(js, "国家税务总局江苏省税务局", "省税务局") == ["js:税务局", "js:税务局"]

@@ -399,7 +399,7 @@ _LEVELS_BEFORE: tuple[tuple[str, str], ...] = (
 
 
 #: What may stand right before a district's or county's name in a list or sentence.
-_PLACE_BOUNDARY = "、，,。；;（(：:\n 和及与由"
+_PLACE_BOUNDARY = "、，,。；;（(：:\n 和由"
 
 
 def _place_before(text: str, at: int) -> int | None:
@@ -435,6 +435,10 @@ def with_levels(
     [(0, 4, 'Agency', None)]
     >>> with_levels("推进园区政府服务", [(4, 6, "Agency", None)])
     []
+    >>> with_levels("由各设区市人民政府负责", [(4, 9, "Agency", None)])
+    [(1, 9, 'Agency', None)]
+    >>> with_levels("南京市、苏州市人民政府", [(6, 11, "Agency", None)])
+    [(4, 11, 'Agency', None)]
     """
     spans = list(spans)
     region_ending = {end: start for start, end, label, _ in spans if label == "Region"}
@@ -448,7 +452,13 @@ def with_levels(
             at -= 1  # 省委编办, 市委组织部
         if at in region_ending:
             at = region_ending[at]
-        elif not leveled:  # 市人民政府 carries its level: no second one (苏州市人民政府 ≠ 州…)
+        elif leveled:  # 市人民政府 takes no second level, but the place or group it ends
+            each = text.rfind("各", max(0, at - 4), at)
+            if each >= 0 and all(_is_name_char(c) for c in text[each:at]):
+                at = each  # 各设区市人民政府
+            elif text[at] in "市县区" and (place := _place_before(text, at)) is not None:
+                at = place  # 、苏州市人民政府
+        else:
             for word, not_after in _LEVELS_BEFORE:
                 if text.startswith(word, at - len(word)) and at - len(word) >= 0:
                     before = text[at - len(word) - 1] if at - len(word) > 0 else ""
@@ -494,8 +504,15 @@ def cut_words(
 
     >>> cut_words("会同财政部门", [(2, 5, "Agency", "cn.mof")])
     []
+    >>> cut_words("江苏银保监局", [(3, 6, "Agency", None)])
+    []
     """
-    return [s for s in spans if not (text[s[1] - 1] == "部" and text.startswith("门", s[1]))]
+    return [
+        s
+        for s in spans
+        if not (text[s[1] - 1] == "部" and text.startswith("门", s[1]))
+        and not (s[0] > 0 and text[s[0] - 1] == "银" and text.startswith("保监", s[0]))  # 银保监局
+    ]
 
 
 def gazetteer_names(doc: Doc, ruler: EntityRuler) -> list[tuple[int, int, str, str | None]]:

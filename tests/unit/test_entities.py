@@ -187,4 +187,6 @@ def test_a_name_that_carries_its_level_takes_no_second_one() -> None:
         e.surface for e in find_entities("南京市、苏州市人民政府和各设区市人民政府会同财政部门负责")
     ]
     assert not any(s.startswith(("州", "区市")) for s in surfaces)
+    assert {"苏州市人民政府", "各设区市人民政府"} <= set(surfaces)  # the place or group it ends
     assert "财政部" not in surfaces
+    assert [e.surface for e in find_entities("及时向自治区党委报告")] == ["自治区党委"]

@@ -1056,7 +1056,8 @@ _SUBJECT_VERB = re.compile(
 
 #: Where the partners after 会同 end: a predicate, a preposition opening one, a pause.
 _PARTNERS_END = re.compile(
-    rf"{_PREDICATE.pattern}|加强|强化|深化|健全|推动|做大|对|就|按照?|根据|围绕|通过|结合|向|在|[，,；;]"
+    rf"{_PREDICATE.pattern}|加强|强化|深化|健全|推动|做大|提供|给予|予以|对|就|按照?|根据|围绕|通过|"
+    rf"结合|向|在|[，,；;]"
 )
 _SUBJECT_START = re.compile(r"[。！？!?\n，,；;]")
 #: A subject with these is a sentence of its own: …办公室设在市科技局，负责….
@@ -1087,6 +1088,8 @@ def _subject_clauses(text: str) -> list[_Clause]:
     bounds = sorted({0, len(text), *(m.end() for m in _SUBJECT_START.finditer(text))})
     for a, b in pairwise(bounds):
         a = _OPENING_NUMBER.match(text, a).end() if _OPENING_NUMBER.match(text, a) else a
+        if text.startswith("由", a):  # …，由市人社局会同市公安局提供…
+            a += 1
         verb = _SUBJECT_VERB.search(text, a, min(b, a + 40))
         if verb is None or verb.start() <= a:
             continue

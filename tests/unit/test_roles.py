@@ -740,6 +740,11 @@ def test_nothing_listed_keeps_the_basis(clause: str) -> None:
             "中国科协要会同有关部门组织开展科学普及活动。",
             (["中国科协"], ["有关部门"], "explicit"),
         ),
+        (  # 由… after a comma, in the middle of an article
+            "第五条 支持新型研发机构引进国际高端人才，"
+            "由市人力资源社会保障局会同市公安局出入境管理局提供便利。",
+            (["市人力资源社会保障局"], ["市公安局出入境管理局"], "explicit"),
+        ),
         (  # after a comma, and partners ending at 加强
             "各地、各部门要抓好落实，省科技厅要会同省直有关部门加强督导检查。",
             (["省科技厅"], ["省直有关部门"], "explicit"),

@@ -29,6 +29,9 @@ EntityType = Literal[
     "Organization",
 ]
 ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined]
+#: Types whose bare names are bodies of a jurisdiction (``旅游局`` of Xinjiang, not
+#: of Inner Mongolia): the level or place written before them decides whose.
+GOVERNED_TYPES = frozenset({"Agency", "PartyOrgan", "Collective"})
 
 #: How the roles of a task were read.
 #: explicit: the text says 牵头/负责 and 参加/配合; first_listed: 责任单位 lists,

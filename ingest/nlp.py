@@ -56,6 +56,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from ingest.gazetteer import default_gazetteer, lookup_key
+from ingest.model import GOVERNED_TYPES
 
 if TYPE_CHECKING:
     from ingest.gazetteer import Gazetteer, GazetteerEntry
@@ -388,8 +389,6 @@ def longest_first(
     return sorted(taken)
 
 
-#: Types whose bare names belong to a jurisdiction (``ingest.resolve``).
-_GOVERNED = frozenset({"Agency", "PartyOrgan", "Collective"})
 #: Level words that may stand alone in front of a body's name, and characters
 #: that, written before them, make them part of another word (城市, 神州).
 _LEVELS_BEFORE: tuple[tuple[str, str], ...] = (
@@ -444,7 +443,7 @@ def with_levels(
     region_ending = {end: start for start, end, label, _ in spans if label == "Region"}
     out = []
     for start, end, label, _ in spans:
-        if label not in _GOVERNED or text.startswith("委", start):
+        if label not in GOVERNED_TYPES or text.startswith("委", start):
             continue
         leveled = text[start] in "省市县区州" or text.startswith("自治", start)
         at = start

@@ -42,7 +42,7 @@ from ingest.gazetteer import (
     default_gazetteer,
     lookup_key,
 )
-from ingest.model import ENTITY_TYPES, Mention
+from ingest.model import ENTITY_TYPES, GOVERNED_TYPES, Mention
 
 #: Id scope of unknown names read without any jurisdiction.
 UNSCOPED = "unscoped"
@@ -79,8 +79,6 @@ _AGENCY_SUFFIXES = _words("部 厅 局 委 委员会 办 办公室 署 政府 �
 _REGION_SUFFIXES = _words("省 自治区 市 自治州 地区 盟 县 旗")
 _PROGRAM_SUFFIXES = _words("计划 工程 专项 行动")
 
-#: Types whose bare names are bodies of a jurisdiction: ``旅游局`` of Xinjiang.
-_GOVERNED = frozenset({"Agency", "PartyOrgan", "Collective"})
 #: Types surely not a government's: one actor across a province (`Resolver._province_of`).
 _NOT_GOVERNMENT = frozenset({"University", "Enterprise", "Park", "Lab", "Institute", "Alliance"})
 
@@ -311,7 +309,8 @@ class Resolver:
         scoped = self._scope(text)
         if scoped is not None:
             scope = scoped[0]
-            if type_of(scoped[1]) in _GOVERNED:  # 自治区旅游局, 哈密市政府: a body of that place
+            # 自治区旅游局, 哈密市政府: a body of that place
+            if type_of(scoped[1]) in GOVERNED_TYPES:
                 bare = scoped[1]
         bare = _park_of_committee(bare)
         bare = _GOVERNMENT_FORMS.get(bare, bare)
@@ -325,7 +324,7 @@ class Resolver:
             region = self._province_of(region)
             scope = region.name
         code = region.id if region else (scope or UNSCOPED)
-        if region is None or type_of(bare) not in _GOVERNED:
+        if region is None or type_of(bare) not in GOVERNED_TYPES:
             name = bare
         elif region.name == NATIONAL:
             name = text  # a bare 科技厅 in a national document is no national body: as written

@@ -1087,7 +1087,8 @@ def _subject_clauses(text: str) -> list[_Clause]:
     # sentences, and clauses after a comma: …，省科技厅要会同有关部门加强督导
     bounds = sorted({0, len(text), *(m.end() for m in _SUBJECT_START.finditer(text))})
     for a, b in pairwise(bounds):
-        a = _OPENING_NUMBER.match(text, a).end() if _OPENING_NUMBER.match(text, a) else a
+        if number := _OPENING_NUMBER.match(text, a):
+            a = number.end()
         if text.startswith("由", a):  # …，由市人社局会同市公安局提供…
             a += 1
         verb = _SUBJECT_VERB.search(text, a, min(b, a + 40))

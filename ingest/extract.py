@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ingest.entities import EntitySpan, find_entities
 from ingest.gazetteer import Gazetteer, default_gazetteer
+from ingest.lexicon.roles import MEASURE_COLUMNS, TASK_COLUMNS
 from ingest.load import LoadedDocument, load, load_bytes
 from ingest.manifest import ManifestEntry, entry_for
 from ingest.model import DocumentExtraction, Entity, IngestError, Mention, Task
@@ -57,11 +58,11 @@ def code_fingerprint() -> str:
     version number.
     """
     h = hashlib.sha256()
-    sources = sorted((_ROOT / "ingest").glob("*.py")) + sorted(
+    sources = sorted((_ROOT / "ingest").rglob("*.py")) + sorted(
         (_ROOT / "data" / "gazetteer").glob("*.yaml")
     )
     for path in sources:
-        h.update(path.name.encode())
+        h.update(path.relative_to(_ROOT).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
@@ -279,13 +280,6 @@ def _task(
     )
 
 
-#: Table columns that name a task, and columns that say how it is carried out.
-_TASK_COLUMNS = ("主要任务", "工作任务", "重点任务", "重点工作", "任务")
-_MEASURE_COLUMNS = (
-    "具体措施", "工作措施", "主要措施", "政策措施", "具体任务", "工作内容", "主要内容", "具体内容",
-)  # fmt: skip
-
-
 def _column(cells: Mapping[str, str], headers: tuple[str, ...], unless: tuple[str, ...]) -> str:
     """The first non-empty cell whose header has one of `headers` and none of `unless`."""
     for header in headers:
@@ -303,8 +297,8 @@ def _task_text(unit: TaskUnit, reading: RoleReading) -> str:
     neither the row's own measure nor what it serves is lost.
     """
     if unit.cells:
-        task = _column(unit.cells, _TASK_COLUMNS, unless=_MEASURE_COLUMNS)
-        measure = _column(unit.cells, _MEASURE_COLUMNS, unless=())
+        task = _column(unit.cells, TASK_COLUMNS, unless=MEASURE_COLUMNS)
+        measure = _column(unit.cells, MEASURE_COLUMNS, unless=())
         if task and measure and not measure.startswith(task):
             return f"{task}：{measure}"
         return measure or task or unit.text.strip()

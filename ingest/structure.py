@@ -33,6 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ingest.lexicon.roles import NUMBER_HEADERS, header_role
 from ingest.model import Section
 from ingest.normalize import HAN, HEADING_MARKER, NUMERALS, Line, NormalizedDocument, is_debris
 
@@ -352,20 +353,14 @@ _CLAUSE_LINE = re.compile(
     f"^(?:（[^。]{{0,200}}(?:{_ROLE_WORDS})[^。]{{0,200}}）"
     "|(?:主要)?(?:牵头|责任|配合|参与|实施|协办)(?:单位|部门)[:：][^。]{0,200}。?)$"
 )
-_ROLE_HEADER = re.compile(
-    r"(?:牵头|配合|责任|参与|协办|主办|承办|负责|协助)(?:单位|部门|处室|人)?$"
-)
-_NUMBER_HEADER = re.compile(r"^(?:序号|编号|序)$")
+_NUMBER_HEADER = re.compile(f"^(?:{'|'.join(NUMBER_HEADERS)})$")
 _CAPTION = re.compile(r"^(?:附?表\s*\d+|附表)")
 
 
 def _task_header(rows: tuple[tuple[str, ...], ...]) -> int | None:
     """Index of the header row of a task table among its first rows, else None."""
     for r, row in enumerate(rows[:3]):
-        if (
-            sum(1 for cell in row if _ROLE_HEADER.search(cell.replace(" ", ""))) >= 1
-            and len(row) > 1
-        ):
+        if any(header_role(cell) for cell in row if len(cell.strip()) <= 12) and len(row) > 1:
             return r
     return None
 

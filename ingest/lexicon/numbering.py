@@ -1,0 +1,39 @@
+"""The numbering grammar of headings and items: 第一章, 一、, （一）, 1., （1）, ①, 专栏1.
+
+>>> import re
+>>> marker = re.compile(HEADING_MARKER_PATTERN)
+>>> bool(marker.match("（三）加强统筹")), bool(marker.match("3.5亿元"))
+(True, False)
+"""
+
+#: Chinese numerals of heading numbers.
+NUMERALS = "一二三四五六七八九十百零〇"
+
+#: Numbering that starts a heading or a list item.
+HEADING_MARKER_PATTERN = (
+    f"^(?:第[{NUMERALS}\\d]+[章节条部分篇]|[{NUMERALS}]+、|（[{NUMERALS}]+）|\\d{{1,3}}[.、](?!\\d)"
+    f"|（\\d{{1,3}}）|[①-⑳]|专栏\\s*\\d+)"
+)
+
+#: The numbering families, outermost kinds first: (name, pattern at a line start).
+FAMILIES: tuple[tuple[str, str], ...] = (
+    ("chapter", f"^第[{NUMERALS}\\d]+[章篇]|^第[{NUMERALS}\\d]+部分"),
+    ("section", f"^第[{NUMERALS}\\d]+节"),
+    ("article", f"^第[{NUMERALS}\\d]+条"),
+    ("cn", f"^[{NUMERALS}]+、"),
+    ("pcn", f"^（[{NUMERALS}]+）"),
+    ("ar", r"^\d{1,3}[.、](?!\d)"),
+    ("par", r"^（\d{1,3}）"),
+    ("circled", r"^[①-⑳]"),
+    ("box", r"^专栏\s*\d+"),
+)
+
+#: A sentence's opening number, as a body assigning itself work may follow it
+#: (第四条 市科委负责…, （一）科技部会同…).
+OPENING_NUMBER_PATTERN = (
+    r"\s*(?:第[一二三四五六七八九十百零〇0-9]+条|[（(][一二三四五六七八九十0-9]+[)）]|"
+    r"[一二三四五六七八九十]+、|[0-9]+[.．、])\s*"
+)
+
+#: A leading number of a task's text, dropped from labels (graph.build).
+LEADING_NUMBER_PATTERN = r"^\s*[（(]?[0-9一二三四五六七八九十百]+[)）]?[.、．]?\s*"

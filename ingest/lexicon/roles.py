@@ -1,0 +1,249 @@
+"""Role words: who leads, who takes part, and the fields a clause may also hold.
+
+The same words serve clauses written in brackets or after a label
+(``（牵头单位：A；配合单位：B）``) and the header cells of task tables (a column
+``牵头单位``): `header_role` and the clause tokenizer of `ingest.roles` both read
+these tuples, so a label added here is read everywhere.
+
+>>> [header_role(h) for h in ("牵头单位", "配合部门", "实施单位", "完成时限")]
+['lead_label', 'part_label', 'list_label', None]
+>>> header_role("责任领导") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of literal words, longest first (so 牵头单位 beats 牵头).
+
+    >>> alternation(("牵头", "牵头单位"))
+    '(?:牵头单位|牵头)'
+    """
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+# --- labels: a word, a noun for the bodies, a colon -----------------------------------
+
+#: Nouns that follow a role word in a label: 牵头单位, 责任部门, 实施主体.
+LABEL_NOUNS = ("单位", "部门", "处室", "机关", "主体", "机构")
+
+#: Role words of labels whose bodies lead (牵头单位：…, 主责单位：…).
+LEAD_LABEL_WORDS = ("总牵头", "牵头", "主责", "主办", "主要负责", "牵头负责")
+
+#: Role words of labels whose bodies take part (配合单位：…, 协办单位：…).
+PART_LABEL_WORDS = (
+    "参与配合",
+    "配合参与",
+    "配合",
+    "参与",
+    "参加",
+    "协办",
+    "协助",
+    "协同",
+    "协作",
+    "支持",
+    "支撑",
+)
+
+#: Role words of labels that list the responsible bodies without ranking them
+#: (责任单位：A、B): joint leads, unless the document says the first listed leads.
+LIST_LABEL_WORDS = (
+    "责任",
+    "负责",
+    "实施",
+    "落实",
+    "承办",
+    "承担",
+    "执行",
+    "指导",
+    "主管",
+)
+
+#: Labels of their own kind that list responsible bodies.
+LIST_LABELS_WHOLE = ("责任方", "责任主体", "实施主体")
+
+#: Fields a clause may hold besides bodies (…；完成时限：2020年底): never bodies.
+FIELD_LABELS = (
+    "完成时限",
+    "完成时间",
+    "完成期限",
+    "推进时限",
+    "工作时限",
+    "时限",
+    "时间",
+    "期限",
+    "时限要求",
+    "时间要求",
+    "时间安排",
+    "时间节点",
+    "完成节点",
+    "时间进度",
+    "进度安排",
+    "进度要求",
+    "完成时限要求",
+    "成果形式",
+    "预期成果",
+    "工作成果",
+    "备注",
+    "适用范围",
+    "推广范围",
+    "实施范围",
+    "试点范围",
+    "推进时间",
+    "工作时间",
+    "工作期限",
+    "完成时间要求",
+    "期限要求",
+    "牵头领导",
+    "责任领导",
+    "分管领导",
+    "责任人",
+    "联系人",
+    "工作目标",
+    "目标任务",
+    "考核指标",
+)
+
+#: Headers of table columns that name people, not bodies (牵头领导, 责任人).
+PEOPLE_HEADER_WORDS = ("领导", "责任人", "联系人", "负责人", "负责同志")
+
+#: Headers of columns that are neither bodies nor the task (序号, 完成时限).
+OTHER_HEADER_WORDS = (
+    "时限",
+    "时间",
+    "期限",
+    "进度",
+    "序号",
+    "编号",
+    "备注",
+    "成果",
+    "目标",
+    "指标",
+)
+
+#: Headers naming the task of a row, and those saying how it is carried out.
+TASK_COLUMNS = ("主要任务", "工作任务", "重点任务", "重点工作", "任务")
+MEASURE_COLUMNS = (
+    "具体措施",
+    "工作措施",
+    "主要措施",
+    "政策措施",
+    "具体任务",
+    "工作内容",
+    "主要内容",
+    "具体内容",
+)
+
+#: Headers of the number column of a task table.
+NUMBER_HEADERS = ("序号", "编号", "序")
+
+# --- verbs after a list ---------------------------------------------------------------
+
+#: Verbs of carrying work out that may follow a role verb (牵头组织实施).
+ACTION_VERBS = (
+    "组织实施",
+    "组织落实",
+    "抓好落实",
+    "推进落实",
+    "推动落实",
+    "具体实施",
+    "贯彻落实",
+    "落实",
+    "实施",
+    "推进",
+    "执行",
+)
+
+#: Phrases of "according to their duties" before a joint verb (按职责分工负责).
+BY_DUTY_WORDS = ("职责分工", "职能分工", "部门职责", "工作职责", "职责", "职能", "分工")
+
+#: Verbs whose subject list participates (…等参加, 配合).
+PART_VERBS = (
+    "协同配合",
+    "配合",
+    "参加",
+    "参与",
+    "协助",
+    "协办",
+    "具体落实",
+    "抓好落实",
+    "具体实施",
+    "落实",
+)
+
+#: Words that mark a role inside an item: 省科技厅（牵头）, 财政厅（配合）.
+LEAD_MARKS = (
+    "总牵头",
+    "牵头负责",
+    "牵头单位",
+    "牵头部门",
+    "牵头",
+    "主责",
+    "主办",
+    "负责",
+    "主要负责",
+    "召集人",
+    "召集单位",
+)
+PART_MARKS = ("配合单位", "参与单位", "配合", "参与", "参加", "协办", "协助")
+
+#: Words in which 牵头 or 负责 is part of a noun, not a role verb (各项目牵头单位).
+NOT_ROLE_AFTER = ("人", "制", "任", "同志", "的")
+
+#: Any role verb: whether a text can hold a clause at all.
+ROLE_VERBS = ("牵头", "负责", "配合", "参加", "参与", "协助", "协办", "协同", "会同")
+
+# --- notes of convention --------------------------------------------------------------
+
+#: ``排在第一位的为牵头部门``: the first listed body leads.
+FIRST_LISTED_NOTE = (
+    r"(?:(?:排名|排序|排位|名列|排|列)(?:在)?(?:第一位?|第1位?|首位|最前|前面)|第一个)"
+    r"的?(?:单位|部门)?(?:者为|为|是|系)?(?:牵头|主要责任)(?:单位|部门)?"
+)
+#: Words that make such a note hold for the rest of the document (下同).
+NOTE_ONWARD = ("以下同", "下同", "后同")
+#: Openings of a note stated before the lists it governs (以下各项任务中…).
+NOTE_AHEAD = ("以下", "下列", "各项", "所列")
+
+
+# --- table headers --------------------------------------------------------------------
+
+
+#: Role verbs that make a column a participants' column even without a noun (配合).
+PART_HEADER_VERBS = ("配合", "参与", "参加", "协办", "协助", "协同", "协作")
+
+_HEADER_LEAD = re.compile(alternation(LEAD_LABEL_WORDS))
+_HEADER_PART = re.compile(
+    f"{alternation(PART_LABEL_WORDS)}{alternation(LABEL_NOUNS)}|{alternation(PART_HEADER_VERBS)}"
+)
+_HEADER_LIST = re.compile(
+    f"{alternation(LIST_LABEL_WORDS)}{alternation(LABEL_NOUNS)}|{alternation(LIST_LABELS_WHOLE)}"
+)
+_HEADER_PEOPLE = re.compile(alternation(PEOPLE_HEADER_WORDS))
+_HEADER_OTHER = re.compile(alternation(OTHER_HEADER_WORDS))
+_HEADER_NOISE = re.compile(r"\s+|[（(][^）)]*[）)]")
+
+
+def header_role(header: str) -> str | None:
+    """The role of a table column: ``lead_label``, ``part_label``, ``list_label`` or None.
+
+    A column of people (牵头领导) is no role; a bare 单位 or 部门 column lists bodies.
+    """
+    h = _HEADER_NOISE.sub("", header)
+    if _HEADER_PEOPLE.search(h):
+        return None
+    if _HEADER_LEAD.search(h):
+        return "lead_label"
+    if _HEADER_PART.search(h):
+        return "part_label"
+    if _HEADER_LIST.search(h) or h in ("单位", "部门", "责任"):
+        return "list_label"
+    return None
+
+
+def is_other_header(header: str) -> bool:
+    """A column that holds neither bodies nor the task: 序号, 完成时限, 责任人."""
+    return bool(_HEADER_OTHER.search(header) or _HEADER_PEOPLE.search(header))

@@ -1,0 +1,281 @@
+"""Where a unit states its roles: the clause finders, tried as a declared sequence.
+
+Each finder is one function from a unit's text to the clauses it finds.
+`FINDERS` lists them in tiers: the finders of a tier run together, and a
+later tier runs only when the earlier ones found nothing (a sentence that
+merely opens with a body assigns the task only when no clause does). A new
+form of clause is one new finder in this list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import islice, pairwise
+
+from ingest.roles.actors import Item, governs, is_named, split_list
+from ingest.roles.clause import Clause, read_clause
+from ingest.roles.patterns import (
+    AGENCY_END,
+    BRACKET,
+    BY,
+    CLAUSE_LABEL,
+    CLOSERS,
+    GENERIC_END,
+    LABEL_BOUNDARY,
+    NAMED_END,
+    NOT_SUBJECT,
+    OPENERS,
+    OPENING_NUMBER,
+    PARTNERS_END,
+    PREDICATE,
+    ROLE_LABELS,
+    ROLE_VERB,
+    SENTENCE_END,
+    STRIP,
+    SUBJECT_START,
+    SUBJECT_VERB,
+    TOKEN,
+    VAGUE,
+)
+from ingest.roles.text import Spans, bare_name, pairs, strip_range, top_level
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit's text with its brackets paired once for every finder."""
+
+    text: str
+    tops: Spans
+    unmatched: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Unit:
+        paired = pairs(text, 0, len(text))
+        ends = set(paired) | set(paired.values())
+        unmatched = [m.start() for m in BRACKET.finditer(text) if m.start() not in ends]
+        return cls(text, top_level(paired), unmatched)
+
+
+#: A finder: the unit, and what the finders before it in its tier found.
+Finder = Callable[[Unit, list[Clause]], list[Clause]]
+
+
+def bracket_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
+    """Clauses in brackets: ``（A、B牵头，C参加）``, ``（责任单位：A、B）``, a bare ``（A、B）``.
+
+    A bracket opened and never closed is read to the end of the unit; one closed
+    and never opened, from the start of its sentence.
+    """
+    text, tops, unmatched = unit.text, unit.tops, unit.unmatched
+    found: list[Clause] = []
+    candidates = [(o + 1, c, c + 1, o) for o, c in tops.spans]
+    opens = [i for i in unmatched if text[i] in OPENERS and not tops.inside(i)]
+    if opens:  # （经信委牵头，发改委等参加 — never closed: read to the end
+        o = opens[-1]
+        candidates.append((o + 1, len(text), len(text), o))
+    closes = [i for i in unmatched if text[i] in CLOSERS and not tops.inside(i)]
+    if closes:  # 经信委牵头，发改委等参加） — never opened: read from the sentence start
+        c = closes[-1]
+        starts = [m.end() for m in SENTENCE_END.finditer(text, 0, c)]
+        o = max([starts[-1] if starts else 0] + [t[1] + 1 for t in tops.spans if t[1] < c])
+        candidates.append((o, c, c + 1, o))
+    for inner_lo, inner_hi, end, start in sorted(candidates, key=lambda t: t[3]):
+        clause = read_clause(text, inner_lo, inner_hi, strict=False)
+        if clause is None and _closes_unit(text, start, end):
+            clause = _bare_clause(text, inner_lo, inner_hi)
+        if clause is not None:
+            clause.span = (start, end)
+            found.append(clause)
+    return found
+
+
+def _closes_unit(text: str, start: int, end: int) -> bool:
+    """Whether the bracket ``text[start:end]`` ends a unit that has text before it.
+
+    The text before it must end a sentence or at least not end in a name, so
+    an alias bracket (``…由省市场监管局（省知识产权局）``) is not taken for a list.
+    """
+    before = text[:start].rstrip()
+    if text[end:].strip(STRIP) or not before.strip(STRIP):
+        return False
+    return before[-1] in "。；;！!" or not NAMED_END.search(before)
+
+
+def _bare_clause(text: str, lo: int, hi: int) -> Clause | None:
+    """``…。（省科技厅、省财政厅）``: bodies listed without a role word; the first leads.
+
+    Only government bodies and quantified groups of them count: a bracket of
+    parks, firms or places (``（乌鲁木齐高新区、昌吉高新区）``) names examples, not
+    who is responsible.
+    """
+    items, prefix = split_list(text, lo, hi)
+    for it in items:
+        n = bare_name(it.expanded)
+        if it.mark or len(n) > 30 or "的" in n:
+            return None
+        if not (AGENCY_END.search(n) or (GENERIC_END.search(n) and VAGUE.search(n))):
+            return None
+    if not items:
+        return None
+    return Clause((lo, hi), items[:1], items[1:], "first_listed", prefix)
+
+
+def label_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
+    """``责任单位：…`` and ``牵头单位：…；配合单位：…`` outside brackets, line or sentence long."""
+    text, tops = unit.text, unit.tops
+    taken = Spans.of([c.span for c in earlier])
+    found: list[Clause] = []
+    pos = 0
+    while True:
+        m = CLAUSE_LABEL.search(text, pos)
+        if m is None:
+            return found
+        pos = m.end()
+        start = m.start()
+        if tops.inside(start) or taken.covers(start):
+            continue
+        if start > 0 and text[start - 1] not in LABEL_BOUNDARY:
+            continue
+        end = _label_run_end(text, m.end())
+        clause = read_clause(text, start, end, strict=False)
+        if clause is not None:
+            clause.span = (start, _with_stop(text, end))
+            found.append(clause)
+        # a label that reads as nothing is prose (明确责任单位：…的要求): skip its sentence
+        pos = max(end, pos)
+
+
+def _label_run_end(text: str, pos: int) -> int:
+    """End of a labelled clause: its sentence or line, extended over following labels."""
+    while True:
+        stop = SENTENCE_END.search(text, pos)
+        if stop is None:
+            return len(text)
+        after = stop.end()
+        while after < len(text) and text[after] in STRIP:
+            after += 1
+        m = TOKEN.match(text, after)
+        if m is None or m.lastgroup not in ("ignore", *ROLE_LABELS):
+            return stop.start()
+        pos = m.end()
+
+
+def _with_stop(text: str, end: int) -> int:
+    return end + 1 if end < len(text) and text[end] in "。；;" else end
+
+
+def sentence_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
+    """Bare closing sentences: ``…。省科技厅牵头，省财政厅配合。``, ``由A负责。``."""
+    text = unit.text
+    if not ROLE_VERB.search(text):
+        return []
+    bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    sentences = [strip_range(text, a, b) for a, b in pairwise(bounds)]
+    found: list[Clause] = []
+    for a, b in reversed([(a, b) for a, b in sentences if b > a]):
+        clause = read_clause(text, a, b, strict=True)
+        if clause is not None:
+            clause.span = (a, _with_stop(text, b))
+        elif not found:
+            clause = _by_clause(text, a, b)
+        if clause is None:
+            break
+        found.insert(0, clause)
+    return found
+
+
+def _by_clause(text: str, a: int, b: int) -> Clause | None:
+    """A closing ``，由A会同B等部门研究提出落实意见`` (the 国办 分工 form).
+
+    The list after 由 ends at 会同 or at the predicate; the predicate itself is
+    not read. Names must be recognisable bodies, so ``由企业自主决定`` is no clause.
+    """
+    start = None
+    for m in BY.finditer(text, a, b):
+        i = m.start()
+        if i == a or text[i - 1] in "，,；;":
+            start = i
+    if start is None:
+        return None
+    clause = read_clause(text, start, b, strict=True)
+    if clause is not None:
+        clause.span = (start, _with_stop(text, b))
+        return clause
+    with_at = text.find("会同", start, b)
+    for p in islice(PREDICATE.finditer(text, start + 1, b), 8):
+        lead_end = with_at if 0 <= with_at < p.start() else p.start()
+        leads, prefix = split_list(text, start + 1, lead_end)
+        parts: list[Item] = []
+        if lead_end == with_at:
+            parts, prefix = split_list(text, with_at + 2, p.start(), prefix)
+        if leads and all(is_named(it.surface) for it in leads + parts):
+            return Clause((start, _with_stop(text, b)), leads, parts, "explicit", prefix)
+    return None
+
+
+def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
+    """Bodies that open a sentence and assign themselves the work in running text.
+
+    ``科技部会同国家统计局建立监测体系。``, ``第四条 市科委、中关村管委会会同市财政局
+    …``, ``科技部、财政部负责试点工作的总体指导。``: ministry notices and 办法 are
+    written this way rather than with a closing clause. Only recognisable body
+    names count (``企业负责…`` is no assignment), and the words after the verb
+    stay in the task's text: the clause is the subject and its verb.
+    """
+    text = unit.text
+    if not ROLE_VERB.search(text):
+        return []
+    found: list[Clause] = []
+    # sentences, and clauses after a comma: …，省科技厅要会同有关部门加强督导
+    bounds = sorted({0, len(text), *(m.end() for m in SUBJECT_START.finditer(text))})
+    for a, b in pairwise(bounds):
+        if number := OPENING_NUMBER.match(text, a):
+            a = number.end()
+        if text.startswith("由", a):  # …，由市人社局会同市公安局提供…
+            a += 1
+        verb = SUBJECT_VERB.search(text, a, min(b, a + 40))
+        if verb is None or verb.start() <= a:
+            continue
+        subject = text[a : verb.start()]
+        if text[verb.end() : verb.end() + 1] in ("、", "的") or NOT_SUBJECT.search(subject):
+            continue  # 建立由省科技厅牵头、多部门参与的…制度: an attribute, not an assignment
+        leads, prefix = split_list(text, a, verb.start())
+        if not leads or not all(governs(it.expanded) for it in leads):
+            continue  # 高校负责…, 支持联盟牵头…: no government body opens the clause
+        end, parts = verb.end(), []
+        if verb.group("verb") == "会同":
+            p = PARTNERS_END.search(text, verb.end(), b)
+            if p is not None:
+                parts, prefix = split_list(text, verb.end(), p.start(), prefix)
+                if parts and all(is_named(it.expanded) for it in parts):
+                    end = p.start()
+                else:
+                    parts = []
+        found.append(Clause((a, end), leads, parts, "explicit", prefix, inline=True))
+    return found
+
+
+#: The finders in tiers: a later tier runs only when every earlier one found nothing.
+FINDERS: tuple[tuple[Finder, ...], ...] = (
+    (bracket_clauses, label_clauses),
+    (sentence_clauses,),
+    (subject_clauses,),
+)
+
+
+def find_clauses(text: str) -> list[Clause]:
+    """Every responsibility clause of a unit, in text order.
+
+    >>> [c.basis for c in find_clauses("加强统筹。（科技厅牵头，财政厅参加）")]
+    ['explicit']
+    """
+    unit = Unit.of(text)
+    found: list[Clause] = []
+    for tier in FINDERS:
+        for finder in tier:
+            found += finder(unit, found)
+        if found:
+            break
+    found.sort(key=lambda c: c.span[0])
+    return found

@@ -1,0 +1,143 @@
+"""The compiled patterns of clause reading, built from `ingest.lexicon`.
+
+Every word comes from the lexicon; this module only composes them into the
+regular expressions the list splitter, the clause tokenizer and the finders
+share, so they are compiled once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lexicon import bodies as B
+from ingest.lexicon import chars as C
+from ingest.lexicon import roles as R
+from ingest.lexicon.numbering import OPENING_NUMBER_PATTERN
+from ingest.lexicon.roles import alternation
+
+HAN = C.HAN
+OPENERS = C.OPENERS
+CLOSERS = C.CLOSERS
+STRIP = C.STRIP
+BRACKET = re.compile(C.BRACKET_PATTERN)
+SENTENCE_END = re.compile(f"[{C.SENTENCE_ENDS}]")
+LIST_SEP = re.compile(C.LIST_SEPARATORS)
+CLAUSE_SEP = re.compile(C.CLAUSE_SEPARATORS)
+
+# --- names of bodies ------------------------------------------------------------------
+
+BODY_END = re.compile(B.BODY_END + "$")
+NAMED_END = re.compile(B.NAMED_END + "$")
+GENERIC_END = re.compile(B.GENERIC_END + "$")
+VAGUE = re.compile(B.VAGUE)
+NOT_BODY = re.compile(B.NOT_BODY_END + "$")
+AGENCY_END = re.compile(B.AGENCY_END + "$")
+NO_PREFIX_END = re.compile(B.NO_PREFIX_END + "$")
+LEVEL_ONLY = re.compile(rf"各?{B.LEVEL}(?:[（(]{B.LEVEL}(?:、{B.LEVEL})*[）)])?")
+LEVEL_HEAD = re.compile(rf"{B.LEVEL}(?:[（(][^（()）]*[）)])?(?!各|有关|相关|其他)")
+LEVEL_START = re.compile(B.LEVEL_WORD)
+LEVEL_END = re.compile(B.LEVEL_WORD + "$")
+PARTY_ORGAN = re.compile(B.PARTY_ORGAN)
+HEAD_PREFIX = re.compile(
+    rf"(?P<level>{B.HEAD_LEVEL})(?P<party>党委|委(?={B.PARTY_ORGAN}))?(?=[{HAN}]{{2}})"
+)
+OWN_PREFIX = re.compile(B.OWN_PREFIX)
+SUFFIX_START = re.compile(B.SUFFIX_START)
+NOT_PLACE = re.compile(B.NOT_PLACE)
+PREFECTURE_SHORT = B.PREFECTURE_SHORT
+PLAIN_LEVELS = B.PLAIN_LEVELS
+LEVEL_GROUP = re.compile(rf"(?P<level>[省市县区乡镇])[两三四五]级(?P<body>[{HAN}]{{2,}})")
+BARE_LEVEL = re.compile(r"[省市县区乡镇]")
+
+# --- list items -----------------------------------------------------------------------
+
+#: A trailing 等 ("and others"), with the group word it may carry.
+ETC = re.compile(
+    r"(?<![高中初同平对均])等(?:[0-9一二三四五六七八九十]+(?:个|家))?"
+    r"(?:(?:省|市|区|县|自治区)[直级]?)?(?:有关|相关|其他|其它)?"
+    r"(?:成员单位|部门|单位|机构|方面|地区|市|县)?$"
+)
+#: A verb of carrying out glued to the last name (省财政厅组织实施).
+ACTION_TAIL = re.compile(
+    r"(?:等(?:有关|相关)?(?:部门|单位))?(?:共同|具体|研究|负责)?"
+    rf"(?:{'|'.join(R.ACTION_VERBS)}|制定|开展|组织)$"
+)
+AND = re.compile(r"以及|及|和|与")
+MARK_LEAD = re.compile(alternation(R.LEAD_MARKS))
+MARK_PART = re.compile(alternation(R.PART_MARKS))
+NOTHING = re.compile(r"无|暂无|—+|-+|/|／")
+
+# --- clause tokens --------------------------------------------------------------------
+
+ACTION = alternation(R.ACTION_VERBS)
+BY_DUTY = rf"(?:(?:按照?|根据|依据)(?:各自)?{alternation(R.BY_DUTY_WORDS)})"
+NOTE = R.FIRST_LISTED_NOTE
+#: The note said once for the whole document: ``…，排在第一位的为牵头部门，下同``, or
+#: ``以下各项任务中排在第一位的为牵头单位``.
+CONVENTION = re.compile(
+    rf"{NOTE}[，,；;、\s]*{alternation(R.NOTE_ONWARD)}"
+    rf"|{alternation(R.NOTE_AHEAD)}[^。；;\n]{{0,24}}?{NOTE}"
+)
+_NOUN = alternation(R.LABEL_NOUNS)
+#: A label ends in a colon (责任单位：) or sits in 【】 (【责任单位】), maybe with a note.
+LABEL_TAIL = r"(?:[（(][^（()）：:]{0,10}[）)])?\s*(?:[：:]|】)"
+LEAD_LABEL = rf"【?{alternation(R.LEAD_LABEL_WORDS)}(?:责任)?{_NOUN}?"
+PART_LABEL = rf"【?{alternation(R.PART_LABEL_WORDS)}(?:责任)?{_NOUN}?"
+_LIST_WHOLE = alternation(R.LIST_LABELS_WHOLE)
+LIST_LABEL = rf"【?(?:(?:主要|具体)?{alternation(R.LIST_LABEL_WORDS)}{_NOUN}|{_LIST_WHOLE})"
+IGNORE_LABEL = rf"【?{alternation(R.FIELD_LABELS)}"
+ROLE_LABELS = ("lead_label", "part_label", "list_label")
+
+
+def _first_chars(*patterns: str) -> str:
+    """First characters any token may start with: the scanner skips other positions."""
+    words = [w for p in patterns for w in re.findall(f"[{HAN}【]+", p)]
+    return "".join(sorted({w[0] for w in words}))
+
+
+_TOKEN_BODY = (
+    rf"(?:(?P<note>{NOTE})"
+    rf"|(?P<ignore>{IGNORE_LABEL}{LABEL_TAIL})"
+    rf"|(?P<lead_label>{LEAD_LABEL}{LABEL_TAIL})"
+    rf"|(?P<part_label>{PART_LABEL}{LABEL_TAIL})"
+    rf"|(?P<list_label>{LIST_LABEL}{LABEL_TAIL})"
+    rf"|(?P<joint>(?:{BY_DUTY}(?:分别|共同)?|分别|共同|各自|分工)"
+    rf"(?:负责|牵头|抓好落实|组织实施|落实|推进|实施){ACTION}?)"
+    rf"|(?P<strong>(?:为|作为)?(?:总牵头|牵头)(?:单位|部门)?(?:负责|组织|抓总)?{ACTION}?)"
+    rf"|(?P<lead>(?:负总责|主抓|主责|主办|(?:具体)?负责)(?![人制任]|同志|的){ACTION}?)"
+    rf"|(?P<part>(?:为|作为)?{BY_DUTY}?(?:共同|积极)?(?:协同配合|配合|参加|参与|协助|协办|"
+    rf"协同(?!创新|发展|中心)|具体落实|抓好落实|具体实施|落实)(?:单位|部门)?{ACTION}?)"
+    r"|(?P<with>会同))"
+)
+TOKEN_FIRST = _first_chars(_TOKEN_BODY)
+#: Clause tokens. Alternation order decides ties at one position: notes, then
+#: labels (which need a colon), then verbs, longest forms first.
+TOKEN = re.compile(rf"(?=[{TOKEN_FIRST}]){_TOKEN_BODY}")
+#: A role label that may open a clause outside brackets (field labels only continue one).
+CLAUSE_LABEL = re.compile(rf"(?:{LEAD_LABEL}|{PART_LABEL}|{LIST_LABEL}){LABEL_TAIL}")
+PREDICATE = re.compile(
+    r"(?:等(?:有关|相关)?(?:部门|单位|机构))?(?:牵头|负责(?!同志|人)|研究|提出|制定|组织|落实|推进|开展|实施|"
+    r"做好|抓好|出台|完善|建立|起草|修订|编制|指导|督促|统筹|协调)"
+)
+ROLE_VERB = re.compile("|".join(R.ROLE_VERBS))
+LABEL_BOUNDARY = set("。；;，,：:\n\t ）)】]")
+TIME = re.compile(
+    r"[0-9一二三四五六七八九十〇]{1,4}年|年底|年内|年前|月底|月前|长期|持续|每年|年度|前完成"
+)
+BY = re.compile(r"由")
+
+# --- bodies opening a sentence ----------------------------------------------------------
+
+OPENING_NUMBER = re.compile(OPENING_NUMBER_PATTERN)
+#: Subject, then the verb that assigns: 科技部会同财政部…, 省科技厅要牵头…, 科技部负责….
+SUBJECT_VERB = re.compile(
+    r"(?:要|应当|应|须|必须|将)?(?:共同|分别|具体)?(?P<verb>会同|牵头|负责)(?!人|同志|的)"
+)
+#: Where the partners after 会同 end: a predicate, a preposition opening one, a pause.
+PARTNERS_END = re.compile(
+    rf"{PREDICATE.pattern}|加强|强化|深化|健全|推动|做大|提供|给予|予以|对|就|按照?|根据|围绕|通过|"
+    rf"结合|向|在|[，,；;]"
+)
+SUBJECT_START = re.compile(r"[。！？!?\n，,；;]")
+#: A subject with these is a sentence of its own: …办公室设在市科技局，负责….
+NOT_SUBJECT = re.compile(r"由|设在|设于|位于|[，,；;：:]")

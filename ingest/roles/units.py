@@ -1,0 +1,70 @@
+"""The roles of one task unit: its clauses, merged, and the document's convention."""
+
+from __future__ import annotations
+
+from ingest.roles.actors import Item
+from ingest.roles.finders import find_clauses
+from ingest.roles.patterns import CONVENTION, STRIP
+from ingest.roles.reading import ActorSurface, RoleReading
+
+
+def _unique(items: list[Item], seen: set[str]) -> tuple[ActorSurface, ...]:
+    out = []
+    for it in items:
+        key = it.expanded or it.surface
+        if key not in seen:
+            seen.add(key)
+            out.append(it.actor())
+    return tuple(out)
+
+
+def rstrip_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def first_listed_from(text: str) -> int | None:
+    """Where a document declares that the first body of each list leads, or ``None``.
+
+    国务院 task-division documents say it once (``…（A、B负责，排在第一位的为牵头部门，
+    下同）``); every clause after that point is read that way (`read_roles`).
+
+    >>> first_listed_from("（科技部、财政部负责，列第一位者为牵头部门，下同）") is not None
+    True
+    >>> first_listed_from("（科技部、财政部按职责分工负责）") is None
+    True
+    """
+    m = CONVENTION.search(text)
+    return m.end() if m else None
+
+
+def read_roles(text: str, *, first_listed: bool = False) -> RoleReading:
+    """Find and read the responsibility clause(s) of one task unit.
+
+    `first_listed` applies the document's declared convention (`first_listed_from`):
+    a list of bodies that jointly 负责 is read as its first body leading.
+
+    >>> r = read_roles("加快发展云计算产业。（经信委、科技厅牵头，发改委、财政厅等参加）")
+    >>> [a.surface for a in r.leads], [a.surface for a in r.participants], r.basis
+    (['经信委', '科技厅'], ['发改委', '财政厅'], 'explicit')
+    >>> r = read_roles("推进协同创新。（科技部、教育部负责）", first_listed=True)
+    >>> [a.surface for a in r.leads], [a.surface for a in r.participants], r.basis
+    (['科技部'], ['教育部'], 'first_listed')
+    """
+    clauses = find_clauses(text)
+    if first_listed:
+        for clause in clauses:
+            clause.first_listed()
+    if not clauses:
+        return RoleReading((), (), "none", None, rstrip_end(text, len(text)))
+    seen: set[str] = set()
+    leads = _unique([it for c in clauses for it in c.leads], seen)
+    participants = _unique([it for c in clauses for it in c.participants], seen)
+    last = clauses[-1]
+    start, end = last.span
+    before = len(text[:start].strip(STRIP))
+    after = len(text[end:].strip(STRIP))
+    cut = after < before and not last.inline
+    text_end = rstrip_end(text, start) if cut else rstrip_end(text, len(text))
+    return RoleReading(leads, participants, last.basis, last.span, text_end)

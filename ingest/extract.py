@@ -199,6 +199,7 @@ def _assemble(
         sections=structure.sections,
         text=ndoc.text,
         warnings=warnings,
+        convention="joint" if convention is None else "first_listed",
     )
 
 
@@ -235,7 +236,7 @@ def _task(
 ) -> Task:
     start, end = unit.span
     if unit.cells:
-        reading = read_role_cells(unit.cells)
+        reading = read_role_cells(unit.cells, first_listed=first_listed)
         base = None
     else:
         reading = read_roles(unit.text, first_listed=first_listed)

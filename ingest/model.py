@@ -34,10 +34,14 @@ ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined
 GOVERNED_TYPES = frozenset({"Agency", "PartyOrgan", "Collective"})
 
 #: How the roles of a task were read.
-#: explicit: the text says 牵头/负责 and 参加/配合; first_listed: 责任单位 lists,
-#: whose first unit leads; joint: 按职责分工负责 and the like, all listed lead;
+#: explicit: the text says 牵头/负责 and 参加/配合 (or names one body); joint: a list
+#: with no order stated (责任单位：A、B, A、B按职责分工负责), all listed lead;
+#: first_listed: such a list where the document says the first listed leads;
 #: none: no role clause was found.
 Basis = Literal["explicit", "first_listed", "joint", "none"]
+
+#: A document's reading of unranked lists (see `DocumentExtraction.convention`).
+Convention = Literal["joint", "first_listed"]
 
 
 class IngestError(Exception):
@@ -185,6 +189,10 @@ class DocumentExtraction:
     sections: tuple[Section, ...] = ()
     text: str = ""  # the normalised text every span refers to
     warnings: tuple[str, ...] = field(default=())
+    #: How unranked lists of responsible bodies (责任单位：A、B, A、B负责) were read:
+    #: ``joint`` (all lead, no order stated) or ``first_listed`` (the document says
+    #: the first listed leads, from where it says so).
+    convention: Convention = "joint"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -207,6 +215,7 @@ class DocumentExtraction:
             "sections": [s.to_dict() for s in self.sections],
             "text": self.text,
             "warnings": list(self.warnings),
+            "convention": self.convention,
         }
 
     @classmethod
@@ -279,4 +288,5 @@ class DocumentExtraction:
             sections=sections,
             text=d.get("text", ""),
             warnings=tuple(d.get("warnings", [])),
+            convention=d.get("convention", "joint"),
         )

@@ -138,8 +138,9 @@ def read_clause(
         if kind == "note":
             if pending is None and segments and not text[a:b].strip(STRIP):
                 noted = True  # A、B负责，排在第一位的为牵头单位: it orders the list before it
-            elif pending in (None, "list_label"):
+            elif pending in (None, "list_label"):  # 责任单位：A、B，列第一位的为牵头单位
                 segments.append(Segment("list_label", a, b, labelled=pending is not None))
+                noted = True
             elif pending != "ignore":
                 segments.append(Segment(pending, a, b, labelled=True))
             pending = None
@@ -241,21 +242,18 @@ def _assign(
             clause.participants += items
     if not (strict or has_label or any_named or empty_list_ok):
         return None
-    listed_lead = False
     if lists:
         flat = [it for items in lists for it in items]
         if clause.leads:
             clause.participants += flat
-        else:  # 责任单位：A、B — and 责任单位：A、B；配合单位：C — the first listed leads
-            by_verb = False
-            clause.leads += flat[:1]
-            clause.participants += flat[1:]
-            listed_lead = bool(flat) or not explicit
+        else:  # 责任单位：A、B (；配合单位：C): no order stated, so A and B lead jointly
+            clause.leads += flat
+            joint = joint or len(flat) > 1
     if not (clause.leads or clause.participants or empty_list_ok):
         return None
     clause.leads.sort(key=lambda it: it.start)
     clause.participants.sort(key=lambda it: it.start)
-    clause.basis = "joint" if joint else "first_listed" if listed_lead else "explicit"
+    clause.basis = "joint" if joint else "explicit"
     clause.prefix = prefix
     clause.verb_leads = by_verb
     return clause

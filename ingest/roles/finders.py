@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice, pairwise
 
+from ingest.model import Basis
 from ingest.roles.actors import Item, governs, is_named, split_list
 from ingest.roles.clause import Clause, read_clause
 from ingest.roles.patterns import (
@@ -103,7 +104,7 @@ def _closes_unit(text: str, start: int, end: int) -> bool:
 
 
 def _bare_clause(text: str, lo: int, hi: int) -> Clause | None:
-    """``…。（省科技厅、省财政厅）``: bodies listed without a role word; the first leads.
+    """``…。（省科技厅、省财政厅）``: bodies listed without a role word lead jointly.
 
     Only government bodies and quantified groups of them count: a bracket of
     parks, firms or places (``（乌鲁木齐高新区、昌吉高新区）``) names examples, not
@@ -118,7 +119,8 @@ def _bare_clause(text: str, lo: int, hi: int) -> Clause | None:
             return None
     if not items:
         return None
-    return Clause((lo, hi), items[:1], items[1:], "first_listed", prefix)
+    basis: Basis = "joint" if len(items) > 1 else "explicit"
+    return Clause((lo, hi), items, [], basis, prefix, verb_leads=True)
 
 
 def label_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:

@@ -118,7 +118,9 @@ def test_enterprise_gold_has_every_responsibility_clause() -> None:
     clauses = re.findall(r"（责任单位：", seed_text(ROLE_GOLDS[1]))
     tasks = gold(ROLE_GOLDS[1])["tasks"]
     assert len(tasks) == len(clauses) == 36
-    assert all(t["basis"] == "first_listed" and len(t["leads"]) == 1 for t in tasks)
+    # no order is stated, so every listed unit leads (joint when several)
+    assert all(not t["participants"] for t in tasks)
+    assert all(t["basis"] == ("joint" if len(t["leads"]) > 1 else "explicit") for t in tasks)
 
 
 @pytest.mark.parametrize("name", ROLE_GOLDS)
@@ -296,7 +298,11 @@ def compare_roles(name: str, role: str) -> RoleComparison:
 @pytest.mark.parametrize("name", ROLE_GOLDS)
 def test_role_f1(name: str, role: str) -> None:
     result = compare_roles(name, role)
-    assert result.score.f1 >= ROLE_F1, result.report
+    score = result.score
+    if score.tp_gold + score.fn == 0:  # the gold names no body in this role: none may be read
+        assert score.fp == 0, result.report
+    else:
+        assert score.f1 >= ROLE_F1, result.report
 
 
 @pytest.mark.parametrize("name", ROLE_GOLDS)

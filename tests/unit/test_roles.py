@@ -182,14 +182,14 @@ def enterprise() -> list[str]:
     return [u for u in _seed_units("xj-enterprise-innovation-opinions.txt") if "责任单位" in u]
 
 
-def test_every_enterprise_clause_is_first_listed_under_the_autonomous_region(
+def test_every_enterprise_clause_lists_joint_leads_under_the_autonomous_region(
     enterprise: list[str],
 ) -> None:
     assert len(enterprise) == 36
     for text in enterprise:
         reading = read_roles(text)
-        assert reading.basis == "first_listed", text[:20]
-        assert len(reading.leads) == 1
+        assert reading.basis == ("joint" if len(reading.leads) > 1 else "explicit"), text[:20]
+        assert not reading.participants
         assert reading.leads[0].expanded.startswith("自治区")
         assert_spans(text, reading)
 
@@ -197,25 +197,25 @@ def test_every_enterprise_clause_is_first_listed_under_the_autonomous_region(
 def test_enterprise_prefix_skips_bodies_with_their_own(enterprise: list[str]) -> None:
     unit = next(u for u in enterprise if "新疆证监局" in u)
     leads, participants, basis = names(read_roles(unit))
-    assert (leads, basis) == (["自治区国税局"], "first_listed")
-    assert participants == ["自治区地税局", "自治区金融办", "新疆证监局", "自治区经信委"]
+    assert (participants, basis) == ([], "joint")
+    assert leads == ["自治区国税局", "自治区地税局", "自治区金融办", "新疆证监局", "自治区经信委"]
     unit = next(u for u in enterprise if "人民银行乌鲁木齐中心支行" in u)
-    assert names(read_roles(unit))[1] == ["人民银行乌鲁木齐中心支行", "新疆银监局"]
+    assert names(read_roles(unit))[0][1:3] == ["人民银行乌鲁木齐中心支行", "新疆银监局"]
 
 
 def test_enterprise_party_organ_and_collective(enterprise: list[str]) -> None:
     unit = next(u for u in enterprise if "自治区党委组织部、人力资源和社会保障厅）" in u)
-    assert names(read_roles(unit))[:2] == (["自治区党委组织部"], ["自治区人力资源和社会保障厅"])
+    assert names(read_roles(unit))[0][:2] == ["自治区党委组织部", "自治区人力资源和社会保障厅"]
     unit = next(u for u in enterprise if "领导小组办公室" in u)
     leads, participants, _ = names(read_roles(unit))
-    assert leads == ["自治区推进新型工业化建设工作领导小组办公室"]
-    assert participants == ["各地州市政府"]
+    assert leads == ["自治区推进新型工业化建设工作领导小组办公室", "各地州市政府"]
+    assert participants == []
 
 
 def test_enterprise_clause_followed_by_a_glued_heading(enterprise: list[str]) -> None:
     unit = next(u for u in enterprise if "（八）加强企业创新人才队伍建设。" in u)
     reading = read_roles(unit)
-    assert names(reading) == (["自治区科技厅"], ["自治区教育厅", "自治区经信委"], "first_listed")
+    assert names(reading) == (["自治区科技厅", "自治区教育厅", "自治区经信委"], [], "joint")
     assert unit[: reading.text_end].endswith("方式向企业提供服务。")
 
 
@@ -396,9 +396,9 @@ def test_guobanhan_you_huitong_form() -> None:
         ),
         (
             "建设省实验室。（责任单位：省科技厅、省发展改革委、省财政厅）",
-            ["省科技厅"],
-            ["省发展改革委", "省财政厅"],
-            "first_listed",
+            ["省科技厅", "省发展改革委", "省财政厅"],
+            [],
+            "joint",
         ),
         (
             "打造创新型产业集群。（责任单位：省科技厅牵头，省发展改革委、省经信厅配合）",
@@ -414,9 +414,9 @@ def test_guobanhan_you_huitong_form() -> None:
         ),
         (
             "（责任单位：科技厅、省发展改革委、经济和信息化厅）",  # 四川: no prefix on the head
-            ["科技厅"],
-            ["省发展改革委", "经济和信息化厅"],
-            "first_listed",
+            ["科技厅", "省发展改革委", "经济和信息化厅"],
+            [],
+            "joint",
         ),
         (
             "（责任单位：省科技厅、省发展改革委、省经信厅，列第一位的为牵头单位）",
@@ -444,16 +444,16 @@ def test_guobanhan_you_huitong_form() -> None:
         ),
         (
             "（责任单位：市科技局、市发展改革委、市经济信息委，各区县（自治县）政府）",  # 重庆
-            ["市科技局"],
-            ["市发展改革委", "市经济信息委", "各区县（自治县）政府"],
-            "first_listed",
+            ["市科技局", "市发展改革委", "市经济信息委", "各区县（自治县）政府"],
+            [],
+            "joint",
         ),
-        ("（主要责任单位：省科技厅、省教育厅）", ["省科技厅"], ["省教育厅"], "first_listed"),
+        ("（主要责任单位：省科技厅、省教育厅）", ["省科技厅", "省教育厅"], [], "joint"),
         (
             "（责任单位：省科技厅、省教育厅；配合单位：省财政厅）",
-            ["省科技厅"],
-            ["省教育厅", "省财政厅"],
-            "first_listed",
+            ["省科技厅", "省教育厅"],
+            ["省财政厅"],
+            "joint",
         ),
         (
             "（牵头单位：省科技厅；协办单位：省财政厅；完成时限：2022年底前）",
@@ -482,7 +482,7 @@ def test_deadlines_inside_the_clause_are_ignored() -> None:
     [
         (
             "加强平台建设。【责任单位】省科技厅、省财政厅",
-            (["省科技厅"], ["省财政厅"], "first_listed"),
+            (["省科技厅", "省财政厅"], [], "joint"),
         ),
         (
             "加强平台建设。【牵头单位】省发展改革委【配合单位】省科技厅、省财政厅",
@@ -536,20 +536,20 @@ def test_other_clause_spellings(text: str, expected: tuple[list[str], list[str],
     [
         (  # 浙江/湖北: the bodies alone, first listed leading
             "加大研发投入。（省科技厅、省财政厅，各市州人民政府）",
-            (["省科技厅"], ["省财政厅", "各市州人民政府"], "first_listed"),
+            (["省科技厅", "省财政厅", "各市州人民政府"], [], "joint"),
         ),
         (  # the prefix is distributed as in any list
             "完善科技金融服务。（省地方金融监管局、财政厅）",
-            (["省地方金融监管局"], ["省财政厅"], "first_listed"),
+            (["省地方金融监管局", "省财政厅"], [], "joint"),
         ),
-        ("健全统计监测。（市统计局）", (["市统计局"], [], "first_listed")),
+        ("健全统计监测。（市统计局）", (["市统计局"], [], "explicit")),
         (  # people's organisations take part as bodies do
             "弘扬科学家精神。（省委宣传部、省科技厅、省科协）",
-            (["省委宣传部"], ["省科技厅", "省科协"], "first_listed"),
+            (["省委宣传部", "省科技厅", "省科协"], [], "joint"),
         ),
         (
             "推进县域科技创新。（省科技厅、省直有关部门）",
-            (["省科技厅"], ["省直有关部门"], "first_listed"),
+            (["省科技厅", "省直有关部门"], [], "joint"),
         ),
     ],
 )
@@ -687,7 +687,7 @@ def test_labels_on_their_own_lines() -> None:
 def test_trailing_responsibility_sentence() -> None:
     text = "支持企业建设研发机构。责任单位：省科技厅、省财政厅。"
     reading = read_roles(text)
-    assert names(reading) == (["省科技厅"], ["省财政厅"], "first_listed")
+    assert names(reading) == (["省科技厅", "省财政厅"], [], "joint")
     assert text[: reading.text_end] == "支持企业建设研发机构。"
     assert reading.clause_span == (len("支持企业建设研发机构。"), len(text))
 
@@ -708,7 +708,7 @@ def test_unlisted_bodies_after_a_label_are_taken_as_written() -> None:
 @pytest.mark.parametrize("clause", ["（责任单位：无）", "（责任单位：暂无）", "责任单位：无"])
 def test_nothing_listed_keeps_the_basis(clause: str) -> None:
     reading = read_roles("加强宣传引导。" + clause)
-    assert names(reading) == ([], [], "first_listed")
+    assert names(reading) == ([], [], "explicit")
     assert reading.clause_span is not None
     assert reading.text_end == len("加强宣传引导。")
 
@@ -827,7 +827,7 @@ def test_half_width_punctuation_is_read_too() -> None:
     text = "推动技术改造。(经信委牵头,发改委;科技厅等参加)"
     assert names(read_roles(text)) == (["经信委"], ["发改委", "科技厅"], "explicit")
     text = "建设省实验室。(责任单位:省科技厅,省财政厅)"
-    assert names(read_roles(text)) == (["省科技厅"], ["省财政厅"], "first_listed")
+    assert names(read_roles(text)) == (["省科技厅", "省财政厅"], [], "joint")
 
 
 # --- table rows ----------------------------------------------------------------------------
@@ -852,7 +852,9 @@ def test_table_row_with_lead_and_partner_columns() -> None:
 def test_table_row_with_a_responsibility_column_only() -> None:
     cells = {"重点任务": "完善科技金融服务", "责任单位": "自治区金融办、科技厅、财政厅"}
     reading = read_role_cells(cells)
-    assert names(reading) == (["自治区金融办"], ["自治区科技厅", "自治区财政厅"], "first_listed")
+    assert names(reading) == (["自治区金融办", "自治区科技厅", "自治区财政厅"], [], "joint")
+    ranked = read_role_cells(cells, first_listed=True)
+    assert names(ranked) == (["自治区金融办"], ["自治区科技厅", "自治区财政厅"], "first_listed")
 
 
 @pytest.mark.parametrize(
@@ -876,16 +878,16 @@ def test_table_row_with_a_responsibility_column_only() -> None:
         ),
         (
             {"工作任务": "建设", "牵头领导": "分管副省长", "责任单位": "省科技厅、省财政厅"},
-            (["省科技厅"], ["省财政厅"], "first_listed"),
+            (["省科技厅", "省财政厅"], [], "joint"),
         ),
         ({"任务": "完善支持政策。（省财政厅负责）", "备注": ""}, (["省财政厅"], [], "explicit")),
         (
             {"任务": "完善", "责任单位": "省科技厅/省财政厅"},
-            (["省科技厅"], ["省财政厅"], "first_listed"),
+            (["省科技厅", "省财政厅"], [], "joint"),
         ),
         (
             {"工作任务": "建设", "责任单位": "省科技厅、省教育厅", "配合单位": "省财政厅"},
-            (["省科技厅"], ["省教育厅", "省财政厅"], "first_listed"),
+            (["省科技厅", "省教育厅"], ["省财政厅"], "joint"),
         ),
         ({"任务": "完善支持政策", "备注": "持续推进"}, ([], [], "none")),
     ],

@@ -138,16 +138,15 @@ def task_with(g: nx.MultiDiGraph, doc_id: str, text: str) -> str:
 def test_seed_identity_across_documents(first):
     g = load_graph(first[1])
     division = lead_surfaces(g, "xj-2013-task-division#1")
-    # 责任单位 list: the first listed unit leads, the rest take part
+    # 责任单位 list with no order stated: every listed unit leads
     task = task_with(g, "xj-enterprise-innovation", "建立企业创新发展指数评价体系")
     enterprise = lead_surfaces(g, task)
-    assert set(enterprise) == {"自治区经信委"}
+    assert set(enterprise) == {"自治区经信委", "科技厅", "财政厅", "统计局"}
     assert enterprise["自治区经信委"] == division["经信委"]
-    others = lead_surfaces(g, task, "PARTICIPATES_IN")
-    assert set(others) == {"科技厅", "财政厅", "统计局"}
-    assert others["科技厅"] == division["科技厅"]  # one Xinjiang bureau in both documents
+    assert enterprise["科技厅"] == division["科技厅"]  # one Xinjiang bureau in both documents
+    assert not lead_surfaces(g, task, "PARTICIPATES_IN")
     roles = [d for _, _, d in g.in_edges(task, data=True) if d["type"] != "HAS_TASK"]
-    assert {d["basis"] for d in roles} == {"first_listed"}
+    assert {d["basis"] for d in roles} == {"joint"}
 
 
 def test_seed_citations(first):

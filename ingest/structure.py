@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ingest.lexicon.roles import NUMBER_HEADERS, header_role
+from ingest.lexicon.roles import NUMBER_HEADERS, ROLE_VERBS, header_role, label_line_pattern
 from ingest.model import Section
 from ingest.normalize import HAN, HEADING_MARKER, NUMERALS, Line, NormalizedDocument, is_debris
 
@@ -348,10 +348,11 @@ def _run_in_title(text: str) -> tuple[str, bool]:
     return text[: stop + 1], True
 
 
-_ROLE_WORDS = "牵头|负责|配合|参加|参与|协助|协办|责任单位|责任部门"
+_ROLE_WORDS = "|".join((*ROLE_VERBS, "责任单位", "责任部门"))
+#: A line that belongs to the unit above it: a bracketed clause, or a labelled field
+#: (牵头单位：…, 完成时限：…, 部门分工：…, 分管省领导：…).
 _CLAUSE_LINE = re.compile(
-    f"^(?:（[^。]{{0,200}}(?:{_ROLE_WORDS})[^。]{{0,200}}）"
-    "|(?:主要)?(?:牵头|责任|配合|参与|实施|协办)(?:单位|部门)[:：][^。]{0,200}。?)$"
+    f"^（[^。]{{0,200}}(?:{_ROLE_WORDS})[^。]{{0,200}}）$|{label_line_pattern()}"
 )
 _NUMBER_HEADER = re.compile(f"^(?:{'|'.join(NUMBER_HEADERS)})$")
 _CAPTION = re.compile(r"^(?:附?表\s*\d+|附表)")

@@ -107,6 +107,16 @@ FIELD_LABELS = (
     "考核指标",
 )
 
+#: Labels that introduce a clause written with verbs (部门分工：省财政厅牵头，各部门配合).
+INTRO_LABELS = ("部门分工", "责任分工", "职责分工", "任务分工", "工作分工", "分工")
+
+#: Labels of the officials in charge, which stand beside a clause (分管省领导：…).
+OFFICIAL_LABELS = tuple(
+    f"{kind}{level}领导"
+    for kind in ("分管", "牵头", "责任", "联系")
+    for level in ("", "省", "市", "区", "县")
+)
+
 #: Headers of table columns that name people, not bodies (牵头领导, 责任人).
 PEOPLE_HEADER_WORDS = ("领导", "责任人", "联系人", "负责人", "负责同志")
 
@@ -139,6 +149,23 @@ MEASURE_COLUMNS = (
 
 #: Headers of the number column of a task table.
 NUMBER_HEADERS = ("序号", "编号", "序")
+
+
+def label_line_pattern() -> str:
+    """A line that is a labelled field of the unit above it: 牵头单位：…, 完成时限：…, 部门分工：….
+
+    >>> import re
+    >>> line = re.compile(label_line_pattern())
+    >>> bool(line.match("配合部门：市财政局")), bool(line.match("加强统筹"))
+    (True, False)
+    """
+    labels = (
+        f"(?:主要|具体)?(?:{alternation(LEAD_LABEL_WORDS + PART_LABEL_WORDS + LIST_LABEL_WORDS)}"
+        f"(?:责任)?{alternation(LABEL_NOUNS)}?|{alternation(LIST_LABELS_WHOLE + FIELD_LABELS)}"
+        f"|{alternation(INTRO_LABELS + OFFICIAL_LABELS)})"
+    )
+    return f"^【?{labels}(?:[（(][^（()）：:]{{0,10}}[）)])?\\s*[：:】]"
+
 
 # --- verbs after a list ---------------------------------------------------------------
 

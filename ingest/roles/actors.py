@@ -81,6 +81,8 @@ def is_body(s: str, *, left: bool = False) -> bool:
     n = bare_name(s)
     if not 2 <= len(n) <= 60 or not BODY_END.search(n) or NOT_BODY.search(n):
         return False
+    if GENERIC_END.fullmatch(n):
+        return False  # 有关部门和单位: a bare 单位 is the group's other half, not a body
     return not (left and re.search(r"(?:企业|单位|机构)$", n) and not VAGUE.search(n))
 
 

@@ -126,12 +126,13 @@ def read_clause(
         kind = m.lastgroup or ""
         a, b = cursor, m.start()
         cursor = m.end()
-        if kind in ROLE_LABELS or kind == "ignore":
+        if kind in ROLE_LABELS or kind in ("ignore", "intro"):
             if pending and pending != "ignore":
                 segments.append(Segment(pending, a, b, labelled=True))
             elif pending is None:
                 leftover += len(text[a:b].strip(STRIP))
-            pending = kind
+            # 部门分工：A牵头，B配合 — an intro label leaves the roles to the verbs after it
+            pending = None if kind == "intro" else kind
             has_label = has_label or kind != "ignore"
             after_with = False
             continue
@@ -253,6 +254,8 @@ def _assign(
         return None
     clause.leads.sort(key=lambda it: it.start)
     clause.participants.sort(key=lambda it: it.start)
+    # A、B负责 — several bodies answer for the task and none is said to lead it
+    joint = joint or (by_verb and len(clause.leads) > 1)
     clause.basis = "joint" if joint else "explicit"
     clause.prefix = prefix
     clause.verb_leads = by_verb

@@ -85,7 +85,8 @@ LEAD_LABEL = rf"【?{alternation(R.LEAD_LABEL_WORDS)}(?:责任)?{_NOUN}?"
 PART_LABEL = rf"【?{alternation(R.PART_LABEL_WORDS)}(?:责任)?{_NOUN}?"
 _LIST_WHOLE = alternation(R.LIST_LABELS_WHOLE)
 LIST_LABEL = rf"【?(?:(?:主要|具体)?{alternation(R.LIST_LABEL_WORDS)}{_NOUN}|{_LIST_WHOLE})"
-IGNORE_LABEL = rf"【?{alternation(R.FIELD_LABELS)}"
+IGNORE_LABEL = rf"【?{alternation(R.FIELD_LABELS + R.OFFICIAL_LABELS)}"
+INTRO_LABEL = rf"【?{alternation(R.INTRO_LABELS)}"
 ROLE_LABELS = ("lead_label", "part_label", "list_label")
 
 
@@ -98,12 +99,15 @@ def _first_chars(*patterns: str) -> str:
 _TOKEN_BODY = (
     rf"(?:(?P<note>{NOTE})"
     rf"|(?P<ignore>{IGNORE_LABEL}{LABEL_TAIL})"
+    rf"|(?P<intro>{INTRO_LABEL}{LABEL_TAIL})"
     rf"|(?P<lead_label>{LEAD_LABEL}{LABEL_TAIL})"
     rf"|(?P<part_label>{PART_LABEL}{LABEL_TAIL})"
     rf"|(?P<list_label>{LIST_LABEL}{LABEL_TAIL})"
     rf"|(?P<joint>(?:{BY_DUTY}(?:分别|共同)?|分别|共同|各自|分工)"
     rf"(?:负责|牵头|抓好落实|组织实施|落实|推进|实施){ACTION}?)"
-    rf"|(?P<strong>(?:为|作为)?(?:总牵头|牵头)(?:单位|部门)?(?:负责|组织|抓总)?{ACTION}?)"
+    # 牵头单位 without 为 is a noun (各项目牵头单位), unless it is a label (with a colon)
+    rf"|(?P<strong>(?:(?:为|作为)(?:总牵头|牵头)(?:单位|部门)?|(?:总牵头|牵头)(?!单位|部门))"
+    rf"(?:负责|组织|抓总)?{ACTION}?)"
     rf"|(?P<lead>(?:负总责|主抓|主责|主办|(?:具体)?负责)(?![人制任]|同志|的){ACTION}?)"
     rf"|(?P<part>(?:为|作为)?{BY_DUTY}?(?:共同|积极)?(?:协同配合|配合|参加|参与|协助|协办|"
     rf"协同(?!创新|发展|中心)|具体落实|抓好落实|具体实施|落实)(?:单位|部门)?{ACTION}?)"
@@ -114,7 +118,7 @@ TOKEN_FIRST = _first_chars(_TOKEN_BODY)
 #: labels (which need a colon), then verbs, longest forms first.
 TOKEN = re.compile(rf"(?=[{TOKEN_FIRST}]){_TOKEN_BODY}")
 #: A role label that may open a clause outside brackets (field labels only continue one).
-CLAUSE_LABEL = re.compile(rf"(?:{LEAD_LABEL}|{PART_LABEL}|{LIST_LABEL}){LABEL_TAIL}")
+CLAUSE_LABEL = re.compile(rf"(?:{LEAD_LABEL}|{PART_LABEL}|{LIST_LABEL}|{INTRO_LABEL}){LABEL_TAIL}")
 PREDICATE = re.compile(
     r"(?:等(?:有关|相关)?(?:部门|单位|机构))?(?:牵头|负责(?!同志|人)|研究|提出|制定|组织|落实|推进|开展|实施|"
     r"做好|抓好|出台|完善|建立|起草|修订|编制|指导|督促|统筹|协调)"

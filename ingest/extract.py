@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -129,7 +129,7 @@ def _assemble(
     gazetteer: Gazetteer,
 ) -> DocumentExtraction:
     meta = structure.metadata
-    entry = entry or ManifestEntry()
+    entry = _with_header(entry or ManifestEntry(), loaded.header)
     doc_id = doc_id_for(loaded.source, entry)
     issuer_surfaces = [s for s, _ in meta.issuers]
     jurisdiction = infer_jurisdiction(
@@ -200,6 +200,19 @@ def _assemble(
         text=ndoc.text,
         warnings=warnings,
         convention="joint" if convention is None else "first_listed",
+    )
+
+
+def _with_header(entry: ManifestEntry, header: ManifestEntry | None) -> ManifestEntry:
+    """The manifest entry, its gaps filled from the crawler's header above the text."""
+    if header is None:
+        return entry
+    return replace(
+        entry,
+        title=entry.title or header.title,
+        doc_number=entry.doc_number or header.doc_number,
+        date=entry.date or (header.date if entry.year is None else None),
+        issuers=entry.issuers or header.issuers,
     )
 
 

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ingest.header import split_header
+from ingest.manifest import ManifestEntry
 from ingest.model import IngestError
 
 #: Files larger than this are refused before they are read: no policy
@@ -58,6 +60,8 @@ class LoadedDocument:
     format: Format
     encoding: str | None
     blocks: tuple[Block, ...]
+    #: What a crawler's header above the text said (title, number, date, issuer).
+    header: ManifestEntry | None = None
 
 
 def load(path: str | Path) -> LoadedDocument:
@@ -133,6 +137,7 @@ def _load(data: bytes, source: str) -> LoadedDocument:
     fmt = _sniff(data, source)
     sha = hashlib.sha256(data).hexdigest()
     encoding: str | None = None
+    header: ManifestEntry | None = None
     if fmt == "pdf":
         blocks = _pdf_blocks(data, source)
     elif fmt == "docx":
@@ -142,10 +147,11 @@ def _load(data: bytes, source: str) -> LoadedDocument:
         blocks = _html_blocks(text)
     else:
         text, encoding = decode_text(data, source)
+        header, text = split_header(text)
         blocks = _text_blocks(text)
     if not any(_has_text(b) for b in blocks):
         raise IngestError(source, "no readable text")
-    return LoadedDocument(source, sha, fmt, encoding, tuple(blocks))
+    return LoadedDocument(source, sha, fmt, encoding, tuple(blocks), header)
 
 
 def _has_text(block: Block) -> bool:

@@ -32,6 +32,7 @@ from ingest.roles import (
     ActorSurface,
     RoleReading,
     first_listed_from,
+    read_heading,
     read_role_cells,
     read_roles,
     split_actors,
@@ -254,9 +255,17 @@ def _task(
     else:
         reading = read_roles(unit.text, first_listed=first_listed)
         base = start
+    heading_at = None
+    if reading.basis == "none" and unit.section:  # （一）区建管委 over its duties
+        by_heading = read_heading(unit.section[-1])
+        heading_at = text.rfind(unit.section[-1], 0, start) if by_heading else -1
+        if by_heading and heading_at >= 0:
+            reading = replace(by_heading, text_end=reading.text_end)
 
     def mention(a: ActorSurface) -> Mention:
         m = resolver.resolve(a.surface, expanded=a.expanded, type_hint=ACTOR)
+        if heading_at is not None and heading_at >= 0:
+            return _with_span(m, (heading_at + a.span[0], heading_at + a.span[1]))
         if base is not None:
             return _with_span(m, (base + a.span[0], base + a.span[1]))
         # table cells: find the written surface inside the row

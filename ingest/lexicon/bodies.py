@@ -36,6 +36,8 @@ AGENCY_END = (
     r"(?:[部厅局委办署]|委员会|办公室|政府|行署|公署|工委|党委|管委会|人大|政协|法院|检察院|"
     r"科协|工商联|总工会|妇联|残联|侨联|文联|社科联|团省委|团市委|团委|分行|支行|海关)"
 )
+#: Endings that make a name a body by themselves, without a level in front.
+FORMAL_END = r"(?:委员会|办公室|办公厅|人民政府|管理委员会|管委会|领导小组|工作小组|指挥部)"
 #: Enterprises, universities, banks and customs keep their own names.
 NO_PREFIX_END = r"(?:公司|集团|大学|学院|银行|分行|支行|海关|管委会|管理委员会|[区市县州盟旗])"
 

@@ -37,12 +37,13 @@ broken, yields a reading and never an exception.
 from ingest.roles.actors import split_actors
 from ingest.roles.reading import ActorSurface, RoleReading
 from ingest.roles.tables import read_role_cells
-from ingest.roles.units import first_listed_from, read_roles
+from ingest.roles.units import first_listed_from, read_heading, read_roles
 
 __all__ = [
     "ActorSurface",
     "RoleReading",
     "first_listed_from",
+    "read_heading",
     "read_role_cells",
     "read_roles",
     "split_actors",

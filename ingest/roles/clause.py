@@ -158,6 +158,8 @@ def read_clause(
         segments.append(Segment("part" if after_with else kind, ca, cb))
         after_with = False
     a, b = strip_range(text, cursor, hi)
+    if not strict and segments and text.startswith("。", cursor):
+        b = a  # 〔…按职责分工负责。具体任务均涉及…，下同。〕: a note after the clause's sentence
     if b > a:
         if after_with:
             segments.append(Segment("part", a, b))

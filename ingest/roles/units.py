@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ingest.roles.actors import Item
+from ingest.model import Basis
+from ingest.roles.actors import Item, governs, split_list
 from ingest.roles.finders import find_clauses
-from ingest.roles.patterns import CONVENTION, STRIP
+from ingest.roles.patterns import CONVENTION, FORMAL_END, OPENING_NUMBER, OWN_PREFIX, STRIP
 from ingest.roles.reading import ActorSurface, RoleReading
 
 
@@ -68,3 +69,33 @@ def read_roles(text: str, *, first_listed: bool = False) -> RoleReading:
     cut = after < before and not last.inline
     text_end = rstrip_end(text, start) if cut else rstrip_end(text, len(text))
     return RoleReading(leads, participants, last.basis, last.span, text_end)
+
+
+def _is_formal_body(name: str) -> bool:
+    """A body named as a heading names its level or place (区建管委, 省科技厅), or is a
+    committee or office by its full ending: 功能布局 ends in 局 without being a bureau."""
+    return governs(name) and bool(OWN_PREFIX.match(name) or FORMAL_END.search(name))
+
+
+def read_heading(heading: str) -> RoleReading | None:
+    """A heading that names only bodies (``（一）区建管委``) makes them lead the units under it.
+
+    Duty lists (职责分工) and emergency plans set each body as a heading over
+    the paragraphs of its duties. Only government bodies count, so a heading
+    such as ``（二）重点企业`` assigns nothing.
+
+    >>> [a.surface for a in read_heading("（一）区建管委、区水务局").leads]
+    ['区建管委', '区水务局']
+    >>> read_heading("（二）加强组织领导") is None
+    True
+    """
+    number = OPENING_NUMBER.match(heading)
+    lo = number.end() if number else 0
+    hi = len(heading.rstrip("。：: "))
+    if hi - lo < 2 or hi - lo > 60:
+        return None
+    items, _ = split_list(heading, lo, hi)
+    if not items or not all(_is_formal_body(it.expanded) for it in items):
+        return None
+    basis: Basis = "joint" if len(items) > 1 else "explicit"
+    return RoleReading(_unique(items, set()), (), basis, None, None)

@@ -137,3 +137,24 @@ def test_readme_clause_forms_are_read() -> None:
         assert leads or participants, form
     labels = re.findall(r"`(\w+单位)`", part)
     assert labels and all(lexicon.header_role(label) for label in labels), labels
+
+
+def test_a_heading_that_names_a_body_leads_the_duties_under_it() -> None:
+    doc = extract_bytes(
+        "职责分工\n（一）区建管委\n牵头协调督促本区海绵城市建设工作。\n"
+        "（二）功能布局\n核心区约10平方公里。\n".encode(),
+        "duties.txt",
+    )
+    duties, layout = doc.tasks
+    assert [m.surface for m in duties.leads] == ["区建管委"]
+    s, e = duties.leads[0].span
+    assert doc.text[s:e] == "区建管委"
+    assert layout.leads == () and layout.basis == "none"
+
+
+def test_a_note_after_the_clause_sentence_is_no_body() -> None:
+    text = (
+        "加强市场体系建设。〔责任单位：省发展改革委、省市场监管局按职责分工负责。"
+        "具体任务均涉及相关市（州）人民政府，不再做分工，下同。〕"
+    )
+    assert names(text) == (["省发展改革委", "省市场监管局"], [], "joint")

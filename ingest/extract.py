@@ -25,6 +25,7 @@ from ingest.gazetteer import Gazetteer, default_gazetteer
 from ingest.load import LoadedDocument, load, load_bytes
 from ingest.manifest import ManifestEntry, entry_for
 from ingest.model import DocumentExtraction, Entity, IngestError, Mention, Task
+from ingest.nlp import get_nlp
 from ingest.normalize import NormalizedDocument, normalize
 from ingest.resolve import Resolver, infer_jurisdiction, type_of
 from ingest.roles import (
@@ -57,24 +58,30 @@ def code_fingerprint() -> str:
     version number.
     """
     h = hashlib.sha256()
-    sources = sorted((_ROOT / "ingest").glob("*.py")) + sorted(
+    sources = sorted((_ROOT / "ingest").rglob("*.py")) + sorted(
         (_ROOT / "data" / "gazetteer").glob("*.yaml")
     )
     for path in sources:
-        h.update(path.name.encode())
+        h.update(path.relative_to(_ROOT).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 
-def extraction_key(sha256: str, entry: ManifestEntry | None, name: str) -> str:
-    """Cache key of one extraction: content, name, manifest entry, code.
+def extraction_key(
+    sha256: str, entry: ManifestEntry | None, name: str, gazetteer: Gazetteer | None = None
+) -> str:
+    """Cache key of one extraction: content, name, manifest entry, gazetteer, code.
 
-    The code fingerprint leads the key as written, so a cache can drop the
-    entries no current code will ever ask for (`graph.store_file.build`).
+    The gazetteer (default: the project's) is keyed by its content
+    (`Gazetteer.fingerprint`), so an extraction made with a custom gazetteer
+    is never served for the default one, nor the other way round. The code
+    fingerprint leads the key as written, so a cache can drop the entries no
+    current code will ever ask for (`graph.store_file.build`).
     """
     code = code_fingerprint()
+    names = default_gazetteer() if gazetteer is None else gazetteer
     h = hashlib.sha256()
-    for part in (sha256, name, entry.fingerprint() if entry else ""):
+    for part in (sha256, name, entry.fingerprint() if entry else "", names.fingerprint()):
         h.update(part.encode())
         h.update(b"\0")
     return f"{code}-{h.hexdigest()}"
@@ -114,7 +121,8 @@ def extract_loaded(
     entry: ManifestEntry | None,
     gazetteer: Gazetteer | None = None,
 ) -> DocumentExtraction:
-    gazetteer = gazetteer or default_gazetteer()
+    if gazetteer is None:
+        gazetteer = default_gazetteer()
     ndoc = normalize(loaded)
     structure = parse_structure(ndoc)
     return _assemble(loaded, ndoc, structure, entry, gazetteer)
@@ -130,6 +138,8 @@ def _assemble(
     meta = structure.metadata
     entry = entry or ManifestEntry()
     doc_id = doc_id_for(loaded.source, entry)
+    nlp = get_nlp(gazetteer)  # every stage reads names with the one gazetteer given
+    spans = find_entities(ndoc.text, nlp)  # ordered and non-overlapping
     issuer_surfaces = [s for s, _ in meta.issuers]
     jurisdiction = infer_jurisdiction(
         meta.doc_number or entry.doc_number,
@@ -137,6 +147,7 @@ def _assemble(
         [s for s, _ in meta.recipients],
         ndoc.text[:500],
         entry.jurisdiction,
+        gazetteer=gazetteer,
     )
     resolver = Resolver(gazetteer, jurisdiction)
 
@@ -150,7 +161,6 @@ def _assemble(
         m for surface, span in meta.recipients for m in _addressees(surface, span, resolver)
     )
 
-    spans = find_entities(ndoc.text)  # ordered and non-overlapping
     starts = [sp.start for sp in spans]
     _define_abbreviations(ndoc.text, spans, resolver)
     entity_mentions = [_resolve_span(sp, resolver) for sp in spans]
@@ -189,7 +199,7 @@ def _assemble(
         recipients=recipients,
         tasks=tasks,
         entities=_entities(all_mentions, resolver),
-        targets=tuple(find_targets(ndoc, structure)),
+        targets=tuple(find_targets(ndoc, structure, nlp)),
         sha256=loaded.sha256,
         format=loaded.format,
         encoding=loaded.encoding,
@@ -453,8 +463,6 @@ def extract_many(paths: Iterable[str | Path], jobs: int | None = None) -> Iterat
     if jobs <= 1 or len(files) < 8:
         yield from map(_safe_extract, files)
         return
-    from ingest.nlp import get_nlp
-
     default_gazetteer()
     get_nlp()
     import multiprocessing as mp

@@ -169,6 +169,7 @@ class Gazetteer:
         #: hash of the files loaded, for caches that must notice an edit
         self.digest = digest
         self._origin = origin
+        self._fingerprint: str | None = None
         for entry in entries:
             self._add(entry)
         self._check_references()
@@ -282,6 +283,23 @@ class Gazetteer:
         )
 
     # --- queries ----------------------------------------------------------------
+
+    def fingerprint(self) -> str:
+        """A hash of everything this gazetteer says, however it was built.
+
+        Part of every extraction's cache key (`ingest.extract.extraction_key`):
+        an extraction made with one gazetteer is never reused for another,
+        while two gazetteers with the same content share their extractions.
+        Entry order counts, as it decides which entry a shared name labels.
+        """
+        if self._fingerprint is None:
+            h = hashlib.sha256()
+            for entry in self._entries.values():
+                h.update(repr(entry).encode() + b"\0")
+            for mapping in (self.doc_number_prefixes, self.jurisdiction_markers):
+                h.update(repr(sorted(mapping.items())).encode() + b"\0")
+            self._fingerprint = h.hexdigest()[:16]
+        return self._fingerprint
 
     def __len__(self) -> int:
         return len(self._entries)

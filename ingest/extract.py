@@ -254,9 +254,9 @@ def _task(
         m = resolver.resolve(a.surface, expanded=a.expanded, type_hint=ACTOR)
         if base is not None:
             return _with_span(m, (base + a.span[0], base + a.span[1]))
-        # table cells: find the written surface inside the row
-        at = text.find(a.surface, start, end)
-        return _with_span(m, (at, at + len(a.surface))) if at >= 0 else m
+        # a table row: the span is inside the cell the body was read from
+        cell = unit.cell_spans.get(a.cell) if unit.cell_spans and a.cell else None
+        return _with_span(m, (cell[0] + a.span[0], cell[0] + a.span[1])) if cell else m
 
     leads = _unique(mention(a) for a in reading.leads)
     lead_ids = {m.id for m in leads}  # a body named in both roles leads

@@ -148,8 +148,10 @@ def _assemble(
         ndoc.text[:500],
         entry.jurisdiction,
         gazetteer=gazetteer,
+        title=meta.title or entry.title,
+        named=[(sp.surface, sp.gazetteer_id) for sp in spans],
     )
-    resolver = Resolver(gazetteer, jurisdiction)
+    resolver = Resolver(gazetteer, jurisdiction, document=doc_id)
 
     def located(surfaces: Iterable[tuple[str, tuple[int, int]]]) -> tuple[Mention, ...]:
         return tuple(_with_span(resolver.resolve(s, type_hint=ACTOR), span) for s, span in surfaces)

@@ -359,6 +359,27 @@ class Gazetteer:
                     return region, key[n:]
         return None
 
+    def regions_in(self, text: str) -> list[GazetteerEntry]:
+        """Every Region named in `text`, in order; at each place the longest name wins.
+
+        A name is not read again inside a longer one: ``浙江西部`` names 浙江, not 江西.
+
+        >>> [r.name for r in default_gazetteer().regions_in("数字广东建设与广州实验室")]
+        ['广东省', '广州市']
+        """
+        key = lookup_key(text)
+        found = []
+        i = 0
+        while i < len(key):
+            fits = (n for n in self._prefix_lengths if i + n <= len(key))
+            n = next((n for n in fits if key[i : i + n] in self._region_names), 0)
+            if n:
+                found.append(self._region_names[key[i : i + n]])
+                i += n
+            else:
+                i += 1
+        return found
+
 
 def _parse(path: Path, raw: bytes) -> dict[str, Any]:
     try:

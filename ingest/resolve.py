@@ -539,9 +539,9 @@ def _from_head(g: Gazetteer, head: str) -> str | None:
 #: Title openings of the nation's own documents: the places they name are their subject.
 _NATIONAL_TITLE = ("国务院", "中共中央", "中华人民共和国", "国家", "全国")
 #: Level words opening the name of a province's own body (省科技厅, 自治区财政厅),
-#: and of a city's (市科技局, 州发改委, 盟财政局), longest first.
+#: and of a city's (市科技局, 州发改委, 自治州财政局, 盟财政局), longest first.
 _PROVINCE_LEVEL = ("自治区", "省")
-_CITY_LEVEL = ("地区", "市", "州", "盟")
+_CITY_LEVEL = ("自治州", "地区", "市", "州", "盟")
 #: Body evidence needed before the bodies named alone decide a jurisdiction.
 _ENOUGH = 3
 #: The share of the place evidence the winning province must hold.
@@ -573,10 +573,10 @@ def _tally(g: Gazetteer, named: Iterable[tuple[str, str | None]]) -> _Tally:
 
     Vague groups say nothing: ``各省科技厅`` is how the nation addresses provinces.
 
-    >>> t = _tally(default_gazetteer(), [("省科技厅", None), ("浙江省科技厅", None),
-    ...                                  ("科技部", "cn.most"), ("各省科技厅", None)])
+    >>> named = ["省科技厅", "浙江省科技厅", "科技厅", "市场监管局", "自治州科技局", "各省科技厅"]
+    >>> t = _tally(default_gazetteer(), [(n, None) for n in named] + [("科技部", "cn.most")])
     >>> (dict(t.places), dict(t.bodies), t.national, t.provincial, t.city)
-    ({'浙江省': 1}, {'浙江省': 1}, 1, 1, 0)
+    ({'浙江省': 1}, {'浙江省': 1}, 1, 2, 1)
     """
     tally = _Tally()
     for surface, gazetteer_id in named:
@@ -691,8 +691,8 @@ def _from_places(g: Gazetteer, tally: _Tally) -> str | None:
         or tally.national >= count + levels
     ):
         return None
-    if tally.city <= tally.provincial:
-        return province
+    if tally.city <= tally.provincial or province.endswith("市"):
+        return province  # 北京市's 市科委 is the municipality's own
     cities: Counter[str] = Counter(
         {
             name: n

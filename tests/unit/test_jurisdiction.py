@@ -83,6 +83,17 @@ CHENGDU_BY_BODIES = """\
 """
 
 
+#: A municipality's document: its 市 bodies are the province-level city's own.
+BEIJING_BY_BODIES = """\
+关于加快建设国际科技创新中心的实施意见
+
+一、重点任务
+1.支持新型研发机构建设。（北京市科委、中关村管委会牵头，市财政局配合）
+2.推进高校科技成果转化。（市教委、市科委负责）
+3.优化创新创业生态。（市发展改革委牵头，市人力资源社会保障局、北京市市场监管局配合）
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "name", "jurisdiction", "surface", "body_id"),
     [
@@ -92,6 +103,7 @@ CHENGDU_BY_BODIES = """\
         (PINGTAN_MEASURES, "pt.txt", "平潭综合实验区", "区财政金融局", "fj.pingtan:区财政金融局"),
         (SICHUAN_BY_BODIES, "sc-transfer.txt", "四川省", "省科技厅", "sc.kjt"),
         (CHENGDU_BY_BODIES, "cd-rd.txt", "成都市", "市科技局", "sc.chengdu:科技局"),
+        (BEIJING_BY_BODIES, "bj-center.txt", "北京市", "市财政局", "bj:财政局"),
     ],
 )
 def test_jurisdiction_from_title_and_bodies(

@@ -121,6 +121,13 @@ def extract_loaded(
     entry: ManifestEntry | None,
     gazetteer: Gazetteer | None = None,
 ) -> DocumentExtraction:
+    """Extract a loaded document with `gazetteer` (default: the project's).
+
+    The gazetteer given is the only one any stage reads names with: the
+    spaCy pipeline (`ingest.nlp.get_nlp`), the jurisdiction, the resolver
+    and the targets' scopes. Cache it under `extraction_key` with the same
+    gazetteer.
+    """
     if gazetteer is None:
         gazetteer = default_gazetteer()
     ndoc = normalize(loaded)

@@ -9,9 +9,12 @@ body unless their jurisdiction says they do.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graph.build import build_graph
+from graph.store_file import build, load_graph
 from ingest.extract import extract_bytes
 from ingest.gazetteer import NATIONAL
 from ingest.model import DocumentExtraction
@@ -208,3 +211,14 @@ def test_two_documents_of_one_inferred_province_share_its_bodies() -> None:
     assert title_ids["省大数据局"] == body_ids["省大数据局"] == "zj:大数据局"
     graph = build_graph([by_title, by_bodies])
     assert graph.nodes["zj:大数据局"]["doc_ids"] == ["zj-digital", "zj-plan"]
+
+
+def test_the_embedded_store_keeps_document_scoped_bodies_apart(tmp_path: Path) -> None:
+    for name in ("plan-a.txt", "plan-b.txt"):
+        (tmp_path / name).write_text(UNPLACED, encoding="utf-8")
+    report = build([tmp_path], out=tmp_path / "build", jobs=1)
+    assert not report.errors
+    graph = load_graph(tmp_path / "build")
+    scoped = sorted(n for n in graph.nodes if n.startswith("doc:") and n.endswith(":省大数据局"))
+    assert scoped == ["doc:plan-a:省大数据局", "doc:plan-b:省大数据局"]
+    assert [graph.nodes[n]["doc_ids"] for n in scoped] == [["plan-a"], ["plan-b"]]

@@ -420,12 +420,14 @@ def infer_jurisdiction(
     4. the recipients (伊犁哈萨克自治州 -> 新疆维吾尔自治区, 各盟行政公署 -> 内蒙古自治区);
     5. the document's head (its own number line, a government's name opening
        a line, its address line);
-    6. the bodies the document names (`named`: each name the entity pipeline
-       found, with its gazetteer id if any) and its `title`, read by
-       `_from_named`: national bodies outweighing all others make it national;
-       else a place its title names (浙江省…实施方案, 数字广东建设…);
-       else the province whose places and bodies dominate its text — never
-       places alone, which say what a document is about, not whose it is.
+    6. its `title` and the bodies it names (`named`: each name the entity
+       pipeline found, with its gazetteer id if any), read by `_from_named`:
+       the bodies its title names before 关于 (科技部 财政部关于…: national);
+       else national bodies outweighing all others make it national; else a
+       place its title names, when all it names lies in one province
+       (浙江省…实施方案, 数字广东建设…, 广州市…); else, when the title names
+       no place, the province whose places and bodies dominate its text —
+       never places alone, which say what a document is about, not whose it is.
 
     ``None`` when nothing tells.
 
@@ -633,32 +635,50 @@ def _count_level(g: Gazetteer, tally: _Tally, name: str) -> None:
 
 def _from_named(g: Gazetteer, title: str | None, tally: _Tally) -> str | None:
     """The jurisdiction the title and the bodies named tell (`infer_jurisdiction`, step 6)."""
+    issuer = _title_issuer(g, title)
+    if issuer is not None:
+        return issuer
     if tally.national >= _ENOUGH and tally.national > 2 * tally.own:
         return NATIONAL
-    return _from_title(g, title, tally) or _from_places(g, tally)
+    places = _title_places(g, title)
+    if len({province_of(g, r).name for r in places}) > 1:
+        return None  # 江苏省对口支援新疆…: the body's majority cannot say whose
+    return _from_title(g, places, tally) if places else _from_places(g, tally)
 
 
-def _from_title(g: Gazetteer, title: str | None, tally: _Tally) -> str | None:
-    """The place a title names, when all it names lies in one province.
+def _title_issuer(g: Gazetteer, title: str | None) -> str | None:
+    """The jurisdiction of the bodies a title names before 关于: its issuers.
 
-    The first place named is the document's, at the level its own bodies are
-    written at: ``浙江省…支持杭州…`` with 省 bodies is Zhejiang's, a title
-    naming 广州市 with 市 bodies is Guangzhou's.
+    >>> _title_issuer(default_gazetteer(), "科技部 财政部关于支持广东省开展科技金融试点的通知")
+    '中华人民共和国'
+    """
+    head, found, _ = (title or "").partition("关于")
+    names = [n for n in _SPLIT.split(head) if n]
+    return _from_issuers(g, names) if found and names else None
+
+
+def _title_places(g: Gazetteer, title: str | None) -> list[GazetteerEntry]:
+    """The places a title names, in order; none when it is the nation's (国务院关于…).
 
     >>> g = default_gazetteer()
-    >>> titles = ("浙江省科技创新实施方案", "广州市科技创新条例", "长三角一体化发展规划",
-    ...           "国务院关于支持新疆发展的意见")
-    >>> [_from_title(g, t, _Tally()) for t in titles]
-    ['浙江省', '广州市', None, None]
+    >>> titles = ("数字广东建设行动计划", "长三角一体化发展规划", "国务院关于支持新疆发展的意见")
+    >>> [[r.name for r in _title_places(g, t)] for t in titles]
+    [['广东省'], [], []]
     """
     if not title or lookup_key(title).startswith(_NATIONAL_TITLE):
-        return None
-    named = [r for r in g.regions_in(title) if r.level != "national"]
-    provinces = {province_of(g, r).name for r in named}
-    if len(provinces) != 1:
-        return None
+        return []
+    return [r for r in g.regions_in(title) if r.level != "national"]
+
+
+def _from_title(g: Gazetteer, named: list[GazetteerEntry], tally: _Tally) -> str:
+    """The place of a title naming places of one province.
+
+    The first place named is the document's, at the level its own bodies are
+    written at: ``浙江省…支持杭州…`` with 省 bodies is Zhejiang's, with 市
+    bodies Hangzhou's.
+    """
     if tally.provincial > tally.city:
-        return provinces.pop()
+        return province_of(g, named[0]).name
     if tally.city > tally.provincial:
         below = [r for r in named if r.level != "provincial"]
         return (below or named)[0].name

@@ -166,6 +166,31 @@ def test_a_province_named_in_passing_is_not_the_documents() -> None:
     assert extract(NATIONAL_NOTICE, "cn-notice.txt").jurisdiction is None
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "工业和信息化部关于支持浙江省建设数字经济创新发展试验区的意见",
+        "科技部 财政部关于支持广东省开展科技金融试点的通知",
+        "国家发展改革委关于支持福建平潭综合实验区建设的意见",
+    ],
+)
+def test_a_ministry_writing_about_a_province_is_national(title: str) -> None:
+    text = f"{title}\n\n一、主要任务\n1.支持建设一批创新平台。\n"
+    assert extract(text, "cn-letter.txt").jurisdiction == NATIONAL
+
+
+def test_a_title_naming_two_provinces_leaves_the_body_no_say() -> None:
+    """A Jiangsu plan for Xinjiang names Xinjiang's places and Jiangsu's 省 bodies."""
+    text = (
+        "关于印发《江苏省对口支援新疆克州工作方案》的通知\n\n一、主要任务\n"
+        "1.支持克州建设产业园区。（省发展改革委牵头，省科技厅配合）\n"
+        "2.推动克州特色农产品进入江苏市场。（省商务厅负责）\n"
+    )
+    ex = extract(text, "js-aid.txt")
+    assert ex.jurisdiction is None
+    assert role_ids(ex)["省科技厅"] == "doc:js-aid:省科技厅"
+
+
 def test_issuer_and_number_still_come_first() -> None:
     """A 国办发 document about Zhejiang is national whatever its title and bodies say."""
     title = "关于支持浙江省杭州市建设国家新一代人工智能创新发展试验区的函"

@@ -7,9 +7,10 @@ This is what runs when no Neo4j is configured, so it must be boring and safe:
 - ``manifest.json`` lists the documents built, their content hashes and the
   hash of ``graph.json``;
 - ``cache/<key>.json`` holds each document's `DocumentExtraction`, keyed by
-  `ingest.extract.extraction_key` (content hash, file name, manifest entry and
-  a fingerprint of the extraction code and gazetteer), so an unchanged
-  document is not read again and any change to the rules invalidates it.
+  `ingest.extract.extraction_key` (content hash, file name, manifest entry,
+  the content fingerprint of the gazetteer used, and a fingerprint of the
+  extraction code and gazetteer files), so an unchanged document is not read
+  again and any change to the rules or names invalidates it.
   Entries made by other versions of the code can never be used again and are
   removed after each build; entries of the current code stay, so switching
   between two corpora in one folder does not read either again.

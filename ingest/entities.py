@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from ingest.gazetteer import Gazetteer
 from ingest.nlp import (
     cut_words,
     gazetteer_names,
@@ -41,10 +42,13 @@ class EntitySpan:
     gazetteer_id: str | None = None
 
 
-def find_entities(text: str, nlp: Language | None = None) -> list[EntitySpan]:
+def find_entities(
+    text: str, nlp: Language | None = None, *, gazetteer: Gazetteer | None = None
+) -> list[EntitySpan]:
     """Every entity mention of `text`, in order, non-overlapping.
 
-    `nlp` defaults to `ingest.nlp.get_nlp()` (the project's gazetteer). The
+    `nlp` defaults to the pipeline of `gazetteer` (`ingest.nlp.get_nlp`; the
+    project's gazetteer when none is given). The
     result equals the entities of ``nlp(text)``; it is computed from the
     tokenizer, the ruler's PhraseMatcher and the suffix rules directly,
     because setting ``doc.ents`` twice costs more than finding the names.
@@ -52,7 +56,7 @@ def find_entities(text: str, nlp: Language | None = None) -> list[EntitySpan]:
     >>> [(e.surface, e.type, e.start, e.end) for e in find_entities("推进昌吉特变电工科技城建设")]
     [('昌吉特变电工科技城', 'Park', 2, 11)]
     """
-    nlp = nlp or get_nlp()
+    nlp = nlp or get_nlp(gazetteer)
     ruler = nlp.get_pipe("entity_ruler")
     pieces = list(_chunks(text))
     out = []

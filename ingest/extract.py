@@ -26,6 +26,7 @@ from ingest.lexicon.roles import MEASURE_COLUMNS, TASK_COLUMNS
 from ingest.load import LoadedDocument, load, load_bytes
 from ingest.manifest import ManifestEntry, entry_for
 from ingest.model import DocumentExtraction, Entity, IngestError, Mention, Task
+from ingest.nlp import get_nlp
 from ingest.normalize import NormalizedDocument, normalize
 from ingest.resolve import Resolver, infer_jurisdiction, type_of
 from ingest.roles import (
@@ -68,15 +69,21 @@ def code_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def extraction_key(sha256: str, entry: ManifestEntry | None, name: str) -> str:
-    """Cache key of one extraction: content, name, manifest entry, code.
+def extraction_key(
+    sha256: str, entry: ManifestEntry | None, name: str, gazetteer: Gazetteer | None = None
+) -> str:
+    """Cache key of one extraction: content, name, manifest entry, gazetteer, code.
 
-    The code fingerprint leads the key as written, so a cache can drop the
-    entries no current code will ever ask for (`graph.store_file.build`).
+    The gazetteer (default: the project's) is keyed by its content
+    (`Gazetteer.fingerprint`), so an extraction made with a custom gazetteer
+    is never served for the default one, nor the other way round. The code
+    fingerprint leads the key as written, so a cache can drop the entries no
+    current code will ever ask for (`graph.store_file.build`).
     """
     code = code_fingerprint()
+    names = default_gazetteer() if gazetteer is None else gazetteer
     h = hashlib.sha256()
-    for part in (sha256, name, entry.fingerprint() if entry else ""):
+    for part in (sha256, name, entry.fingerprint() if entry else "", names.fingerprint()):
         h.update(part.encode())
         h.update(b"\0")
     return f"{code}-{h.hexdigest()}"
@@ -116,7 +123,15 @@ def extract_loaded(
     entry: ManifestEntry | None,
     gazetteer: Gazetteer | None = None,
 ) -> DocumentExtraction:
-    gazetteer = gazetteer or default_gazetteer()
+    """Extract a loaded document with `gazetteer` (default: the project's).
+
+    The gazetteer given is the only one any stage reads names with: the
+    spaCy pipeline (`ingest.nlp.get_nlp`), the jurisdiction, the resolver
+    and the targets' scopes. Cache it under `extraction_key` with the same
+    gazetteer.
+    """
+    if gazetteer is None:
+        gazetteer = default_gazetteer()
     ndoc = normalize(loaded)
     structure = parse_structure(ndoc)
     return _assemble(loaded, ndoc, structure, entry, gazetteer)
@@ -132,6 +147,8 @@ def _assemble(
     meta = structure.metadata
     entry = _with_header(entry or ManifestEntry(), loaded.header)
     doc_id = doc_id_for(loaded.source, entry)
+    nlp = get_nlp(gazetteer)  # every stage reads names with the one gazetteer given
+    spans = find_entities(ndoc.text, nlp)  # ordered and non-overlapping
     issuer_surfaces = [s for s, _ in meta.issuers]
     jurisdiction = infer_jurisdiction(
         meta.doc_number or entry.doc_number,
@@ -139,8 +156,11 @@ def _assemble(
         [s for s, _ in meta.recipients],
         ndoc.text[:500],
         entry.jurisdiction,
+        gazetteer=gazetteer,
+        title=meta.title or entry.title,
+        named=[(sp.surface, sp.gazetteer_id) for sp in spans],
     )
-    resolver = Resolver(gazetteer, jurisdiction)
+    resolver = Resolver(gazetteer, jurisdiction, document=doc_id)
 
     def located(surfaces: Iterable[tuple[str, tuple[int, int]]]) -> tuple[Mention, ...]:
         return tuple(_with_span(resolver.resolve(s, type_hint=ACTOR), span) for s, span in surfaces)
@@ -152,7 +172,6 @@ def _assemble(
         m for surface, span in meta.recipients for m in _addressees(surface, span, resolver)
     )
 
-    spans = find_entities(ndoc.text)  # ordered and non-overlapping
     starts = [sp.start for sp in spans]
     _define_abbreviations(ndoc.text, spans, resolver)
     entity_mentions = [_resolve_span(sp, resolver) for sp in spans]
@@ -191,7 +210,7 @@ def _assemble(
         recipients=recipients,
         tasks=tasks,
         entities=_entities(all_mentions, resolver),
-        targets=tuple(find_targets(ndoc, structure)),
+        targets=tuple(find_targets(ndoc, structure, nlp)),
         sha256=loaded.sha256,
         format=loaded.format,
         encoding=loaded.encoding,
@@ -268,9 +287,9 @@ def _task(
             return _with_span(m, (heading_at + a.span[0], heading_at + a.span[1]))
         if base is not None:
             return _with_span(m, (base + a.span[0], base + a.span[1]))
-        # table cells: find the written surface inside the row
-        at = text.find(a.surface, start, end)
-        return _with_span(m, (at, at + len(a.surface))) if at >= 0 else m
+        # a table row: the span is inside the cell the body was read from
+        cell = unit.cell_spans.get(a.cell) if unit.cell_spans and a.cell else None
+        return _with_span(m, (cell[0] + a.span[0], cell[0] + a.span[1])) if cell else m
 
     leads = _unique(mention(a) for a in reading.leads)
     lead_ids = {m.id for m in leads}  # a body named in both roles leads
@@ -470,8 +489,6 @@ def extract_many(paths: Iterable[str | Path], jobs: int | None = None) -> Iterat
     if jobs <= 1 or len(files) < 8:
         yield from map(_safe_extract, files)
         return
-    from ingest.nlp import get_nlp
-
     default_gazetteer()
     get_nlp()
     import multiprocessing as mp

@@ -169,6 +169,7 @@ class Gazetteer:
         #: hash of the files loaded, for caches that must notice an edit
         self.digest = digest
         self._origin = origin
+        self._fingerprint: str | None = None
         for entry in entries:
             self._add(entry)
         self._check_references()
@@ -283,6 +284,23 @@ class Gazetteer:
 
     # --- queries ----------------------------------------------------------------
 
+    def fingerprint(self) -> str:
+        """A hash of everything this gazetteer says, however it was built.
+
+        Part of every extraction's cache key (`ingest.extract.extraction_key`):
+        an extraction made with one gazetteer is never reused for another,
+        while two gazetteers with the same content share their extractions.
+        Entry order counts, as it decides which entry a shared name labels.
+        """
+        if self._fingerprint is None:
+            h = hashlib.sha256()
+            for entry in self._entries.values():
+                h.update(repr(entry).encode() + b"\0")
+            for mapping in (self.doc_number_prefixes, self.jurisdiction_markers):
+                h.update(repr(sorted(mapping.items())).encode() + b"\0")
+            self._fingerprint = h.hexdigest()[:16]
+        return self._fingerprint
+
     def __len__(self) -> int:
         return len(self._entries)
 
@@ -340,6 +358,27 @@ class Gazetteer:
                 if region is not None:
                     return region, key[n:]
         return None
+
+    def regions_in(self, text: str) -> list[GazetteerEntry]:
+        """Every Region named in `text`, in order; at each place the longest name wins.
+
+        A name is not read again inside a longer one: ``浙江西部`` names 浙江, not 江西.
+
+        >>> [r.name for r in default_gazetteer().regions_in("数字广东建设与广州实验室")]
+        ['广东省', '广州市']
+        """
+        key = lookup_key(text)
+        found = []
+        i = 0
+        while i < len(key):
+            fits = (n for n in self._prefix_lengths if i + n <= len(key))
+            n = next((n for n in fits if key[i : i + n] in self._region_names), 0)
+            if n:
+                found.append(self._region_names[key[i : i + n]])
+                i += n
+            else:
+                i += 1
+        return found
 
 
 def _parse(path: Path, raw: bytes) -> dict[str, Any]:

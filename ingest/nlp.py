@@ -32,7 +32,7 @@ of a Doc. `ingest.entities.find_entities` reads the same names without
 setting ``doc.ents`` (`gazetteer_names`, `suffix_names`, `longest_first`),
 which is where the pipeline spends most of its time otherwise.
 
-Usage (the pipeline is cached; pass your own gazetteer to `build_nlp`):
+Usage (the pipeline is cached per gazetteer; pass your own to `get_nlp`):
 
 >>> nlp = get_nlp()
 >>> doc = nlp("加快建设昌吉蓝山屯河科技城、石河子新材料产业园等产业集群")
@@ -46,8 +46,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 import spacy
 from spacy.lang.zh import ChineseTokenizer
@@ -608,7 +608,19 @@ def build_nlp(gazetteer: Gazetteer) -> Language:
     return nlp
 
 
-@cache
-def get_nlp() -> Language:
-    """The pipeline over the project's gazetteer, built once per process."""
-    return build_nlp(default_gazetteer())
+#: Pipelines built so far, one per gazetteer object (dropped with their gazetteer).
+_PIPELINES: WeakKeyDictionary[Gazetteer, Language] = WeakKeyDictionary()
+
+
+def get_nlp(gazetteer: Gazetteer | None = None) -> Language:
+    """The pipeline over `gazetteer` (default: the project's), built once per process.
+
+    Extraction is a function of its gazetteer: a custom one gets a pipeline
+    whose ruler knows its names, never the default pipeline.
+    """
+    if gazetteer is None:
+        gazetteer = default_gazetteer()
+    nlp = _PIPELINES.get(gazetteer)
+    if nlp is None:
+        nlp = _PIPELINES[gazetteer] = build_nlp(gazetteer)
+    return nlp

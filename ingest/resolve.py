@@ -24,16 +24,21 @@ taken for the body.
 A name the gazetteer does not know gets a deterministic id scoped to its
 jurisdiction, ``<region id>:<name without its jurisdiction prefix>``
 (``xj:旅游局`` for both ``旅游局`` and ``自治区旅游局`` in a Xinjiang document,
-``xj.hami:人民政府`` for ``哈密市政府``; ``unscoped:…`` when the document's
-jurisdiction is unknown), and a type read from its suffix (`type_of`). A
-park's administrative committee (管委会) is the park itself: same id, type
+``xj.hami:人民政府`` for ``哈密市政府``), and a type read from its suffix
+(`type_of`). When the document's jurisdiction is unknown, the scope is the
+document itself, ``doc:<doc_id>:<name>`` (``doc:plan-2020:省科技厅``): the
+省科技厅 of one unplaced document may be another province's than that of the
+next, so two such documents never share a body the gazetteer does not know.
+A park's administrative committee (管委会) is the park itself: same id, type
 Park. Bodies of different jurisdictions or levels never share an id.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from ingest.gazetteer import (
     NATIONAL,
@@ -44,8 +49,8 @@ from ingest.gazetteer import (
 )
 from ingest.model import ENTITY_TYPES, GOVERNED_TYPES, Mention
 
-#: Id scope of unknown names read without any jurisdiction.
-UNSCOPED = "unscoped"
+#: Id prefix of unknown names in a document of unknown jurisdiction: ``doc:<doc_id>:<name>``.
+DOCUMENT_SCOPE = "doc"
 
 # --- type from suffix ---------------------------------------------------------
 
@@ -137,11 +142,16 @@ def _clean(text: str) -> str:
 class Resolver:
     """Resolves names inside one document's jurisdiction (``None``: unknown).
 
+    `document` is the document's id: the scope of the names the gazetteer
+    does not know when its jurisdiction is unknown (`DOCUMENT_SCOPE`).
     Results are cached per resolver; make one per document.
     """
 
-    def __init__(self, gazetteer: Gazetteer, jurisdiction: str | None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, jurisdiction: str | None, *, document: str | None = None
+    ) -> None:
         self.gazetteer = gazetteer
+        self.document = document
         region = None
         if jurisdiction:
             region = gazetteer.region(jurisdiction) or gazetteer.region_named(jurisdiction)
@@ -323,7 +333,7 @@ class Resolver:
         if region is not None and kind in _NOT_GOVERNMENT:
             region = self._province_of(region)
             scope = region.name
-        code = region.id if region else (scope or UNSCOPED)
+        code = region.id if region else (scope or self._document_scope())
         if region is None or type_of(bare) not in GOVERNED_TYPES:
             name = bare
         elif region.name == NATIONAL:
@@ -340,6 +350,15 @@ class Resolver:
         )
         return self._unknown.setdefault(entry.id, entry)
 
+    def _document_scope(self) -> str:
+        """The id scope of an unknown name when no jurisdiction is known: the document."""
+        if self.document is None:
+            raise ValueError(
+                "a name the gazetteer does not know, in a document of unknown jurisdiction, "
+                "is scoped to the document: make the Resolver with document=<doc_id>"
+            )
+        return f"{DOCUMENT_SCOPE}:{self.document}"
+
     def _province_of(self, region: GazetteerEntry) -> GazetteerEntry:
         """The provincial-level region a city or county lies in (itself above that).
 
@@ -347,14 +366,19 @@ class Resolver:
         province's documents and in its cities': unlike a 科技局, its bare name
         does not mean a different body in each city.
         """
-        seen = {region.id}
-        while region.level in ("prefecture", "county") and region.jurisdiction:
-            above = self.gazetteer.region(region.jurisdiction)
-            if above is None or above.id in seen:
-                break
-            seen.add(above.id)
-            region = above
-        return region
+        return province_of(self.gazetteer, region)
+
+
+def province_of(gazetteer: Gazetteer, region: GazetteerEntry) -> GazetteerEntry:
+    """The provincial-level region a city or county lies in (itself above that)."""
+    seen = {region.id}
+    while region.level in ("prefecture", "county") and region.jurisdiction:
+        above = gazetteer.region(region.jurisdiction)
+        if above is None or above.id in seen:
+            break
+        seen.add(above.id)
+        region = above
+    return region
 
 
 def _park_of_committee(name: str) -> str:
@@ -381,19 +405,38 @@ def infer_jurisdiction(
     manifest_value: str | None,
     *,
     gazetteer: Gazetteer | None = None,
+    title: str | None = None,
+    named: Iterable[tuple[str, str | None]] = (),
 ) -> str | None:
     """Whose bodies a document's short names refer to, as a canonical full name.
 
-    The manifest wins; then the issuer (新疆维吾尔自治区人民政府 -> 新疆维吾尔自治区),
-    the document-number prefix (新政发, 内政发, 国办发 …), the recipients
-    (伊犁哈萨克自治州 -> 新疆维吾尔自治区, 各盟行政公署 -> 内蒙古自治区), and the
-    document's head (its own number line, a government's name opening a line,
-    its address line). ``None`` when nothing tells.
+    The evidence, strongest first:
+
+    1. the manifest;
+    2. the issuer (新疆维吾尔自治区人民政府 -> 新疆维吾尔自治区), with a city's
+       government opening a line of the head inside the province its
+       document-number prefix names (苏州市人民政府…, 苏府 -> 苏州市);
+    3. the document-number prefix (新政发, 内政发, 国办发 …);
+    4. the recipients (伊犁哈萨克自治州 -> 新疆维吾尔自治区, 各盟行政公署 -> 内蒙古自治区);
+    5. the document's head (its own number line, a government's name opening
+       a line, its address line);
+    6. its `title` and the bodies it names (`named`: each name the entity
+       pipeline found, with its gazetteer id if any), read by `_from_named`:
+       the bodies its title names before 关于 (科技部 财政部关于…: national);
+       else national bodies outweighing all others make it national; else a
+       place its title names, when all it names lies in one province
+       (浙江省…实施方案, 数字广东建设…, 广州市…); else, when the title names
+       no place, the province whose places and bodies dominate its text —
+       never places alone, which say what a document is about, not whose it is.
+
+    ``None`` when nothing tells.
 
     >>> infer_jurisdiction("苏政发〔2015〕1号", [], [], "", None)
     '江苏省'
+    >>> infer_jurisdiction(None, [], [], "", None, title="数字广东建设三年行动计划")
+    '广东省'
     """
-    g = gazetteer or default_gazetteer()
+    g = default_gazetteer() if gazetteer is None else gazetteer
     if manifest_value and manifest_value.strip():
         region = g.region(manifest_value.strip()) or g.region_named(manifest_value)
         return region.name if region else manifest_value.strip()
@@ -404,6 +447,7 @@ def infer_jurisdiction(
         or by_number
         or _from_recipients(g, recipients)
         or _from_head(g, text_head)
+        or _from_named(g, title, _tally(g, named))
     )
 
 
@@ -490,3 +534,197 @@ def _from_head(g: Gazetteer, head: str) -> str | None:
         if line.endswith(("：", ":")):
             return _from_recipients(g, _SPLIT.split(line))
     return None
+
+
+# --- jurisdiction from the title and the bodies named ---------------------------
+
+#: Title openings of the nation's own documents: the places they name are their subject.
+_NATIONAL_TITLE = ("国务院", "中共中央", "中华人民共和国", "国家", "全国")
+#: Level words opening the name of a province's own body (省科技厅, 自治区财政厅),
+#: and of a city's (市科技局, 州发改委, 自治州财政局, 盟财政局), longest first.
+_PROVINCE_LEVEL = ("自治区", "省")
+_CITY_LEVEL = ("自治州", "地区", "市", "州", "盟")
+#: Body evidence needed before the bodies named alone decide a jurisdiction.
+_ENOUGH = 3
+#: The share of the place evidence the winning province must hold.
+_DOMINANT = 0.75
+
+
+@dataclass
+class _Tally:
+    """What the names of one document say about whose document it is."""
+
+    #: region name -> places and bodies named with it (浙江省, 杭州, 浙江省科技厅)
+    places: Counter[str] = field(default_factory=Counter)
+    #: region name -> governed bodies of it (浙江省科技厅, 杭州市人民政府)
+    bodies: Counter[str] = field(default_factory=Counter)
+    #: national governing bodies (科技部, 国家发展改革委; not 国家重点实验室)
+    national: int = 0
+    #: bodies written as a province's own (省科技厅, 科技厅) or a city's (市科技局)
+    provincial: int = 0
+    city: int = 0
+
+    @property
+    def own(self) -> int:
+        """Bodies below the nation: of a named place, or written as the document's own."""
+        return sum(self.bodies.values()) + self.provincial + self.city
+
+
+def _tally(g: Gazetteer, named: Iterable[tuple[str, str | None]]) -> _Tally:
+    """Count what each name found in a document says about its jurisdiction.
+
+    Vague groups say nothing: ``各省科技厅`` is how the nation addresses provinces.
+
+    >>> named = ["省科技厅", "浙江省科技厅", "科技厅", "市场监管局", "自治州科技局", "各省科技厅"]
+    >>> t = _tally(default_gazetteer(), [(n, None) for n in named] + [("科技部", "cn.most")])
+    >>> (dict(t.places), dict(t.bodies), t.national, t.provincial, t.city)
+    ({'浙江省': 1}, {'浙江省': 1}, 1, 2, 1)
+    """
+    tally = _Tally()
+    for surface, gazetteer_id in named:
+        name = lookup_key(surface)
+        if not name or type_of(name) == "Collective":
+            continue
+        if gazetteer_id and gazetteer_id in g:
+            _count_entry(g, tally, g.by_id(gazetteer_id))
+        elif (hit := g.region_prefix(name)) is not None:
+            region, rest = hit
+            governed = type_of(rest) in GOVERNED_TYPES
+            if region.level == "national":
+                tally.national += governed
+            else:
+                tally.places[region.name] += 1
+                tally.bodies[region.name] += governed
+        elif name.startswith(("国家", "国务院")):
+            tally.national += type_of(name) in GOVERNED_TYPES  # not 国家重点实验室
+        else:
+            _count_level(g, tally, name)
+    return tally
+
+
+def _count_entry(g: Gazetteer, tally: _Tally, entry: GazetteerEntry) -> None:
+    """A name the gazetteer ties to one entry: a place, a national body, or a local one."""
+    if entry.type == "Region":
+        if entry.level != "national":  # 中国 is everyone's
+            tally.places[entry.name] += 1
+    elif entry.level == "national":
+        tally.national += entry.type in GOVERNED_TYPES  # a national park is somewhere
+    elif entry.jurisdiction and g.region(entry.jurisdiction) is not None:
+        tally.places[entry.jurisdiction] += 1
+        tally.bodies[entry.jurisdiction] += entry.type in GOVERNED_TYPES
+
+
+def _count_level(g: Gazetteer, tally: _Tally, name: str) -> None:
+    """A body named as the document's own: by its level word, or as a local alias of one level."""
+    for word in (*_PROVINCE_LEVEL, *_CITY_LEVEL):
+        rest = name[len(word) :]
+        if name.startswith(word) and rest:
+            if rest[0] in _NOT_AFTER_LEVEL and not rest.startswith("市场"):
+                return  # 市场监管局, 州市: no level
+            if word in _PROVINCE_LEVEL:
+                tally.provincial += 1
+            else:
+                tally.city += 1
+            return
+    levels = {e.level for e in g.candidates(name)}
+    if levels == {"provincial"}:  # 科技厅: every province has one, no city does
+        tally.provincial += 1
+    elif levels == {"prefecture"}:
+        tally.city += 1
+
+
+def _from_named(g: Gazetteer, title: str | None, tally: _Tally) -> str | None:
+    """The jurisdiction the title and the bodies named tell (`infer_jurisdiction`, step 6)."""
+    issuer = _title_issuer(g, title)
+    if issuer is not None:
+        return issuer
+    if tally.national >= _ENOUGH and tally.national > 2 * tally.own:
+        return NATIONAL
+    places = _title_places(g, title)
+    if len({province_of(g, r).name for r in places}) > 1:
+        return None  # 江苏省对口支援新疆…: the body's majority cannot say whose
+    return _from_title(g, places, tally) if places else _from_places(g, tally)
+
+
+def _title_issuer(g: Gazetteer, title: str | None) -> str | None:
+    """The jurisdiction of the bodies a title names before 关于: its issuers.
+
+    >>> _title_issuer(default_gazetteer(), "科技部 财政部关于支持广东省开展科技金融试点的通知")
+    '中华人民共和国'
+    """
+    head, found, _ = (title or "").partition("关于")
+    names = [n for n in _SPLIT.split(head) if n]
+    return _from_issuers(g, names) if found and names else None
+
+
+def _title_places(g: Gazetteer, title: str | None) -> list[GazetteerEntry]:
+    """The places a title names, in order; none when it is the nation's (国务院关于…).
+
+    >>> g = default_gazetteer()
+    >>> titles = ("数字广东建设行动计划", "长三角一体化发展规划", "国务院关于支持新疆发展的意见")
+    >>> [[r.name for r in _title_places(g, t)] for t in titles]
+    [['广东省'], [], []]
+    """
+    if not title or lookup_key(title).startswith(_NATIONAL_TITLE):
+        return []
+    return [r for r in g.regions_in(title) if r.level != "national"]
+
+
+def _from_title(g: Gazetteer, named: list[GazetteerEntry], tally: _Tally) -> str:
+    """The place of a title naming places of one province.
+
+    The first place named is the document's, at the level its own bodies are
+    written at: ``浙江省…支持杭州…`` with 省 bodies is Zhejiang's, with 市
+    bodies Hangzhou's.
+    """
+    if tally.provincial > tally.city:
+        return province_of(g, named[0]).name
+    if tally.city > tally.provincial:
+        below = [r for r in named if r.level != "provincial"]
+        return (below or named)[0].name
+    return named[0].name
+
+
+def _from_places(g: Gazetteer, tally: _Tally) -> str | None:
+    """The province (or its city) whose places and bodies dominate the document's names.
+
+    It needs a body of its own among them — a governed body of that province
+    or one written at a level (省科技厅) — and more evidence of its own than
+    of the nation's; a city's document needs its city named most.
+    """
+    regions = {name: g.region(name) for name in tally.places}
+    by_province: Counter[str] = Counter()
+    for name, count in tally.places.items():
+        region = regions[name]
+        if region is not None:
+            by_province[province_of(g, region).name] += count
+    ranked = by_province.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    province, count = ranked[0]
+    levels = tally.provincial + tally.city
+    bodies = sum(n for name, n in tally.bodies.items() if _within(g, regions.get(name), province))
+    if (
+        count < _DOMINANT * sum(by_province.values())
+        or bodies + levels == 0
+        or count + levels < _ENOUGH
+        or tally.national >= count + levels
+    ):
+        return None
+    if tally.city <= tally.provincial or province.endswith("市"):
+        return province  # 北京市's 市科委 is the municipality's own
+    cities: Counter[str] = Counter(
+        {
+            name: n
+            for name, n in tally.places.items()
+            if name != province and _within(g, regions[name], province)
+        }
+    )
+    ranked = cities.most_common(2)
+    if not ranked or ranked[0][1] < _DOMINANT * sum(cities.values()):
+        return None  # a city's document, but not which city's
+    return ranked[0][0]
+
+
+def _within(g: Gazetteer, region: GazetteerEntry | None, province: str) -> bool:
+    return region is not None and province_of(g, region).name == province

@@ -54,13 +54,19 @@ class Metadata:
 
 @dataclass(frozen=True)
 class TaskUnit:
-    """A piece of text that states one measure, with where it sits."""
+    """A piece of text that states one measure, with where it sits.
+
+    A table row has `cells` (header → cell text) and `cell_spans` (header →
+    where that cell stands in the document), so a body read from a cell is
+    placed in its own cell, not where its name first occurs in the row.
+    """
 
     number: str | None
     section: tuple[str, ...]
     span: Span
     text: str
     cells: Mapping[str, str] | None = None
+    cell_spans: Mapping[str, Span] | None = None
 
 
 @dataclass(frozen=True)
@@ -329,14 +335,16 @@ class _Parser:
                 level = self.stack[-1].level + 1 if self.stack else 1
                 self.sections.append(Section((*self.path(), *group), level, cell))
                 continue
+            line = self.lines[k]
             cells: dict[str, str] = {}
-            for name, value in zip(header, row, strict=False):
+            spans: dict[str, Span] = {}
+            for name, value, span in zip(header, row, line.cells, strict=False):
                 if name and name not in cells:
                     cells[name] = value
-            line = self.lines[k]
+                    spans[name] = span
             self.units.append(
                 TaskUnit(_row_number(header, row), (*self.path(), *group),
-                         (line.start, line.end), self.texts[k], cells)
+                         (line.start, line.end), self.texts[k], cells, spans)
             )  # fmt: skip
 
 

@@ -25,6 +25,8 @@ from ingest.entities import find_entities
 from ingest.model import Target
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from ingest.normalize import Line, NormalizedDocument
     from ingest.structure import DocumentStructure
 
@@ -128,7 +130,7 @@ def clean_indicator(phrase: str) -> str:
     return s
 
 
-def _scope_prefix(clause: str) -> tuple[str | None, int]:
+def _scope_prefix(clause: str, nlp: Language | None = None) -> tuple[str | None, int]:
     """The place a clause's goals are for, if it opens with one, and where it ends.
 
     ``乌昌石国家自创区研究与试验发展经费支出…`` → ``乌昌石国家自创区`` (a park or
@@ -140,7 +142,7 @@ def _scope_prefix(clause: str) -> tuple[str | None, int]:
     for word in _SCOPE_WORDS:
         if body.startswith(word):
             return word, skip + len(word)
-    first = next(iter(find_entities(body)), None)
+    first = next(iter(find_entities(body, nlp)), None)
     if first is not None and first.start == 0 and first.type in ("Park", "Region"):
         return first.surface, skip + first.end
     return None, 0
@@ -173,14 +175,16 @@ def _due_year(text: str) -> int | None:
 
 
 def targets_from_paragraph(
-    paragraph: str, offset: int = 0, year: int | None = None
+    paragraph: str, offset: int = 0, year: int | None = None, nlp: Language | None = None
 ) -> list[Target]:
     """Targets of one paragraph (a sentence group).
 
     `year` is the due year carried in from outside (a heading, a lead-in);
     the paragraph's own ``到YYYY年`` overrides it for what follows, and a
     scope it names (``乌昌石国家自创区``, ``全省``) holds for what follows.
-    Spans are `offset` + positions in `paragraph`.
+    Spans are `offset` + positions in `paragraph`; `nlp` is the entity
+    pipeline that finds scopes (`ingest.nlp.get_nlp`, the default gazetteer's
+    when omitted).
 
     >>> [(t.indicator, t.value, t.unit, t.year, t.comparator) for t in targets_from_paragraph(
     ...     "到2020年科技进步贡献率达到55%以上，每万人口发明专利拥有量达到3.3件。")]
@@ -201,7 +205,7 @@ def targets_from_paragraph(
             if year is None:
                 continue
             stripped = _strip_year(clause)
-            named, named_end = _scope_prefix(stripped)
+            named, named_end = _scope_prefix(stripped, nlp)
             scope = named or scope
             body_start = len(clause) - len(stripped) + named_end
             base = offset + s_start + c_start
@@ -424,14 +428,17 @@ def _split_unit(name: str) -> tuple[str, str | None]:
 
 
 def find_targets(
-    ndoc: NormalizedDocument, structure: DocumentStructure | None = None
+    ndoc: NormalizedDocument,
+    structure: DocumentStructure | None = None,
+    nlp: Language | None = None,
 ) -> list[Target]:
     """Every quantified goal of a document, in text order.
 
     A due year also holds past its paragraph in two cases: a lead-in ending
     in a colon passes it to the list items that follow (``到2025年，主要目标是：``
     then ``——…达到2.8%``); and with the document's `structure`, a heading
-    that names one (``（二）到2025年的目标``) holds for its section.
+    that names one (``（二）到2025年的目标``) holds for its section. `nlp` is the
+    entity pipeline of the extraction's gazetteer (default: the project's).
     """
     text = ndoc.text
     headings = _heading_levels(structure)
@@ -459,7 +466,7 @@ def find_targets(
         elif not _LIST_ITEM_RE.match(paragraph):
             lead_year = None
         context = lead_year or section_year
-        sentence_targets.extend(targets_from_paragraph(paragraph, line.start, context))
+        sentence_targets.extend(targets_from_paragraph(paragraph, line.start, context, nlp))
         if paragraph.rstrip().endswith(("：", ":")):
             lead_year = _due_year(paragraph) or context
     return sorted(_merge(sentence_targets, table_targets), key=lambda t: t.span or (0, 0))

@@ -165,7 +165,10 @@ def test_unknown_names_are_deterministic_and_scoped(gaz: Gazetteer) -> None:
     assert (a.id, a.name, a.type) == ("xj:体育局", "新疆维吾尔自治区体育局", "Agency")
     assert first.resolve("自治区体育局").id == "xj:体育局"
     assert Resolver(gaz, NM).resolve("体育局").id == "nm:体育局"
-    assert Resolver(gaz, None).resolve("体育局").id == "unscoped:体育局"
+    # unknown jurisdiction: scoped to the document, never shared between documents
+    assert Resolver(gaz, None, document="plan-a").resolve("体育局").id == "doc:plan-a:体育局"
+    with pytest.raises(ValueError, match="document"):
+        Resolver(gaz, None).resolve("体育局")
     # a place written in front scopes the name wherever it is read
     assert Resolver(gaz, NATIONAL).resolve("内蒙古自治区体育局").id == "nm:体育局"
     assert first.resolve("广东省体育局").id == "gd:体育局"

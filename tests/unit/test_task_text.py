@@ -32,3 +32,35 @@ def test_a_text_unit_loses_only_its_clause() -> None:
     (task,) = extract_bytes(text.encode(), "plan.txt").tasks
     assert task.text == "1.加大研发投入。支持企业建设研发机构。"
     assert task.clause == "（省科技厅牵头，省财政厅配合）"
+
+
+def cell_bounds(text: str, row: tuple[int, int]) -> list[tuple[int, int]]:
+    """Where each ``\\t``-separated cell of a table row stands in the text."""
+    bounds, start = [], row[0]
+    for cell in text[row[0] : row[1]].split("\t"):
+        bounds.append((start, start + len(cell)))
+        start += len(cell) + 1
+    return bounds
+
+
+ROLE_TABLE = """<html><body>
+<h1>广东省科技创新重点工作任务分工</h1>
+<table border="1">
+<tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>
+<tr><td>1</td><td>支持省科技厅所属科研院所开展成果转化改革</td><td>省科技厅</td>
+    <td>省财政厅、省人力资源社会保障厅</td></tr>
+<tr><td>2</td><td>推动省教育厅会同省科技厅共建省实验室</td><td>省教育厅</td><td>省科技厅</td></tr>
+</table></body></html>"""
+
+
+def test_a_body_read_from_a_cell_is_placed_in_that_cell() -> None:
+    ex = extract_bytes(ROLE_TABLE.encode(), "gd-division.html")
+    first, second = ex.tasks
+    # the lead's name also stands in the task cell, before the 牵头单位 cell (column 2)
+    for task in (first, second):
+        (lead,) = task.leads
+        assert lead.surface in task.text and lead.span is not None
+        start, end = cell_bounds(ex.text, task.span)[2]
+        assert (start, end) == lead.span
+    (helper,) = second.participants  # 配合单位 (column 3), also named in the task cell
+    assert helper.surface == "省科技厅" and cell_bounds(ex.text, second.span)[3] == helper.span

@@ -37,6 +37,7 @@ from ingest.roles import (
     read_role_cells,
     read_roles,
     split_actors,
+    split_unit,
 )
 from ingest.structure import DocumentStructure, TaskUnit, parse_structure
 from ingest.targets import find_targets
@@ -188,7 +189,7 @@ def _assemble(
             entity_mentions,
             first_listed=convention is not None and unit.span[0] >= convention,
         )
-        for index, unit in enumerate(structure.units, start=1)
+        for index, unit in enumerate(_task_units(structure.units), start=1)
     )
     all_mentions = [
         *issuers,
@@ -253,6 +254,21 @@ def _addressees(surface: str, span: tuple[int, int], resolver: Resolver) -> Iter
     for a in parts:
         at = (span[0] + a.span[0], span[0] + a.span[1])
         yield _with_span(resolver.resolve(a.surface, expanded=a.expanded, type_hint=ACTOR), at)
+
+
+def _task_units(units: Iterable[TaskUnit]) -> Iterator[TaskUnit]:
+    """The units, each paragraph cut where a clause in its middle closes a task."""
+    for unit in units:
+        if unit.cells:
+            yield unit
+            continue
+        pieces = split_unit(unit.text)
+        if len(pieces) == 1:
+            yield unit
+            continue
+        start = unit.span[0]
+        for a, b in pieces:
+            yield replace(unit, span=(start + a, start + b), text=unit.text[a:b])
 
 
 def _task(

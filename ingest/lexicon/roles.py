@@ -184,6 +184,9 @@ ACTION_VERBS = (
     "执行",
 )
 
+#: Verbs of guiding that name who answers for a task (（A、B指导）, （A负责指导）).
+GUIDE_VERBS = ("指导", "业务指导", "统筹指导", "牵头指导")
+
 #: Phrases of "according to their duties" before a joint verb (按职责分工负责).
 BY_DUTY_WORDS = ("职责分工", "职能分工", "部门职责", "工作职责", "职责", "职能", "分工")
 

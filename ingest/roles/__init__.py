@@ -37,7 +37,7 @@ broken, yields a reading and never an exception.
 from ingest.roles.actors import split_actors
 from ingest.roles.reading import ActorSurface, RoleReading
 from ingest.roles.tables import read_role_cells
-from ingest.roles.units import first_listed_from, read_heading, read_roles
+from ingest.roles.units import first_listed_from, read_heading, read_roles, split_unit
 
 __all__ = [
     "ActorSurface",
@@ -47,4 +47,5 @@ __all__ = [
     "read_role_cells",
     "read_roles",
     "split_actors",
+    "split_unit",
 ]

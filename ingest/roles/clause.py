@@ -123,6 +123,10 @@ def read_clause(
     for m in TOKEN.finditer(text, lo, hi):
         if nested.inside(m.start()):
             continue  # 省科技厅（牵头）: a mark inside an item, read by the list splitter
+        if not strict and segments and "。" in text[cursor : m.start()]:
+            hi = cursor  # （A指导，B负责落实。以下均需B落实，不再列出）: a note after the clause
+            break
+
         kind = m.lastgroup or ""
         a, b = cursor, m.start()
         cursor = m.end()
@@ -200,6 +204,8 @@ def _assign(
     by_verb = True  # every lead so far comes from 负责 or 按职责分工负责
     for seg in segments:
         a, b = strip_range(text, seg.lo, seg.hi)
+        if b <= a and seg.role not in ROLE_LABELS:
+            continue  # 牵头指导: a second verb of the same list names no one new
         if NOTHING.fullmatch(text[a:b]):
             empty_list_ok = True
             explicit = explicit or seg.role not in ("list_label",)

@@ -71,6 +71,7 @@ NOTHING = re.compile(r"无|暂无|—+|-+|/|／")
 # --- clause tokens --------------------------------------------------------------------
 
 ACTION = alternation(R.ACTION_VERBS)
+GUIDE = alternation(R.GUIDE_VERBS)
 BY_DUTY = rf"(?:(?:按照?|根据|依据)(?:各自)?{alternation(R.BY_DUTY_WORDS)})"
 NOTE = R.FIRST_LISTED_NOTE
 #: The note said once for the whole document: ``…，排在第一位的为牵头部门，下同``, or
@@ -109,7 +110,7 @@ _TOKEN_BODY = (
     # 牵头单位 without 为 is a noun (各项目牵头单位), unless it is a label (with a colon)
     rf"|(?P<strong>(?:(?:为|作为)(?:总牵头|牵头)(?:单位|部门)?|(?:总牵头|牵头)(?!单位|部门))"
     rf"(?:负责|组织|抓总)?{ACTION}?)"
-    rf"|(?P<lead>(?:负总责|主抓|主责|主办|(?:具体)?负责)(?![人制任]|同志|的){ACTION}?)"
+    rf"|(?P<lead>(?:负总责|主抓|主责|主办|(?:具体)?负责|{GUIDE})(?![人制任]|同志|的){ACTION}?)"
     rf"|(?P<part>(?:为|作为)?{BY_DUTY}?(?:共同|积极)?(?:协同配合|配合|参加|参与|协助|协办|"
     rf"协同(?!创新|发展|中心)|具体落实|抓好落实|具体实施|落实)(?:单位|部门)?{ACTION}?)"
     r"|(?P<with>会同))"

@@ -99,3 +99,36 @@ def read_heading(heading: str) -> RoleReading | None:
         return None
     basis: Basis = "joint" if len(items) > 1 else "explicit"
     return RoleReading(_unique(items, set()), (), basis, None, None)
+
+
+#: Text shorter than this after a clause is the clause's own tail, not another task.
+_MIN_TASK_CHARS = 8
+
+
+def split_unit(text: str) -> list[tuple[int, int]]:
+    """Where the tasks of one unit lie: a clause in mid-paragraph closes a task.
+
+    国务院 work plans write several measures in one paragraph, each closed by
+    its own clause (``…建设。（A牵头）…利用。（B、C指导）``); each is a task of
+    its own with its own roles. A unit with one clause, or whose clauses all
+    stand at its end, is one task.
+
+    >>> text = "建设平台。（科技部负责）推广经验。（财政部负责）"
+    >>> [text[a:b] for a, b in split_unit(text)]
+    ['建设平台。（科技部负责）', '推广经验。（财政部负责）']
+    """
+    cuts = [0]
+    for clause in find_clauses(text):
+        if clause.inline:
+            continue
+        end = clause.span[1]
+        while end < len(text) and text[end] in STRIP:
+            end += 1
+        rest = text[end:].strip(STRIP)
+        if len(rest) >= _MIN_TASK_CHARS and end > cuts[-1]:
+            cuts.append(end)
+    pieces = [(a, b) for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+    if len(pieces) > 1 and not find_clauses(text[pieces[-1][0] :]):
+        last = pieces.pop()  # a closing sentence without a clause stays with the task before it
+        pieces[-1] = (pieces[-1][0], last[1])
+    return pieces

@@ -158,3 +158,21 @@ def test_a_note_after_the_clause_sentence_is_no_body() -> None:
         "具体任务均涉及相关市（州）人民政府，不再做分工，下同。〕"
     )
     assert names(text) == (["省发展改革委", "省市场监管局"], [], "joint")
+
+
+def test_clauses_in_mid_paragraph_close_tasks_of_their_own() -> None:
+    text = (
+        "（二）实施工业绿色生产。开展绿色设计，促进固体废物减量。（工业和信息化部、商务部指导）"
+        "健全标准体系，推动资源化利用。（市场监管总局、工业和信息化部负责）严格控制增量，"
+        "逐步解决历史遗留问题。（生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，"
+        "不再列出）\n"
+    )
+    doc = extract_bytes(text.encode(), "plan.txt")
+    leads = [[m.surface for m in t.leads] for t in doc.tasks]
+    assert leads == [
+        ["工业和信息化部", "商务部"],
+        ["市场监管总局", "工业和信息化部"],
+        ["生态环境部", "试点城市政府"],
+    ]
+    assert all(not t.participants for t in doc.tasks)  # the standing note names no one
+    assert doc.tasks[1].text.startswith("健全标准体系")

@@ -226,6 +226,13 @@ NOT_ROLE_AFTER = ("人", "制", "任", "同志", "的")
 #: Any role verb: whether a text can hold a clause at all.
 ROLE_VERBS = ("牵头", "负责", "配合", "参加", "参与", "协助", "协办", "协同", "会同")
 
+#: What a plan's closing paragraph says its overseer does (…会同有关方面督促检查):
+#: oversight of the plan, not a task in it.
+SUPERVISION_WORDS = (
+    "督促检查", "督查", "督办", "跟踪分析", "监督检查", "跟踪督促", "检查督促", "考核评估",
+    "重大问题及时向国务院报告", "及时报告", "情况报告",
+)  # fmt: skip
+
 # --- notes of convention --------------------------------------------------------------
 
 #: ``排在第一位的为牵头部门``: the first listed body leads.

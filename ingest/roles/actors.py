@@ -165,8 +165,10 @@ def _read_piece(text: str, lo: int, hi: int) -> list[Item]:
     for m in AND.finditer(text, lo, hi):
         if tops.inside(m.start()) or m.start() <= start:
             continue
-        if is_body(text[start : m.start()], left=True) and is_body(text[m.end() : hi]):
-            items.append(Item(start, m.start(), text[start : m.start()]))
+        # 商务部等和各有关省级人民政府: the 等 closes the list before 和
+        left_end = m.start() - 1 if text[m.start() - 1] == "等" else m.start()
+        if is_body(text[start:left_end], left=True) and is_body(text[m.end() : hi]):
+            items.append(Item(start, left_end, text[start:left_end]))
             start = m.end()
     items.append(Item(start, hi, text[start:hi], alias, mark))
     return items

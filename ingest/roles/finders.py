@@ -20,6 +20,8 @@ from ingest.roles.patterns import (
     AGENCY_END,
     BRACKET,
     BY,
+    BY_DUTY_AT_END,
+    BY_DUTY_END,
     CLAUSE_LABEL,
     CLOSERS,
     GENERIC_END,
@@ -36,6 +38,7 @@ from ingest.roles.patterns import (
     STRIP,
     SUBJECT_START,
     SUBJECT_VERB,
+    SUPERVISION,
     TOKEN,
     VAGUE,
 )
@@ -216,6 +219,12 @@ def _by_clause(text: str, a: int, b: int) -> Clause | None:
     return None
 
 
+def _subject(name: str, listed: bool) -> bool:
+    """Who may open a sentence that assigns work: a government body, or in a numbered
+    duty list any named body (（12）中国储备粮管理总公司负责…), never a generic one."""
+    return governs(name) or (listed and is_named(name) and not GENERIC_END.search(name))
+
+
 def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
     """Bodies that open a sentence and assign themselves the work in running text.
 
@@ -229,21 +238,31 @@ def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
     if not ROLE_VERB.search(text):
         return []
     found: list[Clause] = []
-    # sentences, and clauses after a comma: …，省科技厅要会同有关部门加强督导
-    bounds = sorted({0, len(text), *(m.end() for m in SUBJECT_START.finditer(text))})
+    # …，省科技厅要会同有关部门加强督导; a comma after 按照职能分工 does not end the subject
+    ends = [
+        m.end() for m in SUBJECT_START.finditer(text) if not BY_DUTY_END.search(text, 0, m.start())
+    ]
+    bounds = sorted({0, len(text), *ends})
     for a, b in pairwise(bounds):
+        listed = False  # a duty list's item: （11）中国农业发展银行负责…
         if number := OPENING_NUMBER.match(text, a):
             a = number.end()
+            listed = True
         if text.startswith("由", a):  # …，由市人社局会同市公安局提供…
             a += 1
         verb = SUBJECT_VERB.search(text, a, min(b, a + 40))
         if verb is None or verb.start() <= a:
             continue
-        subject = text[a : verb.start()]
+        subject_end = verb.start()
+        if duty := BY_DUTY_AT_END.search(text, a, verb.start()):
+            subject_end = duty.start()  # A、B按照各自职能分工，负责…: the subject is A、B
+        subject = text[a:subject_end]
         if text[verb.end() : verb.end() + 1] in ("、", "的") or NOT_SUBJECT.search(subject):
             continue  # 建立由省科技厅牵头、多部门参与的…制度: an attribute, not an assignment
-        leads, prefix = split_list(text, a, verb.start())
-        if not leads or not all(governs(it.expanded) for it in leads):
+        if SUPERVISION.search(text, verb.end(), b):
+            continue  # …将会同有关方面督促检查: overseeing the plan is not a task of it
+        leads, prefix = split_list(text, a, subject_end)
+        if not leads or not all(_subject(it.expanded, listed) for it in leads):
             continue  # 高校负责…, 支持联盟牵头…: no government body opens the clause
         end, parts = verb.end(), []
         if verb.group("verb") == "会同":

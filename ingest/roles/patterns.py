@@ -123,7 +123,7 @@ TOKEN = re.compile(rf"(?=[{TOKEN_FIRST}]){_TOKEN_BODY}")
 CLAUSE_LABEL = re.compile(rf"(?:{LEAD_LABEL}|{PART_LABEL}|{LIST_LABEL}|{INTRO_LABEL}){LABEL_TAIL}")
 PREDICATE = re.compile(
     r"(?:等(?:有关|相关)?(?:部门|单位|机构))?(?:牵头|负责(?!同志|人)|研究|提出|制定|组织|落实|推进|开展|实施|"
-    r"做好|抓好|出台|完善|建立|起草|修订|编制|指导|督促|统筹|协调)"
+    r"做好|抓好|出台|完善|建立|起草|修订|制订|编制|指导|督促|统筹|协调)"
 )
 ROLE_VERB = re.compile("|".join(R.ROLE_VERBS))
 LABEL_BOUNDARY = set("。；;，,：:\n\t ）)】]")
@@ -144,6 +144,10 @@ PARTNERS_END = re.compile(
     rf"{PREDICATE.pattern}|加强|强化|深化|健全|推动|做大|提供|给予|予以|对|就|按照?|根据|围绕|通过|"
     rf"结合|向|在|[，,；;]"
 )
+#: A subject's 按照职能分工 before the comma that precedes its verb (A、B按照各自职能分工，负责…).
+BY_DUTY_END = re.compile(rf"{BY_DUTY}\s*$")
+BY_DUTY_AT_END = re.compile(rf"{BY_DUTY}[，,\s]*$")
+SUPERVISION = re.compile(alternation(R.SUPERVISION_WORDS))
 SUBJECT_START = re.compile(r"[。！？!?\n，,；;]")
 #: A subject with these is a sentence of its own: …办公室设在市科技局，负责….
 NOT_SUBJECT = re.compile(r"由|设在|设于|位于|[，,；;：:]")

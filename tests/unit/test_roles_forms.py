@@ -176,3 +176,34 @@ def test_clauses_in_mid_paragraph_close_tasks_of_their_own() -> None:
     ]
     assert all(not t.participants for t in doc.tasks)  # the standing note names no one
     assert doc.tasks[1].text.startswith("健全标准体系")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a numbered duty list names firms and banks too
+            "（11）中国农业发展银行负责落实采购、加工、调拨应急粮食所需贷款。",
+            (["中国农业发展银行"], [], "explicit"),
+        ),
+        (
+            "（2）国家发展改革委及国家粮食局、商务部按照各自职能分工，负责粮食市场应急供应工作。",
+            (["国家发展改革委", "国家粮食局", "商务部"], [], "explicit"),
+        ),
+        (
+            "（10）国务院新闻办会同国家发展改革委制订国家粮食应急新闻发布方案。",
+            (["国务院新闻办"], ["国家发展改革委"], "explicit"),
+        ),
+        ("企业负责落实安全生产主体责任。", ([], [], "none")),
+        (  # the closing paragraph that oversees the plan is no task of it
+            "各地区、各有关部门要加强组织领导，体育总局要会同有关方面加强督促检查。",
+            ([], [], "none"),
+        ),
+    ],
+)
+def test_bodies_opening_a_sentence(text: str, expected: tuple) -> None:
+    assert names(text) == expected
+
+
+def test_a_list_closed_by_etc_before_and() -> None:
+    leads = names("（农业农村部、财政部、商务部等和各有关省级人民政府负责）")[0]
+    assert leads == ["农业农村部", "财政部", "商务部", "各有关省级人民政府"]

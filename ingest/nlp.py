@@ -56,6 +56,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from ingest.gazetteer import default_gazetteer, lookup_key
+from ingest.lexicon import entities as E
 from ingest.model import GOVERNED_TYPES
 
 if TYPE_CHECKING:
@@ -79,44 +80,8 @@ class SuffixRule:
     anchored: bool = False
 
 
-SUFFIX_RULES: tuple[SuffixRule, ...] = (
-    SuffixRule("高新技术产业开发区", "Park"),
-    SuffixRule("经济技术开发区", "Park"),
-    SuffixRule("经济开发区", "Park"),
-    SuffixRule("高新区", "Park"),
-    SuffixRule("自主创新示范区", "Park"),
-    SuffixRule("自创区", "Park"),
-    SuffixRule("农业科技园区", "Park"),
-    SuffixRule("科技园区", "Park"),
-    SuffixRule("科技城", "Park"),
-    SuffixRule("产业园区", "Park"),
-    SuffixRule("产业园", "Park"),
-    SuffixRule("科技园", "Park"),
-    SuffixRule("开发区", "Park", anchored=True),
-    SuffixRule("示范区", "Park", anchored=True),
-    SuffixRule("园区", "Park", anchored=True),
-    SuffixRule("重点实验室", "Lab"),
-    SuffixRule("工程实验室", "Lab"),
-    SuffixRule("实验室", "Lab"),
-    SuffixRule("工程技术研究中心", "Lab"),
-    SuffixRule("工程研究中心", "Lab"),
-    SuffixRule("技术创新中心", "Lab"),
-    SuffixRule("工程中心", "Lab"),
-    SuffixRule("联盟", "Alliance"),
-    SuffixRule("股份有限公司", "Enterprise"),
-    SuffixRule("有限责任公司", "Enterprise"),
-    SuffixRule("有限公司", "Enterprise"),
-    SuffixRule("集团", "Enterprise"),
-    SuffixRule("公司", "Enterprise", anchored=True),
-    SuffixRule("银行", "Enterprise", anchored=True),
-    SuffixRule("科学院", "Institute"),
-    SuffixRule("研究院", "Institute"),
-    SuffixRule("研究所", "Institute"),
-    SuffixRule("分院", "Institute"),
-    SuffixRule("大学", "University"),
-    SuffixRule("学院", "University"),
-    SuffixRule("计划", "Program"),
-    SuffixRule("专项", "Program"),
+SUFFIX_RULES: tuple[SuffixRule, ...] = tuple(
+    SuffixRule(suffix, kind, anchored) for suffix, kind, anchored in E.NAME_SUFFIXES
 )
 
 _RULE_BY_SUFFIX = {r.suffix: r for r in SUFFIX_RULES}
@@ -125,52 +90,22 @@ _SUFFIX_RE = re.compile(
     "|".join(re.escape(s) for s in sorted(_RULE_BY_SUFFIX, key=len, reverse=True))
 )
 # A programme named in book-title marks: 《…计划》, 《…工程》, 《…专项》.
-_TITLED_PROGRAM_RE = re.compile(r"《([^《》\n]{1,40}?(?:计划|工程|专项))》")
+_TITLED_PROGRAM_RE = re.compile(
+    rf"《([^《》\n]{{1,40}}?(?:{'|'.join(E.TITLED_PROGRAM_ENDINGS)}))》"
+)
 
 
 def _lexicon(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-#: Words a name never runs through when extended to the left: verbs that take
-#: a name as object, prepositions, conjunctions, determiners and adverbs.
-STOP_WORDS = _lexicon(
-    """
-    的 在 和 与 及 或 等 对 向 将 把 被 由 从 以 是 于 到 并 各 该 其 即 含 也 还 又
-    为了 认定为 列为 使用 随着
-    建设 支持 推动 推进 加快 依托 打造 建立 组建 创建 成立 设立 筹建 筹备 共建 新建 扶持
-    培育 引进 引入 鼓励 引导 积极 大力 着力 全力 稳步 持续 进一步 继续 优先 率先 启动 实施
-    开展 发挥 利用 通过 围绕 借鉴 加强 强化 提升 完善 形成 拥有 承担 入驻 落户 落实 参与
-    申报 认定 批准 部署 促进 带动 辐射 一批 若干 各类 各级 有关 相关 其他 其它 这些 所有
-    多个 以及 及其 包括 例如 其中 现有 主要 依法 依规 组织实施 探索 争取 推广 建成 搭建 构建
-    提供 给予 同时 正在 可以 能够 引领 对接 面向 借助 基于 加大 做好 做大 做强 发展壮大
-    扩大 吸引 聚集 集聚 优化 深化 整合 认真 共同 全面 重点支持 重点建设 重点发展
-    成为 作为 列入 纳入 位于 设在 进入 融入 按照 所在 知名 著名 首个 内 组织 采取 采用 尽管 确定
-    符合 聚焦 提高 赋予 挖掘 委托 共享 上市 非上市 申请 获得 获批 评为 命名 授予 支撑 服务于
-    专家来 人才来 项目来 企业来 团队来 人员来
-    争创 争当 选择 重建 重振 简称 下简称 以下简称 称为 命名为 更名为 遴选 推荐
-    """
-)
+STOP_WORDS = _lexicon(E.STOP_WORDS)
 _MAX_STOP = max(map(len, STOP_WORDS))
 
-#: Words containing a stop character that are always part of a name.
-KEEP_WORDS = _lexicon("共和国 生产建设兵团 建设兵团 建设银行 和田 对口 内蒙古 合作组织")
+KEEP_WORDS = _lexicon(E.KEEP_WORDS)
 _MAX_KEEP = max(map(len, KEEP_WORDS))
 
-#: Words that say what kind of thing a name is but not which one. A name
-#: whose left part is made only of these (plus its suffix) is a category.
-GENERIC_WORDS = _lexicon(
-    """
-    国家 国家级 国家地方 省 省级 自治区 自治区级 兵团 市 市级 县 县级 县域 区级 地方 区域 国际 国内
-    中国 全国 企业 产业 技术 科技 创新 工程 联合 协同 重点 专业 专业化 新型 高水平 一流 现代
-    大型 中小 中小型 高新技术 高新 高技术 战略 战略性 研究 研发 开发 共建 合作 综合 公共 示范
-    特色 优势 骨干 龙头 领军 创新型 科研 学科 行业 本地 当地 境外 海外 跨区域 离岸 大学 经济
-    自主 自主创新 东部 西部 中部 东西部 中西部 证券 保险 商业 担保 职业 职业技术 高等 高校
-    院校 研究型 应用型 农业科技 产学研 双创 众创 孵化 科创 实验 试验 民营 国有 外资
-    专利 标准 技术标准 教育 培训 文化 旅游 股份
-    世界 世界一流 世界级 高科技 一流高科技 国家创新型 创新型特色
-    """
-)
+GENERIC_WORDS = _lexicon(E.GENERIC_WORDS)
 _MAX_GENERIC = max(map(len, GENERIC_WORDS))
 
 _NUMERALS = frozenset("0123456789一二三四五六七八九十百千万两几数多")
@@ -181,10 +116,8 @@ _LEADING_JUNK = frozenset("与和及或、的")
 # ``企业技术中心与技术创新中心`` is two things, not one lab named with ``与``.
 _JOINED_WHOLES = ("中心", "实验室", "研究院")
 _BRACKETS_RE = re.compile(r"[（）()“”‘’「」]")
-# What a parent body's name ends with, before a branch's place: 中国农业科学院|新疆分院.
-_PARENT_ENDINGS = ("院", "大学", "所", "公司", "集团", "银行", "局", "部", "厅", "委", "会", "中心")
-# 国家科技计划 and 国家人才计划 are kinds of programme, not programmes.
-_PROGRAM_KINDS = frozenset(["", "科技", "人才", "重大人才", "重大", "重点", "有关", "相关", "相应"])
+_PARENT_ENDINGS = E.PARENT_ENDINGS
+_PROGRAM_KINDS = frozenset(E.PROGRAM_KINDS)
 _MAX_PREFIX = 22
 _MAX_BRACKETED = 8
 

@@ -47,6 +47,7 @@ from ingest.gazetteer import (
     default_gazetteer,
     lookup_key,
 )
+from ingest.lexicon import entities as E
 from ingest.model import ENTITY_TYPES, GOVERNED_TYPES, Mention
 
 #: Id prefix of unknown names in a document of unknown jurisdiction: ``doc:<doc_id>:<name>``.
@@ -55,34 +56,11 @@ DOCUMENT_SCOPE = "doc"
 # --- type from suffix ---------------------------------------------------------
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-_COLLECTIVE_PREFIXES = _words("有关 各 相关 其他 其它 所在地")
+_COLLECTIVE_PREFIXES = E.COLLECTIVE_PREFIXES
 #: A quantifier inside the name makes a group too: 省直有关部门, 县级以上人民政府,
 #: and the 市级政府 / 县级政府 that ``市、县两级政府`` is read as.
-_COLLECTIVE_INSIDE = re.compile(
-    r"有关|相关|其他|其它|.各|各级|[两三四五]级|以上|^[省市县区乡镇]级.*(?:政府|部门|单位|机构)$"
-)
-_PARTY_PREFIXES = _words("党委 中共 党组")
-_CENTRAL_BANK = _words("中国人民银行 人民银行 人行")
-#: The tax administration's name in front of a province's or city's tax bureau.
-_TAX = "国家税务总局"
-_PARTY_SUFFIXES = _words(
-    "组织部 宣传部 统战部 统一战线工作部 政法委 纪委 党委 党组 工委 农办 人才办"
-)
-_PARK_SUFFIXES = _words(
-    "管委会 管理委员会 开发区 高新区 园区 产业园 科技园 示范区 试验区 实验区 科技城 集聚区 "
-    "自创区 新区 保税区 特色小镇"
-)
-_LAB_SUFFIXES = _words("实验室 工程技术研究中心 工程研究中心 技术创新中心 工程中心 超级计算中心")
-_INSTITUTE_SUFFIXES = _words("研究院 研究所 科学院 分院 研究中心 工程院")
-_UNIVERSITY_SUFFIXES = _words("大学 学院 学校 党校")
-_ENTERPRISE_SUFFIXES = _words("公司 集团 银行 分行 支行 股份 厂")
-_AGENCY_SUFFIXES = _words("部 厅 局 委 委员会 办 办公室 署 政府 行署 公署 法院 检察院 海关")
-_REGION_SUFFIXES = _words("省 自治区 市 自治州 地区 盟 县 旗")
-_PROGRAM_SUFFIXES = _words("计划 工程 专项 行动")
+_COLLECTIVE_INSIDE = re.compile(E.COLLECTIVE_INSIDE)
+_TAX = E.TAX_ADMINISTRATION
 
 #: Types surely not a government's: one actor across a province (`Resolver._province_of`).
 _NOT_GOVERNMENT = frozenset({"University", "Enterprise", "Park", "Lab", "Institute", "Alliance"})
@@ -98,23 +76,13 @@ def type_of(name: str) -> str:
     """
     if name.startswith(_COLLECTIVE_PREFIXES) or _COLLECTIVE_INSIDE.search(name):
         return "Collective"
-    if name.startswith(_PARTY_PREFIXES) or name.endswith(_PARTY_SUFFIXES):
+    if name.startswith(E.PARTY_PREFIXES) or name.endswith(E.PARTY_SUFFIXES):
         return "PartyOrgan"
     if name.startswith("委") and not name.startswith("委员会"):  # 省委编办 without its 省
         return "PartyOrgan"
-    if name.startswith(_CENTRAL_BANK):  # its branches (分行, 中心支行) govern, not trade
+    if name.startswith(E.CENTRAL_BANK):  # its branches (分行, 中心支行) govern, not trade
         return "Agency"
-    for suffixes, kind in (
-        (_PARK_SUFFIXES, "Park"),
-        (_LAB_SUFFIXES, "Lab"),
-        (("联盟",), "Alliance"),
-        (_INSTITUTE_SUFFIXES, "Institute"),
-        (_UNIVERSITY_SUFFIXES, "University"),
-        (_ENTERPRISE_SUFFIXES, "Enterprise"),
-        (_AGENCY_SUFFIXES, "Agency"),
-        (_REGION_SUFFIXES, "Region"),
-        (_PROGRAM_SUFFIXES, "Program"),
-    ):
+    for kind, suffixes in E.TYPE_SUFFIXES:
         if name.endswith(suffixes):
             return kind
     return "Organization"

@@ -194,6 +194,7 @@ def _items(blocks: tuple[Block, ...]) -> list[_Item]:
     items: list[_Item] = []
     table = 0
     seq = NumberingSequence()
+    limit = _run_on_limit(blocks)
     for block in blocks:
         if block.kind == "table":
             rows = [
@@ -207,17 +208,17 @@ def _items(blocks: tuple[Block, ...]) -> list[_Item]:
             continue
         for raw in block.text.split("\n"):
             for piece in _GLUED_PARAGRAPH.split(raw):
-                items.extend(_lines_of(piece, seq))
+                items.extend(_lines_of(piece, seq, limit))
     return items
 
 
-def _lines_of(piece: str, seq: NumberingSequence) -> list[str]:
+def _lines_of(piece: str, seq: NumberingSequence, limit: int) -> list[str]:
     """The normalised lines of one raw line: one, or several if it is run-on."""
     folded = _SPACES.sub(" ", _TRANSLATED.sub(lambda m: m.group().translate(_TRANSLATE), piece))
     return [
         line
         for part in folded.split("\n")
-        for cut in reline(part.strip(), seq)
+        for cut in reline(part.strip(), seq, limit)
         if (line := normalize_text(cut))
     ]
 
@@ -393,17 +394,26 @@ def _assemble(items: list[_Item]) -> NormalizedDocument:
 #: while a flattened policy runs to thousands; such a line is cut where the
 #: numbering and the punctuation say a new line began (`reline`).
 RUN_ON_CHARS = 800
+#: In a document whose lines average more than this (the seeds and the real
+#: pages average under 200), the line breaks are too few to trust: every line
+#: longer than this is run-on, so a short notice stored as one line is read too.
+#: Below both limits a line stays whole, numbers inside it and all: an author
+#: who wrote ``主要目标：1.…；2.…`` in one paragraph meant one unit.
+THIN_LINES_AVERAGE = 300
 
 #: A space next to these never survives `normalize_text`, so in run-on text a
 #: space after one of them is a lost line break (``。 二、…``, ``负责） 3.…``).
-_CLOSING = "。；！？：，、）》〕】」』〉"
+_CLOSING = "。；！？：）》〕】」』〉"
 _BREAK_AFTER_PUNCT = re.compile(f"(?<=[{_CLOSING}]) +")
+#: ... but not the space after a number's own bracket: ``（一） 指导思想``.
+_AFTER_NUMBER = re.compile(f"（[{NUMERALS}\\d]{{1,4}}）$")
 #: Lines that stand alone however they are glued: a dash-led point
-#: (``——科技成果转化示范区。``) and a date of issue or signature.
+#: (``——科技成果转化示范区。``), and between spaces a date of issue or a
+#: document number (``浙政办发〔2022〕15号``).
 _DASH_POINT = re.compile(r"(?<= )——")
-_DATE_ALONE = re.compile(
+_ALONE = re.compile(
     f"(?:(?<= )|^)(?:\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日|[{NUMERALS}○]{{4}}年[{NUMERALS}]{{1,3}}月"
-    f"[{NUMERALS}]{{1,3}}日)(?= |$)"
+    f"[{NUMERALS}]{{1,3}}日|[{HAN}]{{1,12}}[〔\\[【（(]\\d{{4}}[〕\\]】）)]\\d{{1,5}}号)(?= |$)"
 )
 #: A table caption (表1 …) opens a table whose cells a flattened text strings
 #: together: no break inside it until a sentence or a numbered line follows.
@@ -418,6 +428,8 @@ _TITLE_MAX = 40
 _ROLE_CLAUSE_WORDS = re.compile(
     r"牵头|负责|配合|参加|参与|协助|协办|指导|落实|分工|责任单位|责任部门"
 )
+#: Words that count: a number spaced from one is a quantity (建成 10 个, 2025 年).
+_MEASURE_WORDS = "个项家所名次年月日周天万亿元千百倍批座户株吨"
 #: What follows 第N条 / 第N章 when it is cited inside a sentence, not opening one.
 _CITED_AFTER = "规定|所称|所列|所述|所指|的|之|中|至|和|或|、|第"
 _NUMBER_TOKENS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -428,11 +440,15 @@ _NUMBER_TOKENS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("article", f"第([{NUMERALS}\\d]+)条(?!{_CITED_AFTER})"),
         ("cn", f"([{NUMERALS}]+)、(?![{NUMERALS}\\d])"),  # 一、二类 lists numbers
         ("pcn", f"（([{NUMERALS}]+)）(?![号款项条])"),  # （一）号文 names a document
-        ("ar", r"(\d{1,3})[.、](?![\d.])"),  # 3、4个 and 1.5亿元 are quantities
+        ("ar", r"(?<![\d.])(\d{1,3})[.、](?![\d.])"),  # 3、4个, 1.5亿元, 2020.10 are quantities
         ("par", r"（(\d{1,3})）(?![号款项条])"),
         ("circled", "([①-⑳])"),
         ("box", r"专栏 ?(\d{1,2})"),
-        ("outline", f"(\\d{{1,2}}(?:\\.\\d{{1,2}}){{0,3}}) (?=[{HAN}])"),  # 2.1 组织机构
+        # 2.1 组织机构, but not 建成 10 个 (a number spaced from its measure word)
+        (
+            "outline",
+            f"(?<![\\d.])(\\d{{1,2}}(?:\\.\\d{{1,2}}){{0,3}}) (?=[{HAN}])(?! ?[{_MEASURE_WORDS}])",
+        ),
     )
 )
 #: A heading's title before its body, cut at the space that stood for a line
@@ -570,17 +586,25 @@ def _balanced(s: str) -> bool:
     return all(s.count(a) == s.count(b) for a, b in _PAIRS)
 
 
-def reline(s: str, seq: NumberingSequence) -> list[str]:
+def _run_on_limit(blocks: tuple[Block, ...]) -> int:
+    """How long a line must be to be read as run-on text in this document."""
+    lines = [x for b in blocks if b.kind == "paragraph" for x in b.text.split("\n") if x.strip()]
+    if lines and sum(map(len, lines)) > THIN_LINES_AVERAGE * len(lines):
+        return THIN_LINES_AVERAGE
+    return RUN_ON_CHARS
+
+
+def reline(s: str, seq: NumberingSequence, limit: int = RUN_ON_CHARS) -> list[str]:
     """Cut run-on text into the lines it lost; other lines pass unchanged.
 
     `s` is one raw line with its characters folded and its spaces collapsed;
     the cuts fall on spaces or before numbers, so normalising the pieces
     gives what normalising the whole would, with line breaks instead of
-    some spaces. A line of `RUN_ON_CHARS` or fewer only tells `seq` its own
-    leading number. See `_number_cuts` and `_punctuation_cuts` for where
+    some spaces. A line of `limit` characters or fewer (`_run_on_limit`)
+    only tells `seq` its own leading number. See `_number_cuts` and `_punctuation_cuts` for where
     a run-on line is cut.
     """
-    if len(s) <= RUN_ON_CHARS:
+    if len(s) <= limit:
         token = number_token(s)
         if token:
             seq.see(token[0], token[1])
@@ -616,10 +640,14 @@ def _number_cuts(s: str, seq: NumberingSequence) -> set[int]:
 
 def _punctuation_cuts(s: str, numbered: set[int]) -> set[int]:
     """At a space after closing punctuation, before a dash-led point, around
-    a date standing alone; none inside a table strung out after its caption."""
-    cuts = {m.start() for m in _BREAK_AFTER_PUNCT.finditer(s)}
+    a date or a document number standing alone; none inside a table strung out after its caption."""
+    cuts = {
+        m.start()
+        for m in _BREAK_AFTER_PUNCT.finditer(s)
+        if not _AFTER_NUMBER.search(s, max(0, m.start() - 6), m.start())
+    }
     cuts |= {m.start() for m in _DASH_POINT.finditer(s)}
-    for m in _DATE_ALONE.finditer(s):
+    for m in _ALONE.finditer(s):
         cuts |= {m.start(), m.end()}
     for m in _CAPTION_AT.finditer(s):
         end = _TABLE_RUN_END.search(s, m.end())

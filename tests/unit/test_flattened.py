@@ -1,0 +1,126 @@
+"""Documents whose line structure was lost read as the documents themselves.
+
+Crawlers store a page's body as one line, its paragraphs joined by a space or
+by nothing. For every seed and every real page, the normalised text is
+flattened that way, extracted again as a .txt file (with the same manifest
+entry, which is metadata about the file, not its text), and must give the
+same tasks, numbers and texts (up to whitespace), with the same leads and
+participants by resolved id, and spans that point into the text it reports.
+
+Real pages are read from ``shared/real-dev/docs`` beside the repository
+(absent on a bare checkout: skipped, except under ``CI=true``) and from
+``tests/real/docs`` when it exists.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from ingest.extract import SUPPORTED_SUFFIXES, extract_bytes, extract_path
+from ingest.manifest import entry_for
+from ingest.model import DocumentExtraction, Task
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = sorted((ROOT / "data" / "seeds").glob("*.txt"))
+REAL_DEV = ROOT.parent / "shared" / "real-dev" / "docs"
+REAL_HERE = ROOT / "tests" / "real" / "docs"
+
+
+def _real_documents() -> list[Path]:
+    if not REAL_DEV.is_dir() and os.environ.get("CI") == "true":
+        raise RuntimeError(f"{REAL_DEV} is missing; CI must test the real pages")
+    found: list[Path] = []
+    for folder in (REAL_DEV, REAL_HERE):
+        if folder.is_dir():
+            found += sorted(p for p in folder.iterdir() if p.suffix in SUPPORTED_SUFFIXES)
+    return found
+
+
+DOCUMENTS = SEEDS + _real_documents()
+
+
+@cache
+def original(path: Path) -> DocumentExtraction:
+    return extract_path(path)
+
+
+def flattened(path: Path, separator: str) -> DocumentExtraction:
+    """The document as a crawler keeps it: its text on one line."""
+    text = original(path).text
+    flat = " ".join(text.split()) if separator == " " else text.replace("\n", "").replace("\t", " ")
+    return extract_bytes(flat.encode("utf-8"), path.stem + ".txt", entry_for(path))
+
+
+def _compact(s: str) -> str:
+    return "".join(s.split())
+
+
+def reading(task: Task) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """What a task says, blind to whitespace: its text, leads and participants."""
+    return (
+        _compact(task.text),
+        tuple(m.id for m in task.leads),
+        tuple(m.id for m in task.participants),
+    )
+
+
+def assert_spans_point_into_text(extraction: DocumentExtraction) -> None:
+    text = extraction.text
+    assert text is not None
+    for task in extraction.tasks:
+        start, end = task.span
+        assert _compact(task.text) in _compact(text[start:end])
+        if task.clause_span is not None:
+            assert text[task.clause_span[0] : task.clause_span[1]] == task.clause
+        for m in (*task.leads, *task.participants):
+            if m.span is not None:
+                assert start <= m.span[0] < m.span[1] <= end
+
+
+def test_the_real_pages_are_there_under_ci() -> None:
+    if os.environ.get("CI") != "true":
+        pytest.skip("only CI insists on the real pages")
+    assert any(p.parent == REAL_DEV for p in DOCUMENTS)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_flattened_with_spaces_gives_the_same_tasks(path: Path) -> None:
+    before, after = original(path), flattened(path, " ")
+    assert before.tasks, "a document without tasks tests nothing"
+    assert [reading(t) for t in after.tasks] == [reading(t) for t in before.tasks]
+    assert [t.number for t in after.tasks] == [t.number for t in before.tasks]
+    assert [t.task_id for t in after.tasks] == [t.task_id for t in before.tasks]
+    assert_spans_point_into_text(after)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_glued_with_nothing_keeps_every_task_that_names_a_body(path: Path) -> None:
+    """Paragraphs glued with no separator: where a heading ends and its first
+    paragraph begins is lost when the heading has no punctuation
+    (``一、背景意义党的十八大以来…``), and unnumbered paragraphs run together.
+    Every task that names a lead or participant is still found, in order,
+    with the same bodies; its text may carry such a heading in front."""
+    after = [reading(t) for t in flattened(path, "").tasks]
+    at = 0
+    for text, leads, participants in (reading(t) for t in original(path).tasks):
+        if not (leads or participants):
+            continue
+        while at < len(after) and not (
+            after[at][0].endswith(text) and after[at][1:] == (leads, participants)
+        ):
+            at += 1
+        assert at < len(after), f"lost: {text[:40]}"
+        at += 1
+
+
+def test_glued_task_division_reads_whole() -> None:
+    """The task-division seed numbers every task and closes each with a role
+    clause, so glued with nothing it still reads task for task."""
+    path = next(p for p in SEEDS if p.name == "xj-2013-innovation-task-division.txt")
+    after = flattened(path, "")
+    assert [reading(t) for t in after.tasks] == [reading(t) for t in original(path).tasks]
+    assert_spans_point_into_text(after)

@@ -294,7 +294,8 @@ def _join_broken_lines(items: list[_Item]) -> list[_Item]:
     Only with evidence: a bracket opened on one line and closed on the next
     (the split title of the task-division seed), a line ending in a
     character no sentence ends with (、，的…), a parenthesised subtitle such
-    as （2021-2025年）, or a full-width line of a hard-wrapped text (PDFs).
+    as （2021-2025年）, or a full-width line of a hard-wrapped text (PDFs),
+    which also takes a role clause wrapped onto the next line after its 。.
     Headings, dates and list items never absorb or get absorbed.
     """
     wrap = _wrap_width([i for i in items if isinstance(i, str)])
@@ -314,6 +315,9 @@ _CLAUSE_END = re.compile(r"(?:负责|牵头|配合|参与|参加|落实|实施)[
 
 
 def _continues(a: str, b: str, wrap: int | None) -> bool:
+    full = wrap is not None and len(a) >= wrap - 3
+    if full and b.startswith("（") and _CLAUSE_END.search(b) and not HEADING_MARKER.match(b):
+        return True  # a wrapped sentence's role clause, pushed onto the next line
     if a.endswith(_TERMINAL) or _DATE_LINE.match(a) or _DATE_LINE.match(b):
         return False
     if _CLAUSE_END.search(a):
@@ -324,7 +328,6 @@ def _continues(a: str, b: str, wrap: int | None) -> bool:
         return True
     if _SUBTITLE.match(b) and not HEADING_MARKER.match(a):
         return True
-    full = wrap is not None and len(a) >= wrap - 3
     if HEADING_MARKER.match(a) and not full:
         return False
     return a.endswith(_CONTINUES) or full

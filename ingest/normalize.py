@@ -22,6 +22,16 @@ Decisions (documented because downstream regexes rely on them):
   (``自治区党委 自治区人民政府`` names two issuers). Zero-width characters and
   control characters are removed.
 
+- Run-on text (a crawler's one-line body, a section kept in one paragraph):
+  a line longer than `RUN_ON_CHARS`, or than `THIN_LINES_AVERAGE` in a
+  document whose lines average more than that, is cut into the lines it
+  lost (`reline`): before numbers (一、 （一） 1. （1） 第一条 第一章 专栏1 2.1)
+  that stand at an opening and continue the document's numbering, past
+  guards for numbers inside sentences (3、4个, 1.5亿元, 2020.1, （1）号文,
+  第一条规定); at a space after closing punctuation (a space
+  `normalize_text` never leaves there). The cuts become line breaks of the
+  normalised text, so every span still points into the text reported.
+
 `normalize_text` is pure, total and idempotent (property-tested).
 """
 

@@ -4,8 +4,9 @@ Crawlers store a page's body as one line, its paragraphs joined by a space or
 by nothing. For every seed and every real page, the normalised text is
 flattened that way, extracted again as a .txt file (with the same manifest
 entry, which is metadata about the file, not its text), and must give the
-same tasks, numbers and texts (up to whitespace), with the same leads and
-participants by resolved id, and spans that point into the text it reports.
+same tasks, numbers, texts and heading paths (up to whitespace), with the
+same leads and participants by resolved id, and spans that point into the
+text it reports: the reading by numbers agrees with the reading by lines.
 
 Real pages are read from ``shared/real-dev/docs`` beside the repository
 (absent on a bare checkout: skipped, except under ``CI=true``) and from
@@ -59,6 +60,10 @@ def _compact(s: str) -> str:
     return "".join(s.split())
 
 
+def headings(path: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_compact(title) for title in path)
+
+
 def reading(task: Task) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """What a task says, blind to whitespace: its text, leads and participants."""
     return (
@@ -94,6 +99,8 @@ def test_flattened_with_spaces_gives_the_same_tasks(path: Path) -> None:
     assert [reading(t) for t in after.tasks] == [reading(t) for t in before.tasks]
     assert [t.number for t in after.tasks] == [t.number for t in before.tasks]
     assert [t.task_id for t in after.tasks] == [t.task_id for t in before.tasks]
+    assert [headings(t.section) for t in after.tasks] == [headings(t.section) for t in before.tasks]
+    assert [headings(s.path) for s in after.sections] == [headings(s.path) for s in before.sections]
     assert_spans_point_into_text(after)
 
 

@@ -38,6 +38,7 @@ Decisions (documented because downstream regexes rely on them):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
@@ -437,6 +438,9 @@ _OPENERS = " 。；！？："
 _TOKEN_START = re.compile(f"(?=[第{NUMERALS}（\\d①-⑳专])")
 _SENTENCE_PUNCT = re.compile("[。；：！？]")
 _TITLE_MAX = 40
+#: How far back the （ of a role clause is looked for (the longest clauses list
+#: some twenty bodies).
+_CLAUSE_MAX = 300
 #: Words that make a bracket a role clause, whose ）ends the unit before it.
 _ROLE_CLAUSE_WORDS = re.compile(
     r"牵头|负责|配合|参加|参与|协助|协办|指导|落实|分工|责任单位|责任部门"
@@ -579,7 +583,7 @@ def _opening(s: str, at: int) -> bool:
         return True
     if s[at - 1] != "）":
         return False
-    left = s.rfind("（", 0, at - 1)
+    left = s.rfind("（", max(0, at - _CLAUSE_MAX), at - 1)
     return left >= 0 and bool(_ROLE_CLAUSE_WORDS.search(s, left, at - 1))
 
 
@@ -653,7 +657,8 @@ def _number_cuts(s: str, seq: NumberingSequence) -> set[int]:
 
 def _punctuation_cuts(s: str, numbered: set[int]) -> set[int]:
     """At a space after closing punctuation, before a dash-led point, around
-    a date or a document number standing alone; none inside a table strung out after its caption."""
+    a date or a document number standing alone; none inside a table strung
+    out after its caption (`_table_runs`)."""
     cuts = {
         m.start()
         for m in _BREAK_AFTER_PUNCT.finditer(s)
@@ -662,8 +667,27 @@ def _punctuation_cuts(s: str, numbered: set[int]) -> set[int]:
     cuts |= {m.start() for m in _DASH_POINT.finditer(s)}
     for m in _ALONE.finditer(s):
         cuts |= {m.start(), m.end()}
+    runs = _table_runs(s, sorted(numbered))
+    starts = [a for a, _ in runs]
+    kept = set()
+    for c in cuts:
+        k = bisect_right(starts, c) - 1
+        if k < 0 or not runs[k][0] < c < runs[k][1]:
+            kept.add(c)
+    return kept | set(starts)
+
+
+def _table_runs(s: str, numbered: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each table strung out after its caption: from 表N to a
+    sentence end, a dash-led point or the next numbered line."""
+    runs: list[tuple[int, int]] = []
     for m in _CAPTION_AT.finditer(s):
+        if runs and m.start() < runs[-1][1]:
+            continue  # a caption inside the previous table's run
         end = _TABLE_RUN_END.search(s, m.end())
-        stop = min([end.start() if end else len(s), *(c for c in numbered if c > m.start())])
-        cuts = {c for c in cuts if not m.start() < c < stop} | {m.start()}
-    return cuts
+        stop = end.start() if end else len(s)
+        k = bisect_right(numbered, m.start())
+        if k < len(numbered):
+            stop = min(stop, numbered[k])
+        runs.append((m.start(), stop))
+    return runs

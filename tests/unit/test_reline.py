@@ -6,6 +6,8 @@ as one line (longer than `THIN_LINES_AVERAGE`, so read as run-on text).
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from ingest.extract import extract_bytes
@@ -281,3 +283,39 @@ def test_sentences_broken_by_nothing_stay_one_paragraph() -> None:
     text = one_line("一、总体要求", FILLER * 6, separator="")
     ndoc = normalize(load_bytes(text.encode("utf-8"), "flat.txt"))
     assert [ndoc.line_text(line) for line in ndoc.lines] == [text]
+
+
+def test_a_page_that_kept_its_body_in_one_paragraph() -> None:
+    # a provincial portal's page: the body in one <p>, paragraphs glued by &nbsp;
+    body = "&nbsp;&nbsp;".join(
+        [
+            "各省辖市人民政府，省人民政府各部门：",
+            "为加快建设国家创新高地，现提出以下措施。",
+            "一、强化创新平台建设",
+            "（一）建设嵩山实验室体系。" + FILLER + "（省科技厅牵头，省财政厅、省发展改革委配合）",
+            "（二）建设中原科技城。" + FILLER + "（郑州市人民政府负责）",
+            "二、强化创新主体培育",
+            "（三）实施创新龙头企业培育工程。" + FILLER + "（省科技厅、省工业和信息化厅负责）",
+            "河南省人民政府",
+            "2021年9月20日",
+        ]
+    )
+    page = f"<html><body><div class='content'><p>{body}</p></div></body></html>"
+    extraction = extract_bytes(page.encode("utf-8"), "ha-2021.html")
+    assert [t.number for t in extraction.tasks] == ["（一）", "（二）", "（三）"]
+    assert [[m.surface for m in t.leads] for t in extraction.tasks] == [
+        ["省科技厅"],
+        ["郑州市人民政府"],
+        ["省科技厅", "省工业和信息化厅"],
+    ]
+    assert [t.section for t in extraction.tasks][1:] == [
+        ("一、强化创新平台建设",),
+        ("二、强化创新主体培育",),
+    ]
+    assert extraction.date == "2021-09-20"
+
+
+def test_cutting_stays_linear_on_a_long_run_of_captions() -> None:
+    started = time.perf_counter()
+    ndoc = normalize(load_bytes(("表1 指标 2 " * 20000).encode("utf-8"), "table.txt"))
+    assert len(ndoc.lines) == 1 and time.perf_counter() - started < 20

@@ -225,6 +225,10 @@ def _items(blocks: tuple[Block, ...]) -> list[_Item]:
 
 def _lines_of(piece: str, seq: NumberingSequence, limit: int) -> list[str]:
     """The normalised lines of one raw line: one, or several if it is run-on."""
+    if len(piece) <= limit:  # folding never lengthens a line: no cut to look for
+        line = normalize_text(piece)
+        reline(line, seq, limit)  # only notes its leading number
+        return [line] if line else []
     folded = _SPACES.sub(" ", _TRANSLATED.sub(lambda m: m.group().translate(_TRANSLATE), piece))
     return [
         line

@@ -437,8 +437,11 @@ _ALONE = re.compile(
 #: together: no break inside it until a sentence or a numbered line follows.
 _CAPTION_AT = re.compile(r"(?:(?<= )|^)附?表 ?\d{1,2}")
 _TABLE_RUN_END = re.compile(r"。| ——")
-#: Where a number may open a unit: the start, a space, or a sentence end.
-_OPENERS = " 。；！？："
+#: Where a number may open a unit: at the start, after a space or a sentence
+#: end. After ：only a heading's number may (the address line glued to 一、);
+#: the numbers of a paragraph's inline list follow it (主要目标：1.…；2.…).
+_OPENERS = " 。；！？"
+_HEADING_KINDS = ("chapter", "section", "article", "cn", "box", "outline")
 _TOKEN_START = re.compile(f"(?=[第{NUMERALS}（\\d①-⑳专])")
 _SENTENCE_PUNCT = re.compile("[。；：！？]")
 _TITLE_MAX = 40
@@ -580,11 +583,14 @@ class NumberingSequence:
         self.last[kind] = number[0]
 
 
-def _opening(s: str, at: int) -> bool:
+def _opening(s: str, at: int, kind: str) -> bool:
     """Whether a number at `at` stands where a unit may open: at the start,
-    after a space or a sentence end, or after a ）that closes a role clause."""
+    after a space or a sentence end, after a ）that closes a role clause, or
+    for a heading's number, after a colon."""
     if at == 0 or s[at - 1] in _OPENERS:
         return True
+    if s[at - 1] == "：":
+        return kind in _HEADING_KINDS
     if s[at - 1] != "）":
         return False
     left = s.rfind("（", max(0, at - _CLAUSE_MAX), at - 1)
@@ -622,8 +628,8 @@ def reline(s: str, seq: NumberingSequence, limit: int = RUN_ON_CHARS) -> list[st
     the cuts fall on spaces or before numbers, so normalising the pieces
     gives what normalising the whole would, with line breaks instead of
     some spaces. A line of `limit` characters or fewer (`_run_on_limit`)
-    only tells `seq` its own leading number. See `_number_cuts` and `_punctuation_cuts` for where
-    a run-on line is cut.
+    only tells `seq` its own leading number. Where a run-on line is cut:
+    `_number_cuts` and `_punctuation_cuts`.
     """
     if len(s) <= limit:
         token = number_token(s)
@@ -645,7 +651,9 @@ def _number_cuts(s: str, seq: NumberingSequence) -> set[int]:
     for m in _TOKEN_START.finditer(s):
         at = m.start()
         token = number_token(s, at)
-        if token is None or not (_opening(s, at) or _after_title(s, at, token[0], heading)):
+        if token is None or not (
+            _opening(s, at, token[0]) or _after_title(s, at, token[0], heading)
+        ):
             continue
         if not seq.accept(token[0], token[1]):
             continue

@@ -140,9 +140,26 @@ def test_a_document_with_its_lines_keeps_an_inline_list_whole() -> None:
     assert [u.text for u in units][:2] == ["（一）指导思想。" + FILLER, INLINE_LIST]
 
 
-def test_a_document_stored_as_one_line_is_read_by_its_numbers() -> None:
+def test_a_document_stored_as_one_line_keeps_an_inline_list_whole_too() -> None:
+    # the list opens after ：and goes on after ；: no unit opens inside the paragraph
     units = structure_of(one_line("一、总体要求", "（一）指导思想。" + FILLER, INLINE_LIST)).units
-    assert [u.number for u in units] == ["（一）", "（二）", "1", "2", "3"]
+    assert [u.text for u in units] == ["（一）指导思想。" + FILLER, INLINE_LIST]
+
+
+def test_the_address_line_glued_to_the_first_heading() -> None:
+    text = one_line(
+        "各盟行政公署、市人民政府，自治区各委、办、厅、局：",
+        "一、重点任务",
+        "（一）实施科技兴蒙行动。" + FILLER + "（自治区科技厅牵头）",
+        "（二）建设高水平创新平台。" + FILLER + "（自治区发展改革委负责）",
+        "（三）培育科技型企业。" + FILLER + "（自治区工业和信息化厅负责）",
+        separator="",
+    )
+    assert [(u.number, u.section) for u in structure_of(text).units] == [
+        ("（一）", ("一、重点任务",)),
+        ("（二）", ("一、重点任务",)),
+        ("（三）", ("一、重点任务",)),
+    ]
 
 
 def test_a_flattened_notice_gets_its_lines_back() -> None:

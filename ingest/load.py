@@ -811,16 +811,18 @@ def pdf_text_lines(pages: list[str]) -> list[str]:
     so dropping them lets normalisation rejoin a sentence broken across
     pages. Only a page's first and last line can be its number, and only its
     edge lines a header or footer, so a bare number or a repeated phrase
-    inside the text stays.
+    inside the text stays. The first page keeps its copy: there the line
+    is the letterhead, the document number or the title.
     """
     split = [[line.strip() for line in page.splitlines() if line.strip()] for page in pages]
     running = _running_lines(split)
     kept: list[str] = []
-    for lines in split:
+    for page, lines in enumerate(split):
         last = len(lines) - 1
         for k, line in enumerate(lines):
             number = k in (0, last) and _PAGE_NUMBER.match(line)
-            header = (k < _EDGE or k > last - _EDGE) and _shape(line) in running
+            edge = k < _EDGE or k > last - _EDGE
+            header = page > 0 and edge and _shape(line) in running
             if not (number or header):
                 kept.append(line)
     return kept

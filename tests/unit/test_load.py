@@ -340,6 +340,7 @@ def test_running_headers_footers_and_page_numbers_leave_the_text_layer() -> None
     ]
     assert pdf_text_lines(pages) == [
         "山东省人民政府文件",  # on one page only: no running header
+        header,  # page 1 keeps the document number it repeats as a header
         "山东省人民政府关于加快建设",
         "科技强省的实施意见",
         "一、重点任务",
@@ -378,6 +379,7 @@ def test_pdf_pages_lose_their_running_header() -> None:
         ]
     )
     assert paragraphs(load_bytes(pdf, "hb.pdf").blocks) == [
+        header,  # the letterhead of page 1
         "1.建设光谷科技创新大走廊。（省科技厅牵头）",
         "2.建设襄阳、宜昌区域科技创新中心。（省发展改革委负责）",
     ]

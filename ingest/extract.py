@@ -146,7 +146,7 @@ def _assemble(
     gazetteer: Gazetteer,
 ) -> DocumentExtraction:
     meta = structure.metadata
-    entry = _with_header(entry or ManifestEntry(), loaded.header)
+    entry = with_header(entry or ManifestEntry(), loaded.header)
     doc_id = doc_id_for(loaded.source, entry)
     nlp = get_nlp(gazetteer)  # every stage reads names with the one gazetteer given
     spans = find_entities(ndoc.text, nlp)  # ordered and non-overlapping
@@ -224,7 +224,7 @@ def _assemble(
     )
 
 
-def _with_header(entry: ManifestEntry, header: ManifestEntry | None) -> ManifestEntry:
+def with_header(entry: ManifestEntry, header: ManifestEntry | None) -> ManifestEntry:
     """The manifest entry, its gaps filled from the crawler's header above the text."""
     if header is None:
         return entry

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import re
 import unicodedata
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -791,9 +793,63 @@ def _pdf_blocks(data: bytes, source: str) -> list[Block]:
         raise IngestError(source, f"unreadable PDF ({type(exc).__name__})") from None
     if not any(p.strip() for p in pages):
         raise IngestError(source, "PDF has no text layer (scanned?)")
-    return [
-        Block("paragraph", text=line)
-        for page in pages
-        for line in page.splitlines()
-        if line.strip()
-    ]
+    return [Block("paragraph", text=line) for line in pdf_text_lines(pages)]
+
+
+#: A line at a page's edge on at least this share of the pages (and on two at
+#: least) is a running header or footer (``××市人民政府文件``, ``××市人民政府办公室
+#: 2023年3月1日印发``), whatever page number it carries.
+RUNNING_SHARE = 0.6
+#: How many lines at the top and at the bottom of a page may be header or footer.
+_EDGE = 2
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|·?\s*\d{1,4}\s*·?)$"
+)
+#: A running header ends no sentence and closes no clause.
+_ENDS_TEXT = tuple("。；：）)")
+
+
+def pdf_text_lines(pages: list[str]) -> list[str]:
+    """The lines of a text layer without running headers, footers and page numbers.
+
+    They sit between the last line of one page and the first of the next,
+    so dropping them lets normalisation rejoin a sentence broken across
+    pages. Only a page's first and last line can be its number, and only its
+    edge lines a header or footer, so a bare number or a repeated phrase
+    inside the text stays. The first page keeps its copy: there the line
+    is the letterhead, the document number or the title.
+    """
+    split = [[line.strip() for line in page.splitlines() if line.strip()] for page in pages]
+    running = _running_lines(split)
+    kept: list[str] = []
+    for page, lines in enumerate(split):
+        last = len(lines) - 1
+        for k, line in enumerate(lines):
+            number = k in (0, last) and _PAGE_NUMBER.match(line)
+            edge = k < _EDGE or k > last - _EDGE
+            header = page > 0 and edge and _shape(line) in running
+            if not (number or header):
+                kept.append(line)
+    return kept
+
+
+def _shape(line: str) -> str:
+    """A line with its digits and spaces blurred: 第 3 页 and 第4页 are one footer."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Shapes of the lines that recur at the edge of most pages."""
+    if len(pages) < 2:
+        return set()
+    counts = Counter(
+        shape
+        for lines in pages
+        for shape in {
+            _shape(x) for x in (*lines[:_EDGE], *lines[-_EDGE:]) if not _PAGE_NUMBER.match(x)
+        }
+        if not shape.endswith(_ENDS_TEXT)
+    )
+    need = max(2, math.ceil(RUNNING_SHARE * len(pages)))
+    return {shape for shape, n in counts.items() if n >= need}

@@ -22,13 +22,25 @@ Decisions (documented because downstream regexes rely on them):
   (``自治区党委 自治区人民政府`` names two issuers). Zero-width characters and
   control characters are removed.
 
+- Run-on text (a crawler's one-line body, a section kept in one paragraph):
+  a line longer than `RUN_ON_CHARS`, or than `THIN_LINES_AVERAGE` in a
+  document whose lines average more than that, is cut into the lines it
+  lost (`reline`): before numbers (一、 （一） 1. （1） 第一条 第一章 专栏1 2.1)
+  that stand at an opening and continue the document's numbering, past
+  guards for numbers inside sentences (3、4个, 1.5亿元, 2020.1, （1）号文,
+  第一条规定); at a space after closing punctuation (a space
+  `normalize_text` never leaves there). The cuts become line breaks of the
+  normalised text, so every span still points into the text reported.
+
 `normalize_text` is pure, total and idempotent (property-tested).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from ingest.load import Block, LoadedDocument
@@ -192,6 +204,8 @@ _GLUED_PARAGRAPH = re.compile(r"(?<=[。；！？）”])[ \t]*\u3000[\u3000 \t]
 def _items(blocks: tuple[Block, ...]) -> list[_Item]:
     items: list[_Item] = []
     table = 0
+    seq = NumberingSequence()
+    limit = _run_on_limit(blocks)
     for block in blocks:
         if block.kind == "table":
             rows = [
@@ -205,10 +219,23 @@ def _items(blocks: tuple[Block, ...]) -> list[_Item]:
             continue
         for raw in block.text.split("\n"):
             for piece in _GLUED_PARAGRAPH.split(raw):
-                line = normalize_text(piece)
-                if line:
-                    items.append(line)
+                items.extend(_lines_of(piece, seq, limit))
     return items
+
+
+def _lines_of(piece: str, seq: NumberingSequence, limit: int) -> list[str]:
+    """The normalised lines of one raw line: one, or several if it is run-on."""
+    if len(piece) <= limit:  # folding never lengthens a line: no cut to look for
+        line = normalize_text(piece)
+        reline(line, seq, limit)  # only notes its leading number
+        return [line] if line else []
+    folded = _SPACES.sub(" ", _TRANSLATED.sub(lambda m: m.group().translate(_TRANSLATE), piece))
+    return [
+        line
+        for part in folded.split("\n")
+        for cut in reline(part.strip(), seq, limit)
+        if (line := normalize_text(cut))
+    ]
 
 
 # --- web debris -----------------------------------------------------------------------
@@ -226,6 +253,9 @@ _DEBRIS = re.compile(
     | 相关(?:链接|文章|阅读|新闻|稿件|文件)|附件下载[:：]?.{0,40}|下载附件.{0,40}
     | [【\[](?:图解|解读|政策解读|视频|图片|专题)[】\]].{0,40}
     | (?:上一篇|下一篇)[:：].*
+    | (?:主办|承办|主办单位|网站主办|技术支持|运维单位)[:：].{0,60}
+    | .{0,60}(?:版权所有|Copyright|ICP备|网站标识码|公网安备).{0,60}
+    | 联系我们|网站地图|无障碍(?:浏览|阅读)?|简体|繁体|繁體
     | [-—–]\s*\d{1,4}\s*[-—–]
     | 第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?
     | \d{1,4}\s*/\s*\d{1,4}
@@ -282,7 +312,8 @@ def _join_broken_lines(items: list[_Item]) -> list[_Item]:
     Only with evidence: a bracket opened on one line and closed on the next
     (the split title of the task-division seed), a line ending in a
     character no sentence ends with (、，的…), a parenthesised subtitle such
-    as （2021-2025年）, or a full-width line of a hard-wrapped text (PDFs).
+    as （2021-2025年）, or a full-width line of a hard-wrapped text (PDFs),
+    which also takes a role clause wrapped onto the next line after its 。.
     Headings, dates and list items never absorb or get absorbed.
     """
     wrap = _wrap_width([i for i in items if isinstance(i, str)])
@@ -302,6 +333,9 @@ _CLAUSE_END = re.compile(r"(?:负责|牵头|配合|参与|参加|落实|实施)[
 
 
 def _continues(a: str, b: str, wrap: int | None) -> bool:
+    full = wrap is not None and len(a) >= wrap - 3
+    if full and b.startswith("（") and _CLAUSE_END.search(b) and not HEADING_MARKER.match(b):
+        return True  # a wrapped sentence's role clause, pushed onto the next line
     if a.endswith(_TERMINAL) or _DATE_LINE.match(a) or _DATE_LINE.match(b):
         return False
     if _CLAUSE_END.search(a):
@@ -312,7 +346,6 @@ def _continues(a: str, b: str, wrap: int | None) -> bool:
         return True
     if _SUBTITLE.match(b) and not HEADING_MARKER.match(a):
         return True
-    full = wrap is not None and len(a) >= wrap - 3
     if HEADING_MARKER.match(a) and not full:
         return False
     return a.endswith(_CONTINUES) or full
@@ -372,3 +405,316 @@ def _assemble(items: list[_Item]) -> NormalizedDocument:
             pos += len(cell)
         lines.append(Line(spans[0][0], pos, "table_row", table, row, tuple(spans)))
     return NormalizedDocument("".join(parts), tuple(lines))
+
+
+# --- run-on text: lines recovered from the numbering ----------------------------------
+
+#: A raw line longer than this is run-on text: a crawler stored the body as one
+#: line, or a page kept a whole section in one paragraph. No line of the seeds
+#: or of the real gov.cn pages comes near it (the longest is 633 characters),
+#: while a flattened policy runs to thousands; such a line is cut where the
+#: numbering and the punctuation say a new line began (`reline`).
+RUN_ON_CHARS = 800
+#: In a document whose lines average more than this (the seeds and the real
+#: pages average under 200), the line breaks are too few to trust: every line
+#: longer than this is run-on, so a short notice stored as one line is read too.
+#: Below both limits a line stays whole, numbers inside it and all: an author
+#: who wrote ``主要目标：1.…；2.…`` in one paragraph meant one unit.
+THIN_LINES_AVERAGE = 300
+
+#: A space next to these never survives `normalize_text`, so in run-on text a
+#: space after one of them is a lost line break (``。 二、…``, ``负责） 3.…``).
+_CLOSING = "。；！？：）》〕】」』〉"
+_BREAK_AFTER_PUNCT = re.compile(f"(?<=[{_CLOSING}]) +")
+#: ... but not the space after a number's own bracket: ``（一） 指导思想``.
+_AFTER_NUMBER = re.compile(f"（[{NUMERALS}\\d]{{1,4}}）$")
+#: Lines that stand alone however they are glued: a dash-led point
+#: (``——科技成果转化示范区。``), and between spaces a date of issue or a
+#: document number (``浙政办发〔2022〕15号``).
+_DASH_POINT = re.compile(r"(?<= )——")
+_ALONE = re.compile(
+    f"(?:(?<= )|^)(?:\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日|[{NUMERALS}○]{{4}}年[{NUMERALS}]{{1,3}}月"
+    f"[{NUMERALS}]{{1,3}}日|[{HAN}]{{1,12}}[〔\\[【（(]\\d{{4}}[〕\\]】）)]\\d{{1,5}}[号號])(?= |$)"
+)
+#: A table caption (表1 …) opens a table whose cells a flattened text strings
+#: together: no break inside it until a sentence or a numbered line follows.
+_CAPTION_AT = re.compile(r"(?:(?<= )|^)附?表 ?\d{1,2}")
+_TABLE_RUN_END = re.compile(r"。| ——")
+#: Where a number may open a unit: at the start, after a space or a sentence
+#: end. After ：only a heading's number may (the address line glued to 一、);
+#: the numbers of a paragraph's inline list follow it (主要目标：1.…；2.…).
+_OPENERS = " 。；！？"
+_HEADING_KINDS = ("chapter", "section", "article", "cn", "box", "outline")
+_TOKEN_START = re.compile(f"(?=[第{NUMERALS}（\\d①-⑳专])")
+_SENTENCE_PUNCT = re.compile("[。；：！？]")
+_TITLE_MAX = 40
+#: How far back the （ of a role clause is looked for (the longest clauses list
+#: some twenty bodies).
+_CLAUSE_MAX = 300
+#: Words that make a bracket a role clause, whose ）ends the unit before it.
+_ROLE_CLAUSE_WORDS = re.compile(
+    r"牵头|负责|配合|参加|参与|协助|协办|指导|落实|分工|责任单位|责任部门"
+)
+#: Words that count: a number spaced from one is a quantity (建成 10 个, 2025 年).
+_MEASURE_WORDS = "个项家所名次年月日周天万亿元千百倍批座户株吨"
+#: What follows 第N条 / 第N章 when it is cited inside a sentence, not opening one.
+_CITED_AFTER = "规定|所称|所列|所述|所指|的|之|中|至|和|或|、|第"
+_NUMBER_TOKENS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("chapter", f"第([{NUMERALS}\\d]+)(?:[章篇]|部分)(?!{_CITED_AFTER})"),
+        ("section", f"第([{NUMERALS}\\d]+)节(?!{_CITED_AFTER})"),
+        ("article", f"第([{NUMERALS}\\d]+)条(?!{_CITED_AFTER})"),
+        ("cn", f"([{NUMERALS}]+)、(?![{NUMERALS}\\d])"),  # 一、二类 lists numbers
+        ("pcn", f"（([{NUMERALS}]+)）(?![号款项条])"),  # （一）号文 names a document
+        ("ar", r"(?<![\d.])(\d{1,3})[.、](?![\d.])"),  # 3、4个, 1.5亿元, 2020.10 are quantities
+        ("par", r"（(\d{1,3})）(?![号款项条])"),
+        ("circled", "([①-⑳])"),
+        ("box", r"专栏 ?(\d{1,2})"),
+        # 2.1 组织机构, but not 建成 10 个 (a number spaced from its measure word)
+        (
+            "outline",
+            f"(?<![\\d.])(\\d{{1,2}}(?:\\.\\d{{1,2}}){{0,3}}) (?=[{HAN}])(?! ?[{_MEASURE_WORDS}])",
+        ),
+    )
+)
+#: A heading's title before its body, cut at the space that stood for a line
+#: break (``一、背景意义 党的十八大以来…``); a box title may hold spaces itself
+#: (``专栏11：离岸孵化器及跨区域 科技创新基地重点项目 乌鲁木齐…``).
+_TITLE_RUN = re.compile(r"：? ?[^ 。；：！？]{1,40}?(?= )")
+_BOX_TITLE_RUN = re.compile(r"：? ?[^。；：！？]{1,40}(?= )")
+_PAIRS = (("（", "）"), ("《", "》"), ("“", "”"))
+
+Number = tuple[int, ...]
+
+
+def _numeral_value(written: str) -> int:
+    """The value of a written number: ``12`` → 12, ``十二`` → 12, ``③`` → 3.
+
+    >>> [_numeral_value(s) for s in ("7", "三", "十", "二十一", "②")]
+    [7, 3, 10, 21, 2]
+    """
+    if written.isascii() and written.isdigit():
+        return int(written)
+    if "①" <= written <= "⑳":
+        return ord(written) - ord("①") + 1
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+    if "十" not in written:
+        return digits.get(written, 0) if len(written) == 1 else 0
+    tens, _, ones = written.partition("十")
+    return (digits.get(tens, 0) if tens else 1) * 10 + digits.get(ones, 0)
+
+
+def number_token(s: str, at: int = 0) -> tuple[str, Number, int] | None:
+    """(kind, number, end) of the numbering token at `at`, if one stands there.
+
+    The patterns carry the guards against numbers that open nothing:
+    ``3、4个``, ``1.5亿元``, ``2020.1``, ``一、二类``, ``（1）号文``, ``第一条规定``.
+
+    >>> number_token("（三）强化企业主体地位")
+    ('pcn', (3,), 3)
+    >>> number_token("3、4个部门") is None, number_token("第五条规定的") is None
+    (True, True)
+    """
+    for kind, pattern in _NUMBER_TOKENS:
+        m = pattern.match(s, at)
+        if m:
+            if kind == "outline":
+                number = tuple(int(n) for n in m.group(1).split("."))
+            else:
+                number = (_numeral_value(m.group(1)),)
+            return (kind, number, m.end()) if all(number) else None
+    return None
+
+
+#: Heading kinds, which close the items of a list left open before them, and
+#: item kinds (1., （1）, ①), which never head a heading.
+_OUTER_KINDS = ("chapter", "section", "cn")
+_INNER_KINDS = ("ar", "par", "circled")
+
+
+class NumberingSequence:
+    """The numbers seen so far, to tell a unit's number from a stray one.
+
+    A number opens a unit when it continues the sequence: the next number of
+    a kind already open (closing the kinds opened after it), or for a kind
+    not open, 1 (a child level) or the next after its last number (items
+    numbered straight through the sections, 1. to 63. under 一、 to 六、).
+    Boxes (专栏N) count on their own; decimal outlines (1 / 1.1 / 1.1.1) go
+    on or go down a level, or start again at 1 (a table of contents before
+    the text), and head every other kind.
+
+    >>> seq = NumberingSequence()
+    >>> [seq.accept(k, (n,)) for k, n in (("cn", 1), ("ar", 1), ("ar", 3), ("ar", 2), ("cn", 2))]
+    [True, True, False, True, True]
+    >>> seq.accept("ar", (4,)), seq.accept("ar", (3,))  # under 二、: on from 2., not 4.
+    (False, True)
+    """
+
+    def __init__(self) -> None:
+        self.open: list[tuple[str, int]] = []
+        self.last: dict[str, int] = {}
+        self.box = 0
+        self.outline: Number = ()
+
+    def accept(self, kind: str, number: Number) -> bool:
+        """Whether `kind` `number` continues the sequence; if so, record it."""
+        if not self._continues(kind, number):
+            return False
+        self.see(kind, number)
+        return True
+
+    def _continues(self, kind: str, number: Number) -> bool:
+        if kind == "box":
+            return number[0] == self.box + 1
+        if kind == "outline":
+            now = self.outline
+            nexts = [(*now[:k], now[k] + 1) for k in range(len(now))]
+            return number in ((1,), (*now, 1), *nexts)
+        if not self.open and not self.last:
+            return True  # the first number of all: a page or an excerpt may start mid-list
+        if kind in _OUTER_KINDS and kind not in self.last:
+            return True  # an excerpt's first heading: …单位 四、卢山副省长牵头重点工作
+        kinds = [k for k, _ in self.open]
+        if kind in kinds:
+            return number[0] == self.open[kinds.index(kind)][1] + 1
+        return number[0] in (1, self.last.get(kind, 0) + 1)
+
+    def see(self, kind: str, number: Number) -> None:
+        """Record a number that opens a line, whatever came before it."""
+        if kind == "box":
+            self.box = number[0]
+            return
+        if kind == "outline":
+            self.outline = number
+            self.open.clear()
+            return
+        kinds = [k for k, _ in self.open]
+        if kind in kinds:
+            del self.open[kinds.index(kind) :]
+        elif kind in _OUTER_KINDS:  # a heading closes the items open before it
+            self.open = [(k, n) for k, n in self.open if k not in _INNER_KINDS]
+        self.open.append((kind, number[0]))
+        self.last[kind] = number[0]
+
+
+def _opening(s: str, at: int, kind: str) -> bool:
+    """Whether a number at `at` stands where a unit may open: at the start,
+    after a space or a sentence end, after a ）that closes a role clause, or
+    for a heading's number, after a colon."""
+    if at == 0 or s[at - 1] in _OPENERS:
+        return True
+    if s[at - 1] == "：":
+        return kind in _HEADING_KINDS
+    if s[at - 1] != "）":
+        return False
+    left = s.rfind("（", max(0, at - _CLAUSE_MAX), at - 1)
+    return left >= 0 and bool(_ROLE_CLAUSE_WORDS.search(s, left, at - 1))
+
+
+def _after_title(s: str, at: int, kind: str, heading: tuple[str, int] | None) -> bool:
+    """Whether a number at `at` follows straight on the title of the heading
+    just numbered, with no sentence end between (``一、总体要求（一）指导思想``,
+    text glued with no separator). A 一、 only follows a chapter's title,
+    so that 统一、 or 之一、 in a heading opens nothing."""
+    if heading is None or kind == "article" or not 0 < at - heading[1] <= _TITLE_MAX:
+        return False
+    if kind == "cn" and heading[0] not in ("chapter", "section"):
+        return False
+    return not _SENTENCE_PUNCT.search(s, heading[1], at)
+
+
+def _balanced(s: str) -> bool:
+    return all(s.count(a) == s.count(b) for a, b in _PAIRS)
+
+
+def _run_on_limit(blocks: tuple[Block, ...]) -> int:
+    """How long a line must be to be read as run-on text in this document."""
+    lines = [x for b in blocks if b.kind == "paragraph" for x in b.text.split("\n") if x.strip()]
+    if lines and sum(map(len, lines)) > THIN_LINES_AVERAGE * len(lines):
+        return THIN_LINES_AVERAGE
+    return RUN_ON_CHARS
+
+
+def reline(s: str, seq: NumberingSequence, limit: int = RUN_ON_CHARS) -> list[str]:
+    """Cut run-on text into the lines it lost; other lines pass unchanged.
+
+    `s` is one raw line with its characters folded and its spaces collapsed;
+    the cuts fall on spaces or before numbers, so normalising the pieces
+    gives what normalising the whole would, with line breaks instead of
+    some spaces. A line of `limit` characters or fewer (`_run_on_limit`)
+    only tells `seq` its own leading number. Where a run-on line is cut:
+    `_number_cuts` and `_punctuation_cuts`.
+    """
+    if len(s) <= limit:
+        token = number_token(s)
+        if token:
+            seq.see(token[0], token[1])
+        return [s]
+    numbered = _number_cuts(s, seq)
+    cuts = numbered | _punctuation_cuts(s, numbered)
+    bounds = [0, *sorted(cuts), len(s)]
+    return [p for a, b in pairwise(bounds) if (p := s[a:b].strip())]
+
+
+def _number_cuts(s: str, seq: NumberingSequence) -> set[int]:
+    """Before each number that passes the guards of `number_token`, stands at
+    an opening (`_opening`, `_after_title`) and continues `seq`; and after
+    the title a space separates from the body of a heading."""
+    cuts: set[int] = set()
+    heading: tuple[str, int] | None = None  # kind and end of the last number accepted
+    for m in _TOKEN_START.finditer(s):
+        at = m.start()
+        token = number_token(s, at)
+        if token is None or not (
+            _opening(s, at, token[0]) or _after_title(s, at, token[0], heading)
+        ):
+            continue
+        if not seq.accept(token[0], token[1]):
+            continue
+        heading = (token[0], token[2])
+        cuts.add(at)
+        if token[0] == "article":  # no titles: 第二条 本办法所称…
+            continue
+        title = (_BOX_TITLE_RUN if token[0] == "box" else _TITLE_RUN).match(s, token[2])
+        if title and _balanced(s[at : title.end()]):
+            cuts.add(title.end())
+    return cuts
+
+
+def _punctuation_cuts(s: str, numbered: set[int]) -> set[int]:
+    """At a space after closing punctuation, before a dash-led point, around
+    a date or a document number standing alone; none inside a table strung
+    out after its caption (`_table_runs`)."""
+    cuts = {
+        m.start()
+        for m in _BREAK_AFTER_PUNCT.finditer(s)
+        if not _AFTER_NUMBER.search(s, max(0, m.start() - 6), m.start())
+    }
+    cuts |= {m.start() for m in _DASH_POINT.finditer(s)}
+    for m in _ALONE.finditer(s):
+        cuts |= {m.start(), m.end()}
+    runs = _table_runs(s, sorted(numbered))
+    starts = [a for a, _ in runs]
+    kept = set()
+    for c in cuts:
+        k = bisect_right(starts, c) - 1
+        if k < 0 or not runs[k][0] < c < runs[k][1]:
+            kept.add(c)
+    return kept | set(starts)
+
+
+def _table_runs(s: str, numbered: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each table strung out after its caption: from 表N to a
+    sentence end, a dash-led point or the next numbered line."""
+    runs: list[tuple[int, int]] = []
+    for m in _CAPTION_AT.finditer(s):
+        if runs and m.start() < runs[-1][1]:
+            continue  # a caption inside the previous table's run
+        end = _TABLE_RUN_END.search(s, m.end())
+        stop = end.start() if end else len(s)
+        k = bisect_right(numbered, m.start())
+        if k < len(numbered):
+            stop = min(stop, numbered[k])
+        runs.append((m.start(), stop))
+    return runs

@@ -246,9 +246,15 @@ class _Parser:
         )
 
     def is_caption(self, i: int) -> bool:
-        """表N … right above a table names the table; it states no measure."""
+        """表N … right above a table names the table; it states no measure.
+
+        Nor does a line that starts with 表N and ends no sentence: a table
+        whose cells a flattened text strung out after its caption.
+        """
+        if not _CAPTION.match(self.texts[i]):
+            return False
         following = i + 1 < len(self.lines) and self.lines[i + 1].kind == "table_row"
-        return following and bool(_CAPTION.match(self.texts[i]))
+        return following or "。" not in self.texts[i]
 
     def numbered(self, i: int, family: str, number: str) -> None:
         level = self.level(family)

@@ -14,6 +14,11 @@ import pytest
 
 def chinese_pdf(lines: list[str], left: int = 60, top: int = 780) -> bytes:
     """One page with `lines` drawn top-down, 18 points apart."""
+    return chinese_pdf_pages([lines], left, top)
+
+
+def chinese_pdf_pages(pages: list[list[str]], left: int = 60, top: int = 780) -> bytes:
+    """One page per list of `pages`, each with its lines drawn top-down, 18 points apart."""
     pytest.importorskip("reportlab")
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -22,9 +27,10 @@ def chinese_pdf(lines: list[str], left: int = 60, top: int = 780) -> bytes:
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     out = io.BytesIO()
     page = canvas.Canvas(out)
-    page.setFont("STSong-Light", 12)
-    for k, line in enumerate(lines):
-        page.drawString(left, top - 18 * k, line)
-    page.showPage()
+    for lines in pages:
+        page.setFont("STSong-Light", 12)
+        for k, line in enumerate(lines):
+            page.drawString(left, top - 18 * k, line)
+        page.showPage()
     page.save()
     return out.getvalue()

@@ -7,9 +7,9 @@ import io
 from pathlib import Path
 
 import pytest
-from pdf_fixture import chinese_pdf
+from pdf_fixture import chinese_pdf, chinese_pdf_pages
 
-from ingest.load import Block, load, load_bytes
+from ingest.load import Block, load, load_bytes, pdf_text_lines
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 
@@ -329,3 +329,57 @@ def test_tab_separated_rows_of_a_text_file_are_a_table() -> None:
         ("1", "研发经费投入强度（%）", "2.8", "3.3"),
         ("2", "高新技术企业数（万家）", "2.2", "3.5"),
     )
+
+
+def test_running_headers_footers_and_page_numbers_leave_the_text_layer() -> None:
+    header = "鲁政发〔2023〕5号"
+    pages = [
+        f"山东省人民政府文件\n{header}\n山东省人民政府关于加快建设\n科技强省的实施意见\n- 1 -",
+        f"{header}\n一、重点任务\n到2025年，全省高新技术企业\n数量突破3万家。\n第 2 页 共 3 页",
+        f"{header}\n二、保障措施\n加强组织领导。\n3/3",
+    ]
+    assert pdf_text_lines(pages) == [
+        "山东省人民政府文件",  # on one page only: no running header
+        header,  # page 1 keeps the document number it repeats as a header
+        "山东省人民政府关于加快建设",
+        "科技强省的实施意见",
+        "一、重点任务",
+        "到2025年，全省高新技术企业",
+        "数量突破3万家。",
+        "二、保障措施",
+        "加强组织领导。",
+    ]
+
+
+def test_a_bare_page_number_goes_only_at_a_page_edge() -> None:
+    pages = ["1.加快建设创新平台。\n2025\n年底前建成\n省实验室。\n12", "2.强化人才支撑。\n13"]
+    assert pdf_text_lines(pages) == [
+        "1.加快建设创新平台。",
+        "2025",
+        "年底前建成",
+        "省实验室。",
+        "2.强化人才支撑。",
+    ]
+
+
+def test_a_clause_closing_each_page_is_no_footer() -> None:
+    pages = [
+        "1.建设光谷科技创新大走廊。\n（省科技厅牵头）",
+        "2.建设襄阳、宜昌区域科技创新中心。\n（省科技厅牵头）",
+    ]
+    assert pdf_text_lines(pages) == [line for page in pages for line in page.split("\n")]
+
+
+def test_pdf_pages_lose_their_running_header() -> None:
+    header = "湖北省人民政府办公厅文件"
+    pdf = chinese_pdf_pages(
+        [
+            [header, "1.建设光谷科技创新大走廊。（省科技厅牵头）", "- 1 -"],
+            [header, "2.建设襄阳、宜昌区域科技创新中心。（省发展改革委负责）", "- 2 -"],
+        ]
+    )
+    assert paragraphs(load_bytes(pdf, "hb.pdf").blocks) == [
+        header,  # the letterhead of page 1
+        "1.建设光谷科技创新大走廊。（省科技厅牵头）",
+        "2.建设襄阳、宜昌区域科技创新中心。（省发展改革委负责）",
+    ]

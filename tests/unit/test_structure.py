@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from pdf_fixture import chinese_pdf
+from pdf_fixture import chinese_pdf, chinese_pdf_pages
 
 from ingest.load import load, load_bytes
 from ingest.normalize import NormalizedDocument, normalize
@@ -481,3 +481,27 @@ def test_the_issuing_office_line_is_no_task() -> None:
 def test_titles_on_two_lines_and_letters(head: str, title: str) -> None:
     text = head + "各有关单位：\n一、主要任务\n（一）加快成果转化。（省科技厅负责）\n"
     assert structure_of(text).metadata.title == title
+
+
+def test_pdf_task_broken_across_pages_is_joined_past_header_and_page_number() -> None:
+    tasks = [
+        "1.实施高新技术企业倍增计划。完善高新技术企业培育库，对入库企业给予研发费用补助，"
+        "推动规模以上工业企业研发机构全覆盖。（省科技厅牵头，省财政厅、省税务局配合）",
+        "2.建设高水平创新平台体系。争创国家实验室基地，布局建设省实验室和技术创新中心，"
+        "支持龙头企业牵头组建创新联合体。（省科技厅、省发展改革委牵头，各市人民政府参与）",
+        "3.深化科技成果转化改革。推行职务科技成果赋权改革，建设技术转移机构和技术市场，"
+        "培育专业化技术经理人队伍。（省科技厅负责）",
+    ]
+    lines = ["一、重点任务"]
+    for task in tasks:  # hard-wrapped at 28 characters
+        lines += [task[i : i + 28] for i in range(0, len(task), 28)]
+    cut = 5  # page 1 ends in the middle of the second task's sentence
+    assert not lines[cut - 1].endswith(("。", "）"))
+    header = "安徽省人民政府文件"
+    pdf = chinese_pdf_pages(
+        [[header, *lines[:cut], "- 1 -"], [header, *lines[cut:], "第2页 共2页"]],
+        left=40,
+        top=800,
+    )
+    structure = parse_structure(normalize(load_bytes(pdf, "ah.pdf")))
+    assert [u.text for u in structure.units] == tasks

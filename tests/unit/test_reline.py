@@ -1,0 +1,338 @@
+"""Run-on text: units recovered from the numbering where line breaks were lost.
+
+Each guard is shown on a phrasing a real document uses, in a document stored
+as one line (longer than `THIN_LINES_AVERAGE`, so read as run-on text).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from ingest.extract import extract_bytes
+from ingest.load import load_bytes
+from ingest.normalize import (
+    RUN_ON_CHARS,
+    THIN_LINES_AVERAGE,
+    NumberingSequence,
+    normalize,
+    number_token,
+    reline,
+)
+from ingest.structure import DocumentStructure, parse_structure
+
+#: Sentences that carry no numbering, to give a body its realistic length.
+FILLER = (
+    "坚持需求导向和问题导向，聚焦产业发展的关键环节，集中力量突破一批制约发展的共性技术，"
+    "推动创新链、产业链、资金链、人才链深度融合，不断提升区域创新体系整体效能。"
+)
+
+
+def one_line(*parts: str, separator: str = " ") -> str:
+    text = separator.join(parts)
+    assert len(text) > THIN_LINES_AVERAGE, "too short to be read as run-on text"
+    return text
+
+
+def structure_of(text: str) -> DocumentStructure:
+    return parse_structure(normalize(load_bytes(text.encode("utf-8"), "flat.txt")))
+
+
+def numbers(text: str) -> list[str | None]:
+    return [u.number for u in structure_of(text).units]
+
+
+# --- the tokens and their guards ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "number"),
+    [
+        ("一、总体要求", "cn", (1,)),
+        ("（十二）强化知识产权保护", "pcn", (12,)),
+        ("15.加快建设科技企业孵化器", "ar", (15,)),
+        ("3、完善科技金融服务体系", "ar", (3,)),
+        ("（2）省财政厅负责资金保障", "par", (2,)),
+        ("第三章 重点任务", "chapter", (3,)),
+        ("第十二条 本办法自印发之日起施行", "article", (12,)),
+        ("②推进重大科技基础设施建设", "circled", (2,)),
+        ("专栏4：生物产业重点项目", "box", (4,)),
+        ("2.1 国家粮食应急工作指挥部", "outline", (2, 1)),
+    ],
+)
+def test_numbering_tokens(text: str, kind: str, number: tuple[int, ...]) -> None:
+    token = number_token(text)
+    assert token is not None and token[:2] == (kind, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3、4月份集中开展科技型中小企业评价入库工作",  # months, not item 3
+        "1.5亿元省级财政资金用于支持重大科技专项",  # an amount
+        "2020.10起全面推行科研项目经费包干制",  # a date
+        "一、二类疫苗生产企业要建立追溯体系",  # classes, not heading 一
+        "（1）号文件明确的各项任务要逐项抓好落实",  # a document's number
+        "第一条规定的情形，由省科技厅责令限期改正",  # an article cited, not opened
+        "第三章所列项目实行清单管理",  # a chapter cited
+        "一是加强组织领导，二是完善配套政策",  # an enumeration inside a paragraph
+        "10 个省级重点实验室通过评估",  # a quantity spaced from its measure word
+    ],
+)
+def test_numbers_inside_a_sentence_are_no_tokens(text: str) -> None:
+    assert number_token(text) is None
+
+
+def test_a_date_is_no_token_at_any_of_its_digits() -> None:
+    text = "实施期限为2020.1-2022.12"
+    assert all(number_token(text, at) is None for at in range(len(text)))
+
+
+def test_the_sequence_accepts_the_next_number_or_a_first_child() -> None:
+    seq = NumberingSequence()
+    assert seq.accept("cn", (1,)) and seq.accept("pcn", (1,)) and seq.accept("pcn", (2,))
+    assert not seq.accept("pcn", (4,))  # （四） after （二） skips one: a stray number
+    assert seq.accept("cn", (2,)) and seq.accept("pcn", (1,))  # 二、 starts its own list
+    assert not seq.accept("cn", (1,))  # 一、 again: e.g. 统一、 in a heading
+
+
+def test_the_sequence_follows_numbering_straight_through_sections() -> None:
+    seq = NumberingSequence()  # the task-division style: 1. to 63. under 一、 to 六、
+    for kind, n in (("cn", 1), ("ar", 1), ("ar", 2), ("cn", 2)):
+        assert seq.accept(kind, (n,))
+    assert seq.accept("ar", (3,))
+
+
+def test_boxes_and_outlines_count_on_their_own() -> None:
+    seq = NumberingSequence()
+    assert seq.accept("outline", (1,)) and seq.accept("outline", (1, 1))
+    assert seq.accept("outline", (1, 2)) and seq.accept("outline", (2,))
+    assert not seq.accept("outline", (2, 3))
+    assert seq.accept("box", (1,)) and not seq.accept("box", (3,)) and seq.accept("box", (2,))
+
+
+# --- cutting run-on lines ------------------------------------------------------------------------
+
+
+def test_short_lines_are_not_cut() -> None:
+    line = "一、总体要求 （一）指导思想。坚持创新驱动。"
+    assert reline(line, NumberingSequence()) == [line]
+    long_line = "一、总体要求 （一）指导思想。" + FILLER * 10
+    assert len(long_line) > RUN_ON_CHARS
+    assert reline(long_line, NumberingSequence()) == [
+        "一、总体要求",
+        "（一）指导思想。" + FILLER * 10,
+    ]
+
+
+#: A paragraph that lists its targets inline, as its author meant it: one unit.
+INLINE_LIST = (
+    "（二）主要目标。到2025年，全省科技创新综合实力显著增强：1.研究与试验发展经费投入强度达到2.8%；"
+    "2.高新技术企业数量突破1.5万家；3.技术合同成交额达到1000亿元。" + FILLER * 3
+)
+
+
+def test_a_document_with_its_lines_keeps_an_inline_list_whole() -> None:
+    text = "\n".join(["一、总体要求", "（一）指导思想。" + FILLER, INLINE_LIST, "二、重点任务"])
+    assert THIN_LINES_AVERAGE < len(INLINE_LIST) < RUN_ON_CHARS
+    units = structure_of(text).units
+    assert [u.text for u in units][:2] == ["（一）指导思想。" + FILLER, INLINE_LIST]
+
+
+def test_a_document_stored_as_one_line_keeps_an_inline_list_whole_too() -> None:
+    # the list opens after ：and goes on after ；: no unit opens inside the paragraph
+    units = structure_of(one_line("一、总体要求", "（一）指导思想。" + FILLER, INLINE_LIST)).units
+    assert [u.text for u in units] == ["（一）指导思想。" + FILLER, INLINE_LIST]
+
+
+def test_the_address_line_glued_to_the_first_heading() -> None:
+    text = one_line(
+        "各盟行政公署、市人民政府，自治区各委、办、厅、局：",
+        "一、重点任务",
+        "（一）实施科技兴蒙行动。" + FILLER + "（自治区科技厅牵头）",
+        "（二）建设高水平创新平台。" + FILLER + "（自治区发展改革委负责）",
+        "（三）培育科技型企业。" + FILLER + "（自治区工业和信息化厅负责）",
+        separator="",
+    )
+    assert [(u.number, u.section) for u in structure_of(text).units] == [
+        ("（一）", ("一、重点任务",)),
+        ("（二）", ("一、重点任务",)),
+        ("（三）", ("一、重点任务",)),
+    ]
+
+
+def test_a_flattened_notice_gets_its_lines_back() -> None:
+    # a provincial notice as a crawler stores it: paragraphs joined by a space
+    text = one_line(
+        "浙江省人民政府办公厅关于加快建设创新型省份的实施意见",
+        "浙政办发〔2022〕15号",
+        "各市、县（市、区）人民政府，省政府直属各单位：",
+        "为深入实施创新驱动发展战略，经省政府同意，现提出如下意见。",
+        "一、总体要求",
+        FILLER * 2,
+        "二、重点任务",
+        "（一）强化企业创新主体地位。" + FILLER + "（省科技厅牵头，省经信厅、省财政厅配合）",
+        "（二）建设高能级创新平台。" + FILLER + "（省发展改革委、省科技厅负责）",
+        "（三）深化科技体制改革。一是完善科研项目组织方式；二是改革科技评价制度。"
+        + FILLER
+        + "（省科技厅牵头）",
+        "三、保障措施",
+        "各地各部门要加强组织领导，明确责任分工，确保各项任务落到实处。",
+        "浙江省人民政府办公厅",
+        "2022年3月1日",
+    )
+    extraction = extract_bytes(text.encode("utf-8"), "zj-2022-15.txt")
+    assert [t.number for t in extraction.tasks] == [None, "（一）", "（二）", "（三）", None]
+    assert extraction.tasks[0].text == FILLER * 2
+    assert [m.surface for m in extraction.tasks[1].leads] == ["省科技厅"]
+    assert [m.surface for m in extraction.tasks[2].leads] == ["省发展改革委", "省科技厅"]
+    assert extraction.tasks[3].text.startswith("（三）深化科技体制改革。一是")  # 二是 opens no unit
+    assert extraction.date == "2022-03-01" and extraction.doc_number == "浙政办发〔2022〕15号"
+    for task in extraction.tasks:  # spans point into the text the extraction reports
+        assert extraction.text is not None
+        start, end = task.span
+        assert extraction.text[start:end].startswith(task.text)
+        if task.clause_span:
+            assert extraction.text[task.clause_span[0] : task.clause_span[1]] == task.clause
+
+
+def test_numbers_in_sentences_open_no_unit_in_running_text() -> None:
+    text = one_line(
+        "一、重点任务",
+        # 2、 and 2. would continue the list: only the guards keep them in the sentence
+        "1.实施科技型中小企业培育工程。" + FILLER + "2、3月份集中开展评价入库工作。"
+        "2.5亿元省级财政资金用于支持入库企业研发。（省科技厅牵头）",
+        "2.落实市委（1）号文件精神，推进创新平台建设。" + FILLER + "（市发展改革委负责）",
+        "3.完善科技金融服务。" + FILLER + "实施期限为2020.1-2022.12。（市金融办负责）",
+    )
+    units = structure_of(text).units
+    assert [u.number for u in units] == ["1", "2", "3"]
+    assert "2、3月份" in units[0].text and "2.5亿元" in units[0].text
+    assert "（1）号文件" in units[1].text
+
+
+def test_a_role_clause_closes_a_unit_glued_to_the_next() -> None:
+    # glued with no separator: the ）of a role clause ends the unit before it
+    items = [
+        f"{n}.{task}。{FILLER}（{who}）"
+        for n, (task, who) in enumerate(
+            [
+                ("加快建设综合性国家科学中心", "省发展改革委、省科技厅牵头"),
+                ("布局建设省实验室体系", "省科技厅负责，省财政厅配合"),
+                ("支持企业建设重点实验室", "省科技厅牵头，各市人民政府参与"),
+            ],
+            start=1,
+        )
+    ]
+    text = one_line("一、建设高能级创新平台", *items, "二、保障措施", separator="")
+    units = structure_of(text).units
+    assert [u.number for u in units] == ["1", "2", "3", "二"]
+    assert [u.text for u in units][:3] == items
+
+
+def test_a_bracket_that_is_no_role_clause_opens_nothing() -> None:
+    # 2个 after a ）that closes a year range is a quantity in the same sentence
+    text = one_line(
+        "一、发展目标",
+        "1.到2025年，" + FILLER * 2 + "规划期内（2021-2025年）2.5万家科技型中小企业入库。",
+        "2.到2035年，" + FILLER * 2,
+        separator="",
+    )
+    assert numbers(text) == ["1", "2"]
+
+
+def test_a_stray_number_out_of_sequence_opens_nothing() -> None:
+    text = one_line(
+        "（一）加强基础研究。" + FILLER * 2,
+        "（三）所列任务由省科技厅统筹推进。" + FILLER,  # cites item （三）; （二） comes next
+        "（二）强化应用研究。" + FILLER,
+        separator="",  # glued: only the numbers can tell where units begin
+    )
+    units = structure_of(text).units
+    assert [u.number for u in units] == ["（一）", "（二）"]
+    assert "（三）所列任务" in units[0].text
+
+
+def test_articles_of_a_flattened_regulation() -> None:
+    text = one_line(
+        "广东省科学技术奖励办法",
+        "第一章 总则",
+        "第一条 为了奖励在科学技术进步活动中作出突出贡献的组织和个人，制定本办法。" + FILLER,
+        "第二条 本办法适用于本省行政区域内科学技术奖的评审和授予。" + FILLER,
+        "第二章 奖励的范围",
+        "第三条 有下列情形之一的，不得授奖。第一条规定的组织以外的单位推荐的项目，不予受理。",
+        "第四条 本办法自公布之日起施行。" + FILLER,
+    )
+    assert numbers(text) == ["第一条", "第二条", "第三条", "第四条"]
+
+
+def test_heading_titles_and_bodies_separated_by_a_space() -> None:
+    text = one_line(
+        "第一章 发展基础",
+        "一、背景意义",
+        FILLER * 2,
+        "二、基础条件",
+        FILLER * 3,
+        "专栏1：新一代信息技术产业重点项目",
+        "乌鲁木齐国家高新区：建设人工智能大数据平台。" + FILLER,
+    )
+    ndoc = normalize(load_bytes(text.encode("utf-8"), "plan.txt"))
+    lines = [ndoc.line_text(line) for line in ndoc.lines]
+    assert lines[:4] == ["第一章 发展基础", "一、背景意义", FILLER * 2, "二、基础条件"]
+    assert lines[-2] == "专栏1：新一代信息技术产业重点项目"
+
+
+def test_a_table_strung_out_after_its_caption_is_no_unit() -> None:
+    text = one_line(
+        "一、发展目标",
+        "——自主创新能力显著提升。" + FILLER * 2,
+        "表1 自主创新能力发展目标 指标 2020年 2025年 研发经费支出占比（%） 1.8 2.8"
+        " 高新技术企业数（家） 222 400",
+        "——优势特色产业不断壮大。" + FILLER * 2,
+    )
+    units = structure_of(text).units
+    assert [u.text[:6] for u in units] == ["——自主创新", "——优势特色"]
+
+
+def test_sentences_broken_by_nothing_stay_one_paragraph() -> None:
+    # without numbers or spaces, a paragraph break cannot be seen: no cut inside sentences
+    text = one_line("一、总体要求", FILLER * 6, separator="")
+    ndoc = normalize(load_bytes(text.encode("utf-8"), "flat.txt"))
+    assert [ndoc.line_text(line) for line in ndoc.lines] == [text]
+
+
+def test_a_page_that_kept_its_body_in_one_paragraph() -> None:
+    # a provincial portal's page: the body in one <p>, paragraphs glued by &nbsp;
+    body = "&nbsp;&nbsp;".join(
+        [
+            "各省辖市人民政府，省人民政府各部门：",
+            "为加快建设国家创新高地，现提出以下措施。",
+            "一、强化创新平台建设",
+            "（一）建设嵩山实验室体系。" + FILLER + "（省科技厅牵头，省财政厅、省发展改革委配合）",
+            "（二）建设中原科技城。" + FILLER + "（郑州市人民政府负责）",
+            "二、强化创新主体培育",
+            "（三）实施创新龙头企业培育工程。" + FILLER + "（省科技厅、省工业和信息化厅负责）",
+            "河南省人民政府",
+            "2021年9月20日",
+        ]
+    )
+    page = f"<html><body><div class='content'><p>{body}</p></div></body></html>"
+    extraction = extract_bytes(page.encode("utf-8"), "ha-2021.html")
+    assert [t.number for t in extraction.tasks] == ["（一）", "（二）", "（三）"]
+    assert [[m.surface for m in t.leads] for t in extraction.tasks] == [
+        ["省科技厅"],
+        ["郑州市人民政府"],
+        ["省科技厅", "省工业和信息化厅"],
+    ]
+    assert [t.section for t in extraction.tasks][1:] == [
+        ("一、强化创新平台建设",),
+        ("二、强化创新主体培育",),
+    ]
+    assert extraction.date == "2021-09-20"
+
+
+def test_cutting_stays_linear_on_a_long_run_of_captions() -> None:
+    started = time.perf_counter()
+    ndoc = normalize(load_bytes(("表1 指标 2 " * 20000).encode("utf-8"), "table.txt"))
+    assert len(ndoc.lines) == 1 and time.perf_counter() - started < 20

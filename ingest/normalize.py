@@ -43,6 +43,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
+from ingest.lexicon.bodies import AGENCY_END, BODY_END
+from ingest.lexicon.roles import label_pattern
 from ingest.load import Block, LoadedDocument
 
 # --- character classes ------------------------------------------------------------
@@ -218,8 +220,10 @@ def _items(blocks: tuple[Block, ...]) -> list[_Item]:
                 table += 1
             continue
         for raw in block.text.split("\n"):
+            # the pieces of a run-on line are run-on text, however short each is
+            piece_limit = 0 if len(raw) > limit else limit
             for piece in _GLUED_PARAGRAPH.split(raw):
-                items.extend(_lines_of(piece, seq, limit))
+                items.extend(_lines_of(piece, seq, piece_limit))
     return items
 
 
@@ -230,6 +234,8 @@ def _lines_of(piece: str, seq: NumberingSequence, limit: int) -> list[str]:
         reline(line, seq, limit)  # only notes its leading number
         return [line] if line else []
     folded = _SPACES.sub(" ", _TRANSLATED.sub(lambda m: m.group().translate(_TRANSLATE), piece))
+    # brackets and colons as normalising makes them, one for one, so the numbers read alike
+    folded = _widen_parentheses(_HALF_SEPARATOR.sub(lambda m: _FULL_SEPARATOR[m.group()], folded))
     return [
         line
         for part in folded.split("\n")
@@ -455,6 +461,13 @@ _CLAUSE_MAX = 300
 _ROLE_CLAUSE_WORDS = re.compile(
     r"牵头|负责|配合|参加|参与|协助|协办|指导|落实|分工|责任单位|责任部门"
 )
+#: A labelled clause closing a unit, its last body's name just before a number
+#: glued to it: the number opens the next unit.
+_LABELLED_BEFORE = re.compile(
+    f"{label_pattern()}[：:][^。；！？：:（）]{{1,{_CLAUSE_MAX}}}?{BODY_END}$"
+)
+#: A bracket of bodies alone closing a task (（区经济发展局农业处）, （省科技厅、省财政厅）).
+_BARE_LIST = re.compile(f"(?:[^（）。；，]{{2,30}}?{AGENCY_END}[、，]?)+")
 #: Words that count: a number spaced from one is a quantity (建成 10 个, 2025 年).
 _MEASURE_WORDS = "个项家所名次年月日周天万亿元千百倍批座户株吨"
 #: What follows 第N条 / 第N章 when it is cited inside a sentence, not opening one.
@@ -606,10 +619,37 @@ def _opening(s: str, at: int, kind: str) -> bool:
         return True
     if s[at - 1] == "：":
         return kind in _HEADING_KINDS
+    return _after_clause(s, at)
+
+
+def _after_clause(s: str, at: int) -> bool:
+    """Whether a role clause ends just before `at`: a bracket that names who
+    (（…牵头）, （区经发局农业处）) or a labelled clause whose last body's name
+    is glued to what follows (责任单位：区经济发展局2.全面落实…)."""
+    if _LABELLED_BEFORE.search(s, max(0, at - _CLAUSE_MAX), at):
+        return True
     if s[at - 1] != "）":
         return False
     left = s.rfind("（", max(0, at - _CLAUSE_MAX), at - 1)
-    return left >= 0 and bool(_ROLE_CLAUSE_WORDS.search(s, left, at - 1))
+    return left >= 0 and bool(
+        _ROLE_CLAUSE_WORDS.search(s, left, at - 1) or _BARE_LIST.fullmatch(s, left + 1, at - 1)
+    )
+
+
+def _list_of_tasks(s: str, at: int, token: tuple[str, Number, int]) -> bool:
+    """An item number after a colon opens a unit when its item closes with a
+    clause glued to the next number (``工作任务：1.加强监管。（区经发局）2.开展…``):
+    a list of tasks, not a sentence's inline list (``主要目标：1.…；2.…``)."""
+    if at == 0 or s[at - 1] != "：" or token[0] not in ("ar", "par") or len(token[1]) != 1:
+        return False
+    following = str(token[1][0] + 1)
+    nxt = s.find(following, token[2], token[2] + 2 * _CLAUSE_MAX)
+    while nxt >= 0:
+        follower = number_token(s, nxt)
+        if follower is not None and follower[0] == token[0] and follower[1] == (token[1][0] + 1,):
+            return nxt > 0 and _after_clause(s, nxt)
+        nxt = s.find(following, nxt + 1, token[2] + 2 * _CLAUSE_MAX)
+    return False
 
 
 def _after_title(s: str, at: int, kind: str, heading: tuple[str, int] | None) -> bool:
@@ -667,7 +707,9 @@ def _number_cuts(s: str, seq: NumberingSequence) -> set[int]:
         at = m.start()
         token = number_token(s, at)
         if token is None or not (
-            _opening(s, at, token[0]) or _after_title(s, at, token[0], heading)
+            _opening(s, at, token[0])
+            or _after_title(s, at, token[0], heading)
+            or _list_of_tasks(s, at, token)
         ):
             continue
         if not seq.accept(token[0], token[1]):

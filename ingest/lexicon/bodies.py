@@ -15,7 +15,7 @@ from ingest.lexicon.chars import HAN
 #: company, government, park, and generic group words.
 BODY_END = (
     r"(?:[部厅局委会办室院府署行社司所校团心站馆处组盟协联队关区市县州旗厂园台军大学]"
-    r"|企业|单位|部门|机构|高校|院所|地区|政府|方面)"
+    r"|企业|国企|央企|单位|部门|机构|高校|院所|地区|政府|方面)"
 )
 #: Endings specific enough that the name is a body even in running text.
 NAMED_END = (
@@ -33,7 +33,7 @@ NOT_BODY_END = r"(?:社会|机会|体会|大会)"
 #: Government bodies and quantified groups of them: who may be listed bare, or
 #: open a sentence that assigns work.
 AGENCY_END = (
-    r"(?:[部厅局委办署]|委员会|办公室|政府|行署|公署|工委|党委|管委会|人大|政协|法院|检察院|"
+    r"(?:[部厅局委办署]|(?<![之好到])处|委员会|办公室|政府|行署|公署|工委|党委|管委会|人大|政协|法院|检察院|"
     r"科协|工商联|总工会|妇联|残联|侨联|文联|社科联|团省委|团市委|团委|分行|支行|海关)"
 )
 #: Endings that make a name a body by themselves, without a level in front.

@@ -151,6 +151,20 @@ MEASURE_COLUMNS = (
 NUMBER_HEADERS = ("序号", "编号", "序")
 
 
+def label_pattern() -> str:
+    """Any label of a clause's field: role labels, other fields, intros and officials.
+
+    >>> import re
+    >>> [m.group() for m in re.finditer(label_pattern(), "牵头单位：区经发局配合单位：区财政局")]
+    ['牵头单位', '配合单位']
+    """
+    return (
+        f"(?:主要|具体)?(?:{alternation(LEAD_LABEL_WORDS + PART_LABEL_WORDS + LIST_LABEL_WORDS)}"
+        f"(?:责任)?{alternation(LABEL_NOUNS)}|{alternation(LIST_LABELS_WHOLE + FIELD_LABELS)}"
+        f"|{alternation(INTRO_LABELS + OFFICIAL_LABELS)})"
+    )
+
+
 def label_line_pattern() -> str:
     """A line that is a labelled field of the unit above it: 牵头单位：…, 完成时限：…, 部门分工：….
 

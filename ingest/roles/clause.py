@@ -167,7 +167,9 @@ def read_clause(
     if b > a:
         if after_with:
             segments.append(Segment("part", a, b))
-        elif pending and pending != "ignore":
+        elif pending == "ignore":
+            pass  # the value of a field beside the roles (时间要求：平潭时报，8月15日；…)
+        elif pending:
             segments.append(Segment(pending, a, b, labelled=True))
         elif strict:
             return None

@@ -336,3 +336,31 @@ def test_cutting_stays_linear_on_a_long_run_of_captions() -> None:
     started = time.perf_counter()
     ndoc = normalize(load_bytes(("表1 指标 2 " * 20000).encode("utf-8"), "table.txt"))
     assert len(ndoc.lines) == 1 and time.perf_counter() - started < 20
+
+
+def test_run_on_list_of_tasks_glued_to_its_clauses() -> None:
+    """A crawled page: tasks after 工作任务：, each closed by a bare bracket of bodies
+    or a label glued to the next number, its brackets half-width here and there."""
+    from ingest.extract import extract_bytes
+
+    body = (
+        "二、目标任务(一）畜禽生产环节治理指标：生猪定点屠宰率达到98%以上。工作任务：1.加强定点屠宰"
+        "监督管理。组织开展执法检查，查处不法行为。（区经济发展局农业处）2.开展打击违法犯罪行动，"
+        "严厉查处违法犯罪活动。（区公安局）(二）种植环节治理指标：超标率控制在5%以内。工作任务："
+        "1.加强农药监督管理。全面排查农药残留风险隐患。责任单位：区市场监管局2.加强质量安全监测。"
+        "组织全区蔬菜进行监测。责任单位：区经济发展局、区财政金融局"
+    )
+    intro = (
+        "一、总体要求全面贯彻落实食品安全法律法规，以治理餐桌污染为重点，坚持源头治理、标本兼治，"
+        "落实属地管理责任和部门监管责任，强化企业主体责任，推进食品安全社会共治，着力解决人民群众"
+        "反映强烈的突出问题，切实保障人民群众饮食安全，进一步提高全区食品安全保障水平。"
+    )
+    text = "平潭综合实验区2015年食品放心工程工作方案 " + intro + body
+    doc = extract_bytes(text.encode(), "page.txt")
+    leads = [[m.surface for m in t.leads] for t in doc.tasks if t.leads][:4]
+    assert leads == [
+        ["区经济发展局农业处"],
+        ["区公安局"],
+        ["区市场监管局"],
+        ["区经济发展局", "区财政金融局"],
+    ]

@@ -44,6 +44,7 @@ from itertools import pairwise
 from typing import Literal
 
 from ingest.lexicon.bodies import AGENCY_END, BODY_END
+from ingest.lexicon.numbering import ARABIC_ITEM_TOKEN, HEADING_MARKER_PATTERN, NUMERALS
 from ingest.lexicon.roles import label_pattern
 from ingest.load import Block, LoadedDocument
 
@@ -298,11 +299,7 @@ def _drop_debris(items: list[_Item]) -> list[_Item]:
 
 #: Numbering that starts a heading or a list item; also used by
 #: `ingest.structure` so both agree on what a heading looks like.
-NUMERALS = "一二三四五六七八九十百零〇"
-HEADING_MARKER = re.compile(
-    f"^(?:第[{NUMERALS}\\d]+[章节条部分篇]|[{NUMERALS}]+、|（[{NUMERALS}]+）|\\d{{1,3}}[.、](?!\\d)"
-    f"|（\\d{{1,3}}）|[①-⑳]|专栏\\s*\\d+)"
-)
+HEADING_MARKER = re.compile(HEADING_MARKER_PATTERN)
 _DATE_LINE = re.compile(
     f"^（?(?:\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日|[{NUMERALS}○]{{4}}年[{NUMERALS}]{{1,3}}月[{NUMERALS}]{{1,3}}日)）?$"
 )
@@ -464,7 +461,7 @@ _ROLE_CLAUSE_WORDS = re.compile(
 #: A labelled clause closing a unit, its last body's name just before a number
 #: glued to it: the number opens the next unit.
 _LABELLED_BEFORE = re.compile(
-    f"{label_pattern()}[：:][^。；！？：:（）]{{1,{_CLAUSE_MAX}}}?{BODY_END}$"
+    f"{label_pattern()}[：:][^。；！？：:（）]{{1,{_CLAUSE_MAX}}}?{BODY_END}等?$"
 )
 #: A bracket of bodies alone closing a task (（区经济发展局农业处）, （省科技厅、省财政厅）).
 _BARE_LIST = re.compile(f"(?:[^（）。；，]{{2,30}}?{AGENCY_END}[、，]?)+")
@@ -480,7 +477,8 @@ _NUMBER_TOKENS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("article", f"第([{NUMERALS}\\d]+)条(?!{_CITED_AFTER})"),
         ("cn", f"([{NUMERALS}]+)、(?![{NUMERALS}\\d])"),  # 一、二类 lists numbers
         ("pcn", f"（([{NUMERALS}]+)）(?![号款项条])"),  # （一）号文 names a document
-        ("ar", r"(?<![\d.])(\d{1,3})[.、](?![\d.])"),  # 3、4个, 1.5亿元, 2020.10 are quantities
+        # 3、4个, 1.5亿元, 2020.10 are quantities; 1.2017年底前 is item 1 on a year
+        ("ar", ARABIC_ITEM_TOKEN),
         ("par", r"（(\d{1,3})）(?![号款项条])"),
         ("circled", "([①-⑳])"),
         ("box", r"专栏 ?(\d{1,2})"),

@@ -33,6 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ingest.lexicon.numbering import FAMILIES
 from ingest.lexicon.roles import NUMBER_HEADERS, ROLE_VERBS, header_role, label_line_pattern
 from ingest.model import Section
 from ingest.normalize import HAN, HEADING_MARKER, NUMERALS, Line, NormalizedDocument, is_debris
@@ -103,18 +104,7 @@ class DocumentStructure:
 # --- numbering --------------------------------------------------------------------
 
 _FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern))
-    for name, pattern in (
-        ("chapter", f"^第[{NUMERALS}\\d]+[章篇]|^第[{NUMERALS}\\d]+部分"),
-        ("section", f"^第[{NUMERALS}\\d]+节"),
-        ("article", f"^第[{NUMERALS}\\d]+条"),
-        ("cn", f"^[{NUMERALS}]+、"),
-        ("pcn", f"^（[{NUMERALS}]+）"),
-        ("ar", r"^\d{1,3}[.、](?!\d)"),
-        ("par", r"^（\d{1,3}）"),
-        ("circled", r"^[①-⑳]"),
-        ("box", r"^专栏\s*\d+"),
-    )
+    (name, re.compile(pattern)) for name, pattern in FAMILIES
 )
 
 

@@ -15,7 +15,7 @@ from ingest.lexicon.chars import HAN
 #: company, government, park, and generic group words.
 BODY_END = (
     r"(?:[部厅局委会办室院府署行社司所校团心站馆处组盟协联队关区市县州旗厂园台军大学]"
-    r"|企业|国企|央企|单位|部门|机构|高校|院所|地区|政府|方面)"
+    r"|企业|国企|央企|单位|部门|机构|高校|院所|地区|政府|方面|乡镇|街道|社区)"
 )
 #: Endings specific enough that the name is a body even in running text.
 NAMED_END = (

@@ -9,9 +9,16 @@
 #: Chinese numerals of heading numbers.
 NUMERALS = "一二三四五六七八九十百零〇"
 
+#: An item's arabic number: 3. or 3、 but not the quantities 3、4个, 1.5亿元 or 2020.10;
+#: 1.2017年底前 is item 1 on a year.
+ARABIC_ITEM = r"\d{1,3}(?:[.、](?!\d)|\.(?=(?:19|20)\d\d年))"
+#: The same inside run-on text, its number captured: not after a digit or a dot, and
+#: not before one (2.1.3, 3、4个).
+ARABIC_ITEM_TOKEN = r"(?<![\d.])(\d{1,3})(?:[.、](?![\d.])|\.(?=(?:19|20)\d\d年))"
+
 #: Numbering that starts a heading or a list item.
 HEADING_MARKER_PATTERN = (
-    f"^(?:第[{NUMERALS}\\d]+[章节条部分篇]|[{NUMERALS}]+、|（[{NUMERALS}]+）|\\d{{1,3}}[.、](?!\\d)"
+    f"^(?:第[{NUMERALS}\\d]+[章节条部分篇]|[{NUMERALS}]+、|（[{NUMERALS}]+）|{ARABIC_ITEM}"
     f"|（\\d{{1,3}}）|[①-⑳]|专栏\\s*\\d+)"
 )
 
@@ -22,7 +29,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ("article", f"^第[{NUMERALS}\\d]+条"),
     ("cn", f"^[{NUMERALS}]+、"),
     ("pcn", f"^（[{NUMERALS}]+）"),
-    ("ar", r"^\d{1,3}[.、](?!\d)"),
+    ("ar", f"^{ARABIC_ITEM}"),
     ("par", r"^（\d{1,3}）"),
     ("circled", r"^[①-⑳]"),
     ("box", r"^专栏\s*\d+"),

@@ -110,6 +110,8 @@ def pair_tasks(gold_tasks: list[dict[str, Any]], tasks: list[Any], text: str) ->
         number = fold(str(g.get("number") or ""))
         same = [t for t in hits if number and fold(t.number or "").strip(".、()") == number]
         opening = [t for t, f in zip(tasks, folded, strict=True) if _opens(f, title)]
+        # a heading quoted as the title: the task under it that names bodies
+        opening = [t for t in opening if t.leads or t.participants] or opening
         out.append((opening or same or hits or [None])[0])
     return out
 

@@ -436,8 +436,11 @@ _AFTER_NUMBER = re.compile(f"（[{NUMERALS}\\d]{{1,4}}）$")
 #: document number (``浙政办发〔2022〕15号``).
 _DASH_POINT = re.compile(r"(?<= )——")
 _ALONE = re.compile(
-    f"(?:(?<= )|^)(?:\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日|[{NUMERALS}○]{{4}}年[{NUMERALS}]{{1,3}}月"
-    f"[{NUMERALS}]{{1,3}}日|[{HAN}]{{1,12}}[〔\\[【（(]\\d{{4}}[〕\\]】）)]\\d{{1,5}}[号號])(?= |$)"
+    f"(?:(?<= )|^)(?:\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日(?:印发)?"
+    f"|[{NUMERALS}○]{{4}}年[{NUMERALS}]{{1,3}}月[{NUMERALS}]{{1,3}}日"
+    f"|[{HAN}]{{1,12}}[〔\\[【（(]\\d{{4}}[〕\\]】）)]\\d{{1,5}}[号號])(?= |$)"
+    # the signature before its date: 平潭综合实验区管委会办公室 2016年8月1日印发
+    f"|(?:(?<= )|^)[{HAN}]{{2,30}}(?:办公室|办公厅|人民政府|管委会|委员会)(?= \\d{{4}}年)"
 )
 #: A table caption (表1 …) opens a table whose cells a flattened text strings
 #: together: no break inside it until a sentence or a numbered line follows.
@@ -461,7 +464,8 @@ _ROLE_CLAUSE_WORDS = re.compile(
 #: A labelled clause closing a unit, its last body's name just before a number
 #: glued to it: the number opens the next unit.
 _LABELLED_BEFORE = re.compile(
-    f"{label_pattern()}[：:][^。；！？：:（）]{{1,{_CLAUSE_MAX}}}?{BODY_END}等?$"
+    f"{label_pattern()}[：:][^。；！？：:（）]{{1,{_CLAUSE_MAX}}}?"
+    f"(?:{BODY_END}等?|{_ROLE_CLAUSE_WORDS.pattern})$"
 )
 #: A bracket of bodies alone closing a task (（区经济发展局农业处）, （省科技厅、省财政厅）).
 _BARE_LIST = re.compile(f"(?:[^（）。；，]{{2,30}}?{AGENCY_END}[、，]?)+")

@@ -22,14 +22,15 @@ from typing import Any
 import networkx as nx
 
 from graph import model
+from ingest.lexicon.bodies import REGION_SUFFIXES as _REGION_SUFFIXES
+from ingest.lexicon.chars import SENTENCE_ENDS
+from ingest.lexicon.numbering import LEADING_NUMBER_PATTERN
 from ingest.model import ENTITY_TYPES, DocumentExtraction, IngestError, Mention, Target, Task
 
 #: Characters that end a sentence (or a list item, for evidence purposes).
-_SENTENCE_END = "。！？；\n"
+_SENTENCE_END = SENTENCE_ENDS + "；"
 #: A number the task text may start with, already given by `Task.number`.
-_LEADING_NUMBER = re.compile(r"^\s*[（(]?[0-9一二三四五六七八九十百]+[)）]?[.、．]?\s*")
-#: Administrative suffixes dropped from region names when matching park names.
-_REGION_SUFFIXES = ("自治州", "地区", "市", "州", "县", "区", "盟", "旗")
+_LEADING_NUMBER = re.compile(LEADING_NUMBER_PATTERN)
 _LABEL_CAP = 30
 
 

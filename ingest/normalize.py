@@ -44,6 +44,7 @@ from itertools import pairwise
 from typing import Literal
 
 from ingest.lexicon.bodies import AGENCY_END, BODY_END
+from ingest.lexicon.docnumbers import YEAR_CLOSERS, YEAR_OPENERS
 from ingest.lexicon.numbering import ARABIC_ITEM_TOKEN, HEADING_MARKER_PATTERN, NUMERALS
 from ingest.lexicon.roles import label_pattern
 from ingest.load import Block, LoadedDocument
@@ -89,7 +90,7 @@ _LETTER_SPACED = re.compile(f"[{HAN}](?: [{HAN}]){{3,}}")
 _HALF_SEPARATOR = re.compile(f"(?<=[{HAN}])[,;:]|[,;:](?=[{HAN}])")
 _FULL_SEPARATOR = {",": "，", ";": "；", ":": "："}
 _DOC_NUMBER_YEAR = re.compile(
-    f"([{HAN}]) *[\\[【〔﹝（(〖] *((?:19|20)\\d{{2}}) *[\\]】〕﹞）)〗] *(\\d{{1,5}}) *号"
+    f"([{HAN}]) *[{YEAR_OPENERS}] *((?:19|20)\\d{{2}}) *[{YEAR_CLOSERS}] *(\\d{{1,5}}) *号"
 )
 
 

@@ -48,6 +48,8 @@ from ingest.gazetteer import (
     lookup_key,
 )
 from ingest.lexicon import entities as E
+from ingest.lexicon.docnumbers import AS_WRITTEN as DOC_NUMBER_AS_WRITTEN
+from ingest.lexicon.docnumbers import CODE as DOC_NUMBER_CODE
 from ingest.model import ENTITY_TYPES, GOVERNED_TYPES, Mention
 
 #: Id prefix of unknown names in a document of unknown jurisdiction: ``doc:<doc_id>:<name>``.
@@ -359,8 +361,8 @@ def _park_of_committee(name: str) -> str:
 
 # --- the document's jurisdiction -----------------------------------------------
 
-_OWN_NUMBER = re.compile(r"^\s*(\S{1,12}?)\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号\s*$")
-_NUMBER_CODE = re.compile(r"^\s*([^\d〔\[［(（\s]+)")
+_OWN_NUMBER = re.compile(DOC_NUMBER_AS_WRITTEN)
+_NUMBER_CODE = re.compile(DOC_NUMBER_CODE)
 _SPLIT = re.compile(r"[，,、；;：:\s]+")
 _GOVERNMENT_LINE = ("人民政府", "党委", "委员会", "办公厅")
 

@@ -33,6 +33,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ingest.lexicon.docnumbers import CORE as DOC_NUMBER
+from ingest.lexicon.docnumbers import OWN_LABELS
 from ingest.lexicon.numbering import FAMILIES
 from ingest.lexicon.roles import NUMBER_HEADERS, ROLE_VERBS, header_role, label_line_pattern
 from ingest.model import Section
@@ -408,12 +410,12 @@ _TITLE_END = re.compile(
     r"(?:意见|方案|纲要|通知|办法|规划|任务分工|分工|决定|细则|规定|计划|措施|条例|指引|指南|要点"
     r"|报告|批复|公告|通告|通报|纪要|规则|清单|章程|若干政策|的函|复函)(?:（[^（）]{1,24}）)?$"
 )
-_NUMBER_CORE = "〔(?:19|20)\\d{2}〕\\d{1,5}号"
+_NUMBER_CORE = DOC_NUMBER
 _CITE = re.compile(f"([{HAN}A-Za-z]{{1,14}})({_NUMBER_CORE})")
 _NUMBER = re.compile(_NUMBER_CORE)
 _PREFIX_BEFORE = re.compile(f"[{HAN}A-Za-z]{{1,14}}$")
 _OWN_NUMBER = re.compile(
-    f"^(?:发文字号|文号|字号|发文号)?[:：]?\\s*([{HAN}A-Za-z]{{1,14}}{_NUMBER_CORE})$"
+    f"^(?:{'|'.join(OWN_LABELS)})?[:：]?\\s*([{HAN}A-Za-z]{{1,14}}{_NUMBER_CORE})$"
 )
 _LEADING_WORDS = re.compile(
     r"^(?:根据|按照|依据|依照|贯彻落实|贯彻|落实|参照|结合|执行|详见|见|和|及|与|以及|或|即)+"

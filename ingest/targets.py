@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ingest.entities import find_entities
+from ingest.lexicon import targets as T
 from ingest.model import Target
 
 if TYPE_CHECKING:
@@ -32,33 +33,19 @@ if TYPE_CHECKING:
 
 # --- numbers, units, comparators ------------------------------------------------
 
-_MAGNITUDE = "(?:万亿|千亿|百亿|亿|千万|百万|十万|万|千)"
-_COUNTED = (
-    "人次|家|个|件|项|人|名|台|套|座|所|户|吨|千瓦|平方公里|公顷|亩"
-    "|篇|部|条|种|批|支|只|处|元|美元|次"
-)
+_MAGNITUDE = f"(?:{'|'.join(T.MAGNITUDES)})"
+_COUNTED = "|".join(T.COUNTED_UNITS)
 #: A unit as written after a number: ``%``, ``亿元``, ``万家``, ``个百分点`` …
-UNIT = rf"%|‰|个百分点|百分点|倍|{_MAGNITUDE}?(?:{_COUNTED})"
+UNIT = rf"{'|'.join(T.RATIO_UNITS)}|{_MAGNITUDE}?(?:{_COUNTED})"
 _NUMBER = r"\d+(?:\.\d+)?"
-_COMPARATOR: dict[str, str | None] = {
-    "以上": ">=",
-    "以下": "<=",
-    "以内": "<=",
-    "及以上": ">=",
-    "及以下": "<=",
-    "左右": None,
-}
-_CMP = "及以上|及以下|以上|以下|以内|左右"
+_COMPARATOR = T.COMPARATORS
+_CMP = "|".join(sorted(T.COMPARATORS, key=len, reverse=True))
 _VALUE_RE = re.compile(rf"(?P<num>{_NUMBER})(?P<unit>{UNIT})(?P<cmp>{_CMP})?")
 
 #: Verbs between an indicator and its value; stripped from the indicator.
-_VALUE_VERBS = (
-    "力争达到|力争突破|力争超过|达到|达|超过|突破|提高到|提高至|提升到|提升至|增加到|增加至|增长到|"
-    "增长至|上升到|上升至|降低到|降低至|下降到|下降至|降至|减少到|减少至|控制在|保持在|稳定在|"
-    "不低于|不少于|不超过|不高于|高于|低于|实现|为|在"
-)
-_LOWER_BOUND_VERBS = ("不低于", "不少于", "超过", "突破", "高于")
-_UPPER_BOUND_VERBS = ("不超过", "不高于", "控制在", "低于")
+_VALUE_VERBS = "|".join(T.VALUE_VERBS)
+_LOWER_BOUND_VERBS = T.LOWER_BOUND_VERBS
+_UPPER_BOUND_VERBS = T.UPPER_BOUND_VERBS
 _TRAILING_VERB_RE = re.compile(rf"(?:进一步)?(?:{_VALUE_VERBS})$")
 #: Words that open a clause without being part of what is measured.
 _LEADING_RE = re.compile(
@@ -76,13 +63,7 @@ _TRAILING_PARENS_RE = re.compile(r"（[^（）]*）$")
 #: ``到2025年``, ``至2020年底``, ``2020年前``: when the goals that follow are due.
 _DUE_RE = re.compile(r"(?:到|至|截至|截止到)(\d{4})年|(\d{4})年(?:底|末)?前")
 #: Five-year plan periods and the year they end.
-_PLAN_PERIODS = {
-    "十一五": 2010,
-    "十二五": 2015,
-    "十三五": 2020,
-    "十四五": 2025,
-    "十五五": 2030,
-}
+_PLAN_PERIODS = T.PLAN_PERIODS
 _PERIOD_RE = re.compile("|".join(_PLAN_PERIODS))
 #: ``由2020年的1.22%提高到2025年的1.6%``; the second year may be left to the
 #: paragraph's (``…由2020年的1.22%提高到1.6%``).
@@ -92,14 +73,14 @@ _BASELINE_RE = re.compile(
     rf"(?:(?P<y1>\d{{4}})年(?:底|末)?的?)?(?P<v1>{_NUMBER})(?P<u1>{UNIT})(?P<cmp>{_CMP})?"
 )
 _DOUBLING_RE = re.compile(r"(?:实现)?翻(?P<n>一|两|三)?番")
-_DOUBLINGS = {None: 2.0, "一": 2.0, "两": 4.0, "三": 8.0}
+_DOUBLINGS = T.DOUBLINGS
 _GROWTH_RE = re.compile(
     rf"(?P<kind>年均增长|年均增速|年均增幅|年均提高|年均增加)(?:率)?(?:达到|保持在|超过)?"
     rf"(?P<num>{_NUMBER})(?P<unit>%|个百分点)(?P<cmp>{_CMP})?"
 )
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;。！？：:]")
 _SENTENCE_END = "。；！？"
-_SCOPE_WORDS = ("全区", "全省", "全市", "全州", "全县", "全疆", "全国", "我区", "我省", "我市")
+_SCOPE_WORDS = T.SCOPE_WORDS
 
 
 def comparator_of(written: str | None, verb: str = "") -> str | None:
@@ -311,7 +292,7 @@ def _value_targets(
         cursor = end
 
 
-_COUNTER_UNITS = frozenset(["个", "家", "项", "件", "所", "座", "名", "支", "批", "种", "处", "条"])
+_COUNTER_UNITS = frozenset(T.COUNTER_UNITS)
 
 
 # --- tables ---------------------------------------------------------------------------
@@ -319,23 +300,14 @@ _COUNTER_UNITS = frozenset(["个", "家", "项", "件", "所", "座", "名", "�
 _YEAR_CELL_RE = re.compile(
     r"^(\d{4})\s*年?(?:底|末)?(?:基期值|目标值|基数|目标|现状|实际|预期)?(?:值)?$"
 )
-_INDICATOR_HEADERS = ("指标名称", "主要指标", "指标", "名称", "项目", "内容")
-_UNIT_HEADERS = ("单位", "计量单位")
+_INDICATOR_HEADERS = T.INDICATOR_HEADERS
+_UNIT_HEADERS = T.UNIT_HEADERS
 _UNIT_IN_NAME_RE = re.compile(r"[（(](?P<unit>[^（）()]{1,6})[)）]$")
 _CELL_VALUE_RE = re.compile(
     rf"(?P<pre>≥|>=|＞|>|≤|<=|＜|<)?\s*[〔\[]?(?P<num>{_NUMBER})[〕\]]?"
     rf"\s*(?P<unit>{UNIT})?\s*(?P<cmp>{_CMP})?"
 )
-_PREFIX_CMP = {
-    "≥": ">=",
-    ">=": ">=",
-    ">": ">",
-    "＞": ">",
-    "≤": "<=",
-    "<=": "<=",
-    "<": "<",
-    "＜": "<",
-}
+_PREFIX_CMP = T.PREFIX_COMPARATORS
 
 
 def targets_from_table(
@@ -545,7 +517,7 @@ def _same_unit(a: str | None, b: str | None) -> bool:
 
 
 #: Counters written either way for the same thing (``50名`` / ``高端人才数量（人）``).
-_UNIT_SYNONYMS = {"名": "人", "万名": "万人"}
+_UNIT_SYNONYMS = T.UNIT_SYNONYMS
 
 
 def similar(a: str, b: str) -> bool:

@@ -4,7 +4,7 @@ Each module holds one kind of language data as plain tuples and pattern
 strings, in the manner of spaCy's ``lang/`` modules; the logic that uses it
 lives in the pipeline stages (`ingest.normalize`, `ingest.structure`,
 `ingest.roles`, `ingest.resolve`, `ingest.nlp`, `ingest.targets`,
-`graph.build`), which import from here and never write a word list of their
+`ingest.header`, `graph.build`), which import from here and never write a word list of their
 own. Adding a role label or a table header is a one-line change in
 `ingest.lexicon.roles`.
 
@@ -15,4 +15,6 @@ own. Adding a role label or a table header is a one-line change in
 | `roles` | role verbs, role labels, table-header roles, notes of convention, non-body fields |
 | `bodies` | name endings of bodies, vague groups, administrative levels, party organs, provinces |
 | `docnumbers` | document-number forms (新政办发〔2013〕118号) |
+| `entities` | endings that make a name a park, lab, firm …; words around names; typing a name |
+| `targets` | units, comparators, value verbs and plan periods of quantified goals |
 """

@@ -48,6 +48,8 @@ LEVEL = (
 )
 #: Level words a place name ends with (乌鲁木齐市, 昌吉州).
 LEVEL_WORD = r"(?:自治区|自治州|自治县|地区|省|市|州|县|区|盟|旗)"
+#: Administrative suffixes of region names, longest first (dropped to match park names).
+REGION_SUFFIXES = ("自治州", "地区", "市", "州", "县", "区", "盟", "旗")
 #: A region's name with its level.
 REGION = rf"[{HAN}]{{2,9}}?(?:省|自治区|自治州|市|州|地区|盟|县|区|旗)"
 #: Prefixes that are a level word, not a place's name.

@@ -46,7 +46,7 @@ from typing import Literal
 from ingest.lexicon.bodies import AGENCY_END, BODY_END
 from ingest.lexicon.docnumbers import YEAR_CLOSERS, YEAR_OPENERS
 from ingest.lexicon.numbering import ARABIC_ITEM_TOKEN, HEADING_MARKER_PATTERN, NUMERALS
-from ingest.lexicon.roles import label_pattern
+from ingest.lexicon.roles import CLAUSE_WORDS, label_pattern
 from ingest.load import Block, LoadedDocument
 
 # --- character classes ------------------------------------------------------------
@@ -333,7 +333,7 @@ def _join_broken_lines(items: list[_Item]) -> list[_Item]:
 
 
 #: A line closed by a responsibility clause ends its paragraph, however long it is.
-_CLAUSE_END = re.compile(r"(?:负责|牵头|配合|参与|参加|落实|实施)[^（）]{0,20}）$")
+_CLAUSE_END = re.compile(f"(?:{'|'.join(CLAUSE_WORDS)})[^（）]{{0,20}}）$")
 
 
 def _continues(a: str, b: str, wrap: int | None) -> bool:
@@ -459,9 +459,7 @@ _TITLE_MAX = 40
 #: some twenty bodies).
 _CLAUSE_MAX = 300
 #: Words that make a bracket a role clause, whose ）ends the unit before it.
-_ROLE_CLAUSE_WORDS = re.compile(
-    r"牵头|负责|配合|参加|参与|协助|协办|指导|落实|分工|责任单位|责任部门"
-)
+_ROLE_CLAUSE_WORDS = re.compile("|".join(CLAUSE_WORDS))
 #: A labelled clause closing a unit, its last body's name just before a number
 #: glued to it: the number opens the next unit.
 _LABELLED_BEFORE = re.compile(

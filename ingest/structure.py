@@ -33,10 +33,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ingest.lexicon.bodies import ORGAN_END
 from ingest.lexicon.docnumbers import CORE as DOC_NUMBER
 from ingest.lexicon.docnumbers import OWN_LABELS
 from ingest.lexicon.numbering import FAMILIES
-from ingest.lexicon.roles import NUMBER_HEADERS, ROLE_VERBS, header_role, label_line_pattern
+from ingest.lexicon.roles import CLAUSE_WORDS, NUMBER_HEADERS, header_role, label_line_pattern
 from ingest.model import Section
 from ingest.normalize import HAN, HEADING_MARKER, NUMERALS, Line, NormalizedDocument, is_debris
 
@@ -354,7 +355,7 @@ def _run_in_title(text: str) -> tuple[str, bool]:
     return text[: stop + 1], True
 
 
-_ROLE_WORDS = "|".join((*ROLE_VERBS, "责任单位", "责任部门"))
+_ROLE_WORDS = "|".join(CLAUSE_WORDS)
 #: A line that belongs to the unit above it: a bracketed clause, or a labelled field
 #: (牵头单位：…, 完成时限：…, 部门分工：…, 分管省领导：…).
 _CLAUSE_LINE = re.compile(
@@ -396,10 +397,7 @@ def _is_trailer(text: str) -> bool:
 
 # --- metadata ------------------------------------------------------------------------------
 
-_ORGAN_END = (
-    "人民政府|政府|办公厅|办公室|委员会|党委|公署|行署|管委会|总工会|联合会|协会|银行|集团|公司"
-    "|大学|学院|法院|检察院|厅|局|部|委|办|院|署|会|中心|行|司|处"
-)
+_ORGAN_END = ORGAN_END
 _ORGAN = re.compile(f"^[{HAN}（）]{{2,40}}(?:{_ORGAN_END})$")
 _DATE = re.compile(r"^（?(\d{4})年(\d{1,2})月(\d{1,2})日）?$")
 _CN_DATE = re.compile(

@@ -38,6 +38,11 @@ AGENCY_END = (
 )
 #: Endings that make a name a body by themselves, without a level in front.
 FORMAL_END = r"(?:委员会|办公室|办公厅|人民政府|管理委员会|管委会|领导小组|工作小组|指挥部)"
+#: What ends the name of an issuing organ on its own line (a signature, an issuer).
+ORGAN_END = (
+    "人民政府|政府|办公厅|办公室|委员会|党委|公署|行署|管委会|总工会|联合会|协会|银行|集团|公司"
+    "|大学|学院|法院|检察院|厅|局|部|委|办|院|署|会|中心|行|司|处"
+)
 #: Enterprises, universities, banks and customs keep their own names.
 NO_PREFIX_END = r"(?:公司|集团|大学|学院|银行|分行|支行|海关|管委会|管理委员会|[区市县州盟旗])"
 

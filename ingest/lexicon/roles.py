@@ -239,6 +239,9 @@ NOT_ROLE_AFTER = ("人", "制", "任", "同志", "的")
 
 #: Any role verb: whether a text can hold a clause at all.
 ROLE_VERBS = ("牵头", "负责", "配合", "参加", "参与", "协助", "协办", "协同", "会同")
+#: Words that make a bracket a role clause when it closes a line or a run-on task
+#: (…（区经发局牵头）, …落实）, …分工负责）).
+CLAUSE_WORDS = (*ROLE_VERBS, "指导", "落实", "实施", "分工", "责任单位", "责任部门")
 
 #: What a plan's closing paragraph says its overseer does (…会同有关方面督促检查):
 #: oversight of the plan, not a task in it.

@@ -35,6 +35,7 @@ LEAD_LABEL_WORDS = ("总牵头", "牵头", "主责", "主办", "主要负责", "
 
 #: Role words of labels whose bodies take part (配合单位：…, 协办单位：…).
 PART_LABEL_WORDS = (
+    "试点",
     "参与配合",
     "配合参与",
     "配合",
@@ -115,6 +116,12 @@ OFFICIAL_LABELS = tuple(
     f"{kind}{level}领导"
     for kind in ("分管", "牵头", "责任", "联系")
     for level in ("", "省", "市", "区", "县")
+)
+
+#: Pieces of a list that are no body: a batch (第一批：A、B), a deadline (2018年6月底前完成).
+NOT_ACTORS = (
+    r"第[一二三四五六七八九十\d]+批次?",
+    r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?前?(?:完成|启动|实施)?",
 )
 
 #: Headers of table columns that name people, not bodies (牵头领导, 责任人).

@@ -35,6 +35,7 @@ from ingest.roles.patterns import (
     MARK_PART,
     NAMED_END,
     NO_PREFIX_END,
+    NOT_ACTOR,
     NOT_BODY,
     NOT_PLACE,
     NOTE,
@@ -315,7 +316,7 @@ def split_list(
     items: list[Item] = []
     for a, b in _pieces(text, lo, hi):
         items.extend(_read_piece(text, a, b))
-    items = _merge_levels(text, items)
+    items = [it for it in _merge_levels(text, items) if not NOT_ACTOR.fullmatch(it.surface)]
     for it in items:
         it.expanded = it.surface
     places = _distribute_suffix(items)

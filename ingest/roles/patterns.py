@@ -66,6 +66,7 @@ ACTION_TAIL = re.compile(
 AND = re.compile(r"以及|及|和|与")
 MARK_LEAD = re.compile(alternation(R.LEAD_MARKS))
 MARK_PART = re.compile(alternation(R.PART_MARKS))
+NOT_ACTOR = re.compile("|".join(R.NOT_ACTORS))
 NOTHING = re.compile(r"无|暂无|—+|-+|/|／")
 
 # --- clause tokens --------------------------------------------------------------------

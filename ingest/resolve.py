@@ -95,10 +95,10 @@ def type_of(name: str) -> str:
 #: Level words in front of a name, most specific first. 国务院/国家 mean the
 #: nation; the others mean the nearest jurisdiction (the document's own or
 #: one above it) whose name ends with the word.
-_LEVEL_WORDS = ("国务院", "国家", "自治区", "自治州", "省", "地区", "州", "市", "盟", "县", "旗")
+_LEVEL_WORDS = E.LEVEL_WORDS
 #: A level word followed by one of these is an adjective or a compound
 #: (国家级, 市场监管局, 州市), not a jurisdiction — except 市场 (省市场监管局).
-_NOT_AFTER_LEVEL = frozenset("级场县区州市旗")
+_NOT_AFTER_LEVEL = frozenset(E.NOT_AFTER_LEVEL)
 #: Written forms of a government that name the same body.
 _GOVERNMENT_FORMS = {"政府": "人民政府", "行署": "行政公署"}
 _TRAILING_BRACKET = re.compile(r"（[^（）]*）$")

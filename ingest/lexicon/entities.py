@@ -173,3 +173,25 @@ TYPE_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Region", ("省", "自治区", "市", "自治州", "地区", "盟", "县", "旗")),
     ("Program", ("计划", "工程", "专项", "行动")),
 )
+
+#: Level words in front of a name, most specific first. 国务院/国家 mean the
+#: nation; the others mean the nearest jurisdiction (the document's own or one
+#: above it) whose name ends with the word: 区科技局 in a 黄浦区 or 平潭综合实验区
+#: document is that district's.
+LEVEL_WORDS = (
+    "国务院",
+    "国家",
+    "自治区",
+    "自治州",
+    "省",
+    "地区",
+    "州",
+    "市",
+    "盟",
+    "县",
+    "旗",
+    "区",
+)
+#: A level word followed by one of these is an adjective or a compound
+#: (国家级, 市场监管局, 州市, 区域, 县域), not a jurisdiction — except 市场 (省市场监管局).
+NOT_AFTER_LEVEL = "级场县区州市旗域块间"

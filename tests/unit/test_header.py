@@ -48,5 +48,13 @@ def test_the_header_fills_the_extractions_gaps_and_scopes_its_bodies() -> None:
     assert doc.date == "2018-03-02"
     assert doc.jurisdiction == "平潭综合实验区"
     (task,) = doc.tasks
-    assert [m.id for m in task.leads] == ["fj.pingtan:区经发局"]
+    assert [m.id for m in task.leads] == ["fj.pingtan:经发局"]
     assert "微博" not in doc.text
+
+
+def test_a_zones_bodies_are_one_with_or_without_its_level_word() -> None:
+    """区财政金融局 and 财政金融局 in two Pingtan documents are the zone's one bureau."""
+    one = extract_bytes(PINGTAN.encode(), "one.txt")
+    other = PINGTAN.replace("区经发局", "经发局").replace("区财政金融局", "财政金融局")
+    two = extract_bytes(other.encode(), "two.txt")
+    assert [m.id for m in one.tasks[0].leads] == [m.id for m in two.tasks[0].leads]

@@ -103,7 +103,7 @@ BEIJING_BY_BODIES = """\
         (ZHEJIANG_PLAN, "zj-plan.txt", "浙江省", "省科技厅", "zj.kjt"),
         (GUANGDONG_PLAN, "gd-digital.txt", "广东省", "省科技厅", "gd.kjt"),
         (GUANGZHOU_RULES, "gz-rules.txt", "广州市", "市科技局", "gd.guangzhou:科技局"),
-        (PINGTAN_MEASURES, "pt.txt", "平潭综合实验区", "区财政金融局", "fj.pingtan:区财政金融局"),
+        (PINGTAN_MEASURES, "pt.txt", "平潭综合实验区", "区财政金融局", "fj.pingtan:财政金融局"),
         (SICHUAN_BY_BODIES, "sc-transfer.txt", "四川省", "省科技厅", "sc.kjt"),
         (CHENGDU_BY_BODIES, "cd-rd.txt", "成都市", "市科技局", "sc.chengdu:科技局"),
         (BEIJING_BY_BODIES, "bj-center.txt", "北京市", "市财政局", "bj:财政局"),

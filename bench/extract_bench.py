@@ -1,6 +1,6 @@
 """Extraction throughput against jieba's segmentation, in the same run.
 
-    .venv/bin/python bench/extract_bench.py [--mb 10] [--repeat 3]
+    .venv/bin/python bench/extract_bench.py [--mb 10] [--repeat 3] [--flat]
 
 The seeds are replicated until the corpus holds at least `--mb` megabytes of
 text (UTF-8). Each side runs `--repeat` times over the same text and the best
@@ -8,6 +8,9 @@ time counts: innograph's whole extraction (load, normalise, structure, roles,
 entities, resolution, targets: `ingest.extract.extract_loaded`) and
 `jieba.lcut` over each document's text. This machine is small and noisy, so
 the result that matters is the ratio of the two, measured side by side.
+With ``--flat`` every document is first stored as a crawler keeps it, its text
+on one line, so the run-on reading (`ingest.normalize.reline`) is measured too.
+Peak memory (RSS) of the process is printed at the end.
 Not a test: nothing here asserts a time.
 """
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import resource
 import time
 from pathlib import Path
 
@@ -22,7 +26,7 @@ import jieba
 
 from ingest.extract import expand_paths, extract_loaded
 from ingest.gazetteer import default_gazetteer
-from ingest.load import LoadedDocument, load
+from ingest.load import Block, LoadedDocument, load
 from ingest.manifest import entry_for
 from ingest.nlp import get_nlp
 
@@ -47,6 +51,12 @@ def corpus(min_bytes: int) -> list[tuple[LoadedDocument, str]]:
     return docs
 
 
+def flattened(doc: LoadedDocument) -> LoadedDocument:
+    """The document as one line of text, as a crawler stores a page's body."""
+    text = " ".join(plain_text(doc).split())
+    return LoadedDocument(doc.source, doc.sha256, "txt", "utf-8", (Block("paragraph", text=text),))
+
+
 def plain_text(doc: LoadedDocument) -> str:
     return "\n".join(
         b.text if b.kind == "paragraph" else "\n".join("\t".join(r) for r in b.rows)
@@ -67,9 +77,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per side; the best counts")
+    ap.add_argument("--flat", action="store_true", help="documents on one line (run-on text)")
     args = ap.parse_args()
 
     docs = corpus(int(args.mb * 1_000_000))
+    if args.flat:
+        docs = [(flattened(d), p) for d, p in docs]
     texts = [plain_text(d) for d, _ in docs]
     chars = sum(len(t) for t in texts)
     mbytes = sum(len(t.encode()) for t in texts) / 1e6
@@ -96,6 +109,8 @@ def main() -> None:
     print(f"jieba.lcut:           {t_jieba:8.2f} s  {chars / t_jieba:12,.0f} chars/s")
     print(f"innograph extraction: {t_ours:8.2f} s  {chars / t_ours:12,.0f} chars/s")
     print(f"ratio (innograph / jieba throughput): {t_jieba / t_ours:.2f}x  (target >= 1.0x)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (RSS): {peak:,.0f} MB")
 
 
 if __name__ == "__main__":

@@ -158,16 +158,19 @@ MEASURE_COLUMNS = (
 NUMBER_HEADERS = ("序号", "编号", "序")
 
 
-def label_pattern() -> str:
+def label_pattern(*, bare: bool = False) -> str:
     """Any label of a clause's field: role labels, other fields, intros and officials.
+
+    `bare` also takes a role word without its noun (配合：…), as a line may open with.
 
     >>> import re
     >>> [m.group() for m in re.finditer(label_pattern(), "牵头单位：区经发局配合单位：区财政局")]
     ['牵头单位', '配合单位']
     """
+    noun = alternation(LABEL_NOUNS) + ("?" if bare else "")
     return (
         f"(?:主要|具体)?(?:{alternation(LEAD_LABEL_WORDS + PART_LABEL_WORDS + LIST_LABEL_WORDS)}"
-        f"(?:责任)?{alternation(LABEL_NOUNS)}|{alternation(LIST_LABELS_WHOLE + FIELD_LABELS)}"
+        f"(?:责任)?{noun}|{alternation(LIST_LABELS_WHOLE + FIELD_LABELS)}"
         f"|{alternation(INTRO_LABELS + OFFICIAL_LABELS)})"
     )
 
@@ -180,12 +183,7 @@ def label_line_pattern() -> str:
     >>> bool(line.match("配合部门：市财政局")), bool(line.match("加强统筹"))
     (True, False)
     """
-    labels = (
-        f"(?:主要|具体)?(?:{alternation(LEAD_LABEL_WORDS + PART_LABEL_WORDS + LIST_LABEL_WORDS)}"
-        f"(?:责任)?{alternation(LABEL_NOUNS)}?|{alternation(LIST_LABELS_WHOLE + FIELD_LABELS)}"
-        f"|{alternation(INTRO_LABELS + OFFICIAL_LABELS)})"
-    )
-    return f"^【?{labels}(?:[（(][^（()）：:]{{0,10}}[）)])?\\s*[：:】]"
+    return f"^【?{label_pattern(bare=True)}(?:[（(][^（()）：:]{{0,10}}[）)])?\\s*[：:】]"
 
 
 # --- verbs after a list ---------------------------------------------------------------

@@ -116,9 +116,18 @@ def split_unit(text: str) -> list[tuple[int, int]]:
     >>> text = "建设平台。（科技部负责）推广经验。（财政部负责）"
     >>> [text[a:b] for a, b in split_unit(text)]
     ['建设平台。（科技部负责）', '推广经验。（财政部负责）']
+
+    A paragraph of duties whose sentences each open with the body that does
+    them (``区交建局负责…；区公安局负责…``) gives a task per sentence.
     """
+    clauses = find_clauses(text)
+    inline = [c for c in clauses if c.inline]
+    if len(inline) > 1 and len(inline) == len(clauses):
+        # 区交建局负责指导…；区公安局负责指导…: a paragraph of duties, a task per body
+        cuts = [0, *(c.span[0] for c in inline[1:])]
+        return list(zip(cuts, [*cuts[1:], len(text)], strict=True))
     cuts = [0]
-    for clause in find_clauses(text):
+    for clause in clauses:
         if clause.inline:
             continue
         end = clause.span[1]

@@ -207,3 +207,16 @@ def test_bodies_opening_a_sentence(text: str, expected: tuple) -> None:
 def test_a_list_closed_by_etc_before_and() -> None:
     leads = names("（农业农村部、财政部、商务部等和各有关省级人民政府负责）")[0]
     assert leads == ["农业农村部", "财政部", "商务部", "各有关省级人民政府"]
+
+
+def test_a_paragraph_of_duties_gives_a_task_per_body() -> None:
+    text = (
+        "（一）加强组织领导。区交建局负责指导协调城市道路交通基础设施建设等工作；"
+        "区公安局负责指导协调交通秩序管理和事故处理等工作；区财政金融局负责落实资金保障。\n"
+    )
+    doc = extract_bytes(text.encode(), "duties.txt")
+    assert [[m.surface for m in t.leads] for t in doc.tasks] == [
+        ["区交建局"],
+        ["区公安局"],
+        ["区财政金融局"],
+    ]

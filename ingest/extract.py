@@ -35,9 +35,8 @@ from ingest.roles import (
     first_listed_from,
     read_heading,
     read_role_cells,
-    read_roles,
+    read_unit,
     split_actors,
-    split_unit,
 )
 from ingest.structure import DocumentStructure, TaskUnit, parse_structure
 from ingest.targets import find_targets
@@ -178,18 +177,10 @@ def _assemble(
     entity_mentions = [_resolve_span(sp, resolver) for sp in spans]
     convention = first_listed_from(ndoc.text)  # "排在第一位的为牵头部门，下同"
     tasks = tuple(
-        _task(
-            doc_id,
-            index,
-            unit,
-            ndoc.text,
-            resolver,
-            spans,
-            starts,
-            entity_mentions,
-            first_listed=convention is not None and unit.span[0] >= convention,
+        _task(doc_id, index, unit, reading, ndoc.text, resolver, spans, starts, entity_mentions)
+        for index, (unit, reading) in enumerate(
+            _task_readings(structure.units, convention), start=1
         )
-        for index, unit in enumerate(_task_units(structure.units), start=1)
     )
     all_mentions = [
         *issuers,
@@ -256,40 +247,39 @@ def _addressees(surface: str, span: tuple[int, int], resolver: Resolver) -> Iter
         yield _with_span(resolver.resolve(a.surface, expanded=a.expanded, type_hint=ACTOR), at)
 
 
-def _task_units(units: Iterable[TaskUnit]) -> Iterator[TaskUnit]:
-    """The units, each paragraph cut where a clause in its middle closes a task."""
+def _task_readings(
+    units: Iterable[TaskUnit], first_listed_from: int | None
+) -> Iterator[tuple[TaskUnit, RoleReading]]:
+    """Each task with its roles: a table row, or a paragraph cut where a clause in its
+    middle closes a task (`ingest.roles.read_unit`); `first_listed_from` is where the
+    document's note that the first listed body leads stands, if it has one."""
     for unit in units:
+        first_listed = first_listed_from is not None and unit.span[0] >= first_listed_from
         if unit.cells:
-            yield unit
+            yield unit, read_role_cells(unit.cells, first_listed=first_listed)
             continue
-        pieces = split_unit(unit.text)
+        pieces = read_unit(unit.text, first_listed=first_listed)
         if len(pieces) == 1:
-            yield unit
+            yield unit, pieces[0][1]
             continue
         start = unit.span[0]
-        for a, b in pieces:
-            yield replace(unit, span=(start + a, start + b), text=unit.text[a:b])
+        for (a, b), reading in pieces:
+            yield replace(unit, span=(start + a, start + b), text=unit.text[a:b]), reading
 
 
 def _task(
     doc_id: str,
     index: int,
     unit: TaskUnit,
+    reading: RoleReading,
     text: str,
     resolver: Resolver,
     spans: list[EntitySpan],
     starts: list[int],
     entity_mentions: list[Mention],
-    *,
-    first_listed: bool,
 ) -> Task:
     start, end = unit.span
-    if unit.cells:
-        reading = read_role_cells(unit.cells, first_listed=first_listed)
-        base = None
-    else:
-        reading = read_roles(unit.text, first_listed=first_listed)
-        base = start
+    base = None if unit.cells else start
     heading_at = None
     if reading.basis == "none" and unit.section:  # （一）区建管委 over its duties
         by_heading = read_heading(unit.section[-1])

@@ -51,7 +51,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -102,8 +102,12 @@ _FOLD = str.maketrans(
 _NEEDS_FOLD = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")
 
 
+@lru_cache(maxsize=1 << 16)
 def lookup_key(text: str) -> str:
-    """The form names are compared in: no spaces, folded widths and dashes."""
+    """The form names are compared in: no spaces, folded widths and dashes.
+
+    Cached: the same few thousand names are looked up again in every document.
+    """
     return text.translate(_FOLD) if _NEEDS_FOLD.search(text) else text
 
 

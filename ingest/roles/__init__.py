@@ -37,7 +37,13 @@ broken, yields a reading and never an exception.
 from ingest.roles.actors import split_actors
 from ingest.roles.reading import ActorSurface, RoleReading
 from ingest.roles.tables import read_role_cells
-from ingest.roles.units import first_listed_from, read_heading, read_roles, split_unit
+from ingest.roles.units import (
+    first_listed_from,
+    read_heading,
+    read_roles,
+    read_unit,
+    split_unit,
+)
 
 __all__ = [
     "ActorSurface",
@@ -46,6 +52,7 @@ __all__ = [
     "read_heading",
     "read_role_cells",
     "read_roles",
+    "read_unit",
     "split_actors",
     "split_unit",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ingest.model import Basis
 from ingest.roles.actors import Item, governs, split_list
+from ingest.roles.clause import Clause
 from ingest.roles.finders import find_clauses
 from ingest.roles.patterns import CONVENTION, FORMAL_END, OPENING_NUMBER, OWN_PREFIX, STRIP
 from ingest.roles.reading import ActorSurface, RoleReading
@@ -53,7 +54,25 @@ def read_roles(text: str, *, first_listed: bool = False) -> RoleReading:
     >>> [a.surface for a in r.leads], [a.surface for a in r.participants], r.basis
     (['科技部'], ['教育部'], 'first_listed')
     """
+    return _reading(text, find_clauses(text), first_listed)
+
+
+def read_unit(
+    text: str, *, first_listed: bool = False
+) -> list[tuple[tuple[int, int], RoleReading]]:
+    """The tasks of one unit (`split_unit`) with their roles, the unit's clauses found once.
+
+    >>> [(span, [a.surface for a in r.leads]) for span, r in read_unit("建设平台。（科技部负责）")]
+    [((0, 12), ['科技部'])]
+    """
     clauses = find_clauses(text)
+    pieces = _pieces(text, clauses)
+    if len(pieces) == 1:
+        return [((0, len(text)), _reading(text, clauses, first_listed))]
+    return [((a, b), read_roles(text[a:b], first_listed=first_listed)) for a, b in pieces]
+
+
+def _reading(text: str, clauses: list[Clause], first_listed: bool) -> RoleReading:
     if first_listed:
         for clause in clauses:
             clause.first_listed()
@@ -120,7 +139,10 @@ def split_unit(text: str) -> list[tuple[int, int]]:
     A paragraph of duties whose sentences each open with the body that does
     them (``区交建局负责…；区公安局负责…``) gives a task per sentence.
     """
-    clauses = find_clauses(text)
+    return _pieces(text, find_clauses(text))
+
+
+def _pieces(text: str, clauses: list[Clause]) -> list[tuple[int, int]]:
     inline = [c for c in clauses if c.inline]
     if len(inline) > 1 and len(inline) == len(clauses):
         # 区交建局负责指导…；区公安局负责指导…: a paragraph of duties, a task per body

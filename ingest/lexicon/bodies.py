@@ -15,12 +15,12 @@ from ingest.lexicon.chars import HAN
 #: company, government, park, and generic group words.
 BODY_END = (
     r"(?:[部厅局委会办室院府署行社司所校团心站馆处组盟协联队关区市县州旗厂园台军大学]"
-    r"|企业|国企|央企|单位|部门|机构|高校|院所|地区|政府|方面|乡镇|街道|社区)"
+    r"|企业|国企|央企|单位|部门|机构|高校|院所|地区|政府|方面|乡镇|街道|社区|中央)"
 )
 #: Endings specific enough that the name is a body even in running text.
 NAMED_END = (
     r"(?:[部厅局委办室院府署行社司所校站盟协联队馆处]|中心|小组|工会|委员会|管委会|协会|学会|"
-    r"商会|联合会|总会|基金会|海关|党委|集团|大学|学院|政府|人大|政协)"
+    r"商会|联合会|总会|基金会|海关|党委|集团|大学|学院|政府|人大|政协|中央)"
 )
 #: Generic group words: a body only with a quantifier (有关部门, 各高校), never alone.
 GENERIC_END = (

@@ -235,7 +235,7 @@ def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
     stay in the task's text: the clause is the subject and its verb.
     """
     text = unit.text
-    if not ROLE_VERB.search(text):
+    if not SUBJECT_VERB.search(text):
         return []
     found: list[Clause] = []
     # …，省科技厅要会同有关部门加强督导; a comma after 按照职能分工 does not end the subject

@@ -138,11 +138,12 @@ BY = re.compile(r"由")
 OPENING_NUMBER = re.compile(OPENING_NUMBER_PATTERN)
 #: Subject, then the verb that assigns: 科技部会同财政部…, 省科技厅要牵头…, 科技部负责….
 SUBJECT_VERB = re.compile(
-    r"(?:要|应当|应|须|必须|将)?(?:共同|分别|具体)?(?P<verb>会同|牵头|负责)(?!人|同志|的)"
+    r"(?:要|应当|应|须|必须|将|已)?(?:共同|分别|具体)?"
+    r"(?P<verb>会同|牵头|负责|研究提出(?=了?[^，。；]{0,6}意见))(?!人|同志|的)"
 )
 #: Where the partners after 会同 end: a predicate, a preposition opening one, a pause.
 PARTNERS_END = re.compile(
-    rf"{PREDICATE.pattern}|加强|强化|深化|健全|推动|做大|提供|给予|予以|对|就|按照?|根据|围绕|通过|"
+    rf"{PREDICATE.pattern}|加强|强化|深化|健全|推动|做大|提供|给予|予以|对|就|赴|按照?|根据|围绕|通过|"
     rf"结合|向|在|[，,；;]"
 )
 #: A subject's 按照职能分工 before the comma that precedes its verb (A、B按照各自职能分工，负责…).

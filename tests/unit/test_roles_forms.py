@@ -220,3 +220,24 @@ def test_a_paragraph_of_duties_gives_a_task_per_body() -> None:
         ["区公安局"],
         ["区财政金融局"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a 国办 reply letter: who studied the province's request
+            "发展改革委研究提出了办理意见：发展改革委已向国务院报送项目建议书。",
+            (["发展改革委"], [], "explicit"),
+        ),
+        (
+            "扶贫办已会同交通部、水利部、林业局等部门赴广安市调研。",
+            (["扶贫办"], ["交通部", "水利部", "林业局"], "explicit"),
+        ),
+        (
+            "推动消费扶贫。（全国工商联、共青团中央、全国妇联等和各省级人民政府负责）",
+            (["全国工商联", "共青团中央", "全国妇联", "各省级人民政府"], [], "joint"),
+        ),
+    ],
+)
+def test_reply_letters_and_mass_organisations(text: str, expected: tuple) -> None:
+    assert names(text) == expected

@@ -32,11 +32,13 @@ from ingest.resolve import Resolver, infer_jurisdiction, type_of
 from ingest.roles import (
     ActorSurface,
     RoleReading,
+    StandingNote,
     first_listed_from,
     read_heading,
     read_role_cells,
     read_unit,
     split_actors,
+    standing_notes,
 )
 from ingest.structure import DocumentStructure, TaskUnit, parse_structure
 from ingest.targets import find_targets
@@ -176,11 +178,15 @@ def _assemble(
     _define_abbreviations(ndoc.text, spans, resolver)
     entity_mentions = [_resolve_span(sp, resolver) for sp in spans]
     convention = first_listed_from(ndoc.text)  # "排在第一位的为牵头部门，下同"
-    tasks = tuple(
-        _task(doc_id, index, unit, reading, ndoc.text, resolver, spans, starts, entity_mentions)
-        for index, (unit, reading) in enumerate(
-            _task_readings(structure.units, convention), start=1
-        )
+    tasks = _with_standing_notes(
+        tuple(
+            _task(doc_id, index, unit, reading, ndoc.text, resolver, spans, starts, entity_mentions)
+            for index, (unit, reading) in enumerate(
+                _task_readings(structure.units, convention), start=1
+            )
+        ),
+        standing_notes(ndoc.text),
+        resolver,
     )
     all_mentions = [
         *issuers,
@@ -245,6 +251,34 @@ def _addressees(surface: str, span: tuple[int, int], resolver: Resolver) -> Iter
     for a in parts:
         at = (span[0] + a.span[0], span[0] + a.span[1])
         yield _with_span(resolver.resolve(a.surface, expanded=a.expanded, type_hint=ACTOR), at)
+
+
+def _with_standing_notes(
+    tasks: tuple[Task, ...], notes: list[StandingNote], resolver: Resolver
+) -> tuple[Task, ...]:
+    """Every task after a note such as ``以下均需各片区配合落实，不再列出`` that names
+    bodies gets them in the note's role; their evidence is the note itself."""
+    if not notes:
+        return tasks
+    out = []
+    for task in tasks:
+        for note in notes:
+            if task.span[0] < note.start or not (task.leads or task.participants):
+                continue
+            have = {m.id for m in (*task.leads, *task.participants)}
+            added = tuple(
+                m
+                for m in (
+                    _with_span(
+                        resolver.resolve(a.surface, expanded=a.expanded, type_hint=ACTOR), a.span
+                    )
+                    for a in note.actors
+                )
+                if m.id not in have
+            )
+            task = replace(task, **{note.role: getattr(task, note.role) + added})
+        out.append(task)
+    return tuple(out)
 
 
 def _task_readings(

@@ -38,16 +38,19 @@ from ingest.roles.actors import split_actors
 from ingest.roles.reading import ActorSurface, RoleReading
 from ingest.roles.tables import read_role_cells
 from ingest.roles.units import (
+    StandingNote,
     first_listed_from,
     read_heading,
     read_roles,
     read_unit,
     split_unit,
+    standing_notes,
 )
 
 __all__ = [
     "ActorSurface",
     "RoleReading",
+    "StandingNote",
     "first_listed_from",
     "read_heading",
     "read_role_cells",
@@ -55,4 +58,5 @@ __all__ = [
     "read_unit",
     "split_actors",
     "split_unit",
+    "standing_notes",
 ]

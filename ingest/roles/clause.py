@@ -19,6 +19,7 @@ from ingest.roles.patterns import (
     CLAUSE_SEP,
     NOTHING,
     ROLE_LABELS,
+    STANDING_NOTE,
     STRIP,
     TIME,
     TOKEN,
@@ -112,6 +113,8 @@ def read_clause(
     abbreviations (新大, 外办) and a few words of leftover (a deadline).
     `label` pre-sets the role of the text's start (table cells).
     """
+    if note := STANDING_NOTE.search(text, lo, hi):
+        hi = note.start()  # …，以下均需各片区配合落实，不再列出: read by `standing_notes`
     segments: list[Segment] = []
     leftover = 0
     cursor = lo

@@ -81,6 +81,11 @@ CONVENTION = re.compile(
     rf"{NOTE}[，,；;、\s]*{alternation(R.NOTE_ONWARD)}"
     rf"|{alternation(R.NOTE_AHEAD)}[^。；;\n]{{0,24}}?{NOTE}"
 )
+#: ``以下均需各片区配合落实，不再列出``: bodies named once for every later task.
+STANDING_NOTE = re.compile(
+    rf"{alternation(R.STANDING_AHEAD)}(?P<who>[^，。；;：:（）]{{2,60}}?)(?P<part>配合)?"
+    rf"{alternation(R.STANDING_VERBS)}[，,]?{alternation(R.STANDING_TAIL)}"
+)
 _NOUN = alternation(R.LABEL_NOUNS)
 #: A label ends in a colon (责任单位：) or sits in 【】 (【责任单位】), maybe with a note.
 LABEL_TAIL = r"(?:[（(][^（()）：:]{0,10}[）)])?\s*(?:[：:]|】)"

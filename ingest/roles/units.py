@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ingest.model import Basis
 from ingest.roles.actors import Item, governs, split_list
 from ingest.roles.clause import Clause
 from ingest.roles.finders import find_clauses
-from ingest.roles.patterns import CONVENTION, FORMAL_END, OPENING_NUMBER, OWN_PREFIX, STRIP
+from ingest.roles.patterns import (
+    CONVENTION,
+    FORMAL_END,
+    OPENING_NUMBER,
+    OWN_PREFIX,
+    STANDING_NOTE,
+    STRIP,
+)
 from ingest.roles.reading import ActorSurface, RoleReading
 
 
@@ -39,6 +48,38 @@ def first_listed_from(text: str) -> int | None:
     """
     m = CONVENTION.search(text)
     return m.end() if m else None
+
+
+@dataclass(frozen=True)
+class StandingNote:
+    """``以下均需各片区配合落实，不再列出``: bodies that take this role in every later task.
+
+    `start` is where the note stands; `actors` carry spans into the text read.
+    """
+
+    start: int
+    role: str  # "leads" or "participants"
+    actors: tuple[ActorSurface, ...]
+
+
+def standing_notes(text: str) -> list[StandingNote]:
+    """The notes of a document that name bodies once for all the tasks after them.
+
+    Work plans say it in the first clause rather than repeat a body in each:
+    ``（A牵头负责；各片区负责配合落实，以下均需各片区配合落实，不再列出）`` makes 各片区 a
+    participant of every later task, ``以下均需试点城市政府落实，不再列出`` makes the
+    pilot cities' governments answer for them (leads).
+
+    >>> (note,) = standing_notes("以下均需各片区配合落实，不再列出")
+    >>> note.role, [a.surface for a in note.actors]
+    ('participants', ['各片区'])
+    """
+    notes = []
+    for m in STANDING_NOTE.finditer(text):
+        items, _ = split_list(text, m.start("who"), m.end("who"))
+        role = "participants" if m.group("part") else "leads"
+        notes.append(StandingNote(m.end(), role, tuple(it.actor() for it in items)))
+    return notes
 
 
 def read_roles(text: str, *, first_listed: bool = False) -> RoleReading:

@@ -241,3 +241,16 @@ def test_a_paragraph_of_duties_gives_a_task_per_body() -> None:
 )
 def test_reply_letters_and_mass_organisations(text: str, expected: tuple) -> None:
     assert names(text) == expected
+
+
+def test_a_standing_note_names_bodies_for_every_later_task() -> None:
+    text = (
+        "一、落实环境信息调查。开展化学物质调查。（区生态环境局牵头负责；各片区负责配合落实，"
+        "以下均需各片区配合落实，不再列出）\n二、开展环境调查监测。制定监测计划。（区生态环境局牵头）\n"
+        "三、实施风险筛查评估。开展筛查。（区卫健局牵头，区生态环境局配合）\n"
+    )
+    doc = extract_bytes(text.encode(), "plan.txt")
+    parts = [[m.surface for m in t.participants] for t in doc.tasks]
+    assert parts == [["各片区"], ["各片区"], ["区生态环境局", "各片区"]]
+    note = doc.tasks[1].participants[0]
+    assert doc.text[note.span[0] : note.span[1]] == "各片区"  # evidence: the note itself

@@ -237,7 +237,9 @@ def _lines_of(piece: str, seq: NumberingSequence, limit: int) -> list[str]:
         return [line] if line else []
     folded = _SPACES.sub(" ", _TRANSLATED.sub(lambda m: m.group().translate(_TRANSLATE), piece))
     # brackets and colons as normalising makes them, one for one, so the numbers read alike
-    folded = _widen_parentheses(_HALF_SEPARATOR.sub(lambda m: _FULL_SEPARATOR[m.group()], folded))
+    folded = _HALF_SEPARATOR.sub(lambda m: _FULL_SEPARATOR[m.group()], folded)
+    if "(" in folded or ")" in folded:
+        folded = _widen_parentheses(folded)
     return [
         line
         for part in folded.split("\n")

@@ -17,6 +17,7 @@ manifest entry (what the text itself says still wins).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ingest.lexicon.bodies import AGENCY_END
@@ -68,6 +69,8 @@ _BREADCRUMB = re.compile(
     re.S,
 )
 _AGENCY = re.compile(AGENCY_END + "$")
+#: Several issuers on one header line: 科技部、财政部.
+_ISSUER_SPLIT = re.compile(r"[、，,；;\s]+")
 
 
 def split_header(text: str) -> tuple[ManifestEntry | None, str]:
@@ -106,12 +109,24 @@ def _without_breadcrumb(text: str) -> str:
 
 
 def _entry(fields: dict[str, str]) -> ManifestEntry | None:
-    date = _DATE.search(fields.get("date", ""))
-    issuer = fields.get("issuers", "").strip()
+    issuers = tuple(
+        name for name in _ISSUER_SPLIT.split(fields.get("issuers", "")) if _AGENCY.search(name)
+    )
     entry = ManifestEntry(
         title=fields.get("title") or None,
         doc_number=fields.get("doc_number") or None,
-        date=f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None,
-        issuers=(issuer,) if issuer and _AGENCY.search(issuer) else (),
+        date=_date(fields.get("date", "")),
+        issuers=issuers,
     )
     return entry if entry != ManifestEntry() else None
+
+
+def _date(text: str) -> str | None:
+    """An ISO date from a header's date, or None when it names no real day (2015-13-45)."""
+    m = _DATE.search(text)
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None

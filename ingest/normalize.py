@@ -263,7 +263,8 @@ _DEBRIS = re.compile(
     | 相关(?:链接|文章|阅读|新闻|稿件|文件)|附件下载[:：]?.{0,40}|下载附件.{0,40}
     | [【\[](?:图解|解读|政策解读|视频|图片|专题)[】\]].{0,40}
     | (?:上一篇|下一篇)[:：].*
-    | (?:主办|承办|主办单位|网站主办|技术支持|运维单位)[:：].{0,60}
+    | (?:网站主办|技术支持|运维单位|主办单位[:：].{0,40}(?:网|版权))[:：]?.{0,60}
+    | 主办[:：].{0,40}版权所有.{0,20}
     | .{0,60}(?:版权所有|Copyright|ICP备|网站标识码|公网安备).{0,60}
     | 联系我们|网站地图|无障碍(?:浏览|阅读)?|简体|繁体|繁體
     | [-—–]\s*\d{1,4}\s*[-—–]
@@ -468,8 +469,16 @@ _LABELLED_BEFORE = re.compile(
     f"{label_pattern()}[：:][^。；！？：:（）]{{1,{_CLAUSE_MAX}}}?"
     f"(?:{BODY_END}等?|{_ROLE_CLAUSE_WORDS.pattern})$"
 )
-#: A bracket of bodies alone closing a task (（区经济发展局农业处）, （省科技厅、省财政厅）).
-_BARE_LIST = re.compile(f"(?:[^（）。；，]{{2,30}}?{AGENCY_END}[、，]?)+")
+_AGENCY_AT_END = re.compile(f"{AGENCY_END}$")
+_LIST_PIECE = re.compile("[、，]")
+
+
+def _bare_list(inner: str) -> bool:
+    """Whether a bracket holds bodies alone: （区经发局农业处）, （省科技厅、省财政厅）."""
+    pieces = _LIST_PIECE.split(inner)
+    return all(2 <= len(p) <= 30 and _AGENCY_AT_END.search(p) for p in pieces)
+
+
 #: Words that count: a number spaced from one is a quantity (建成 10 个, 2025 年).
 _MEASURE_WORDS = "个项家所名次年月日周天万亿元千百倍批座户株吨"
 #: What follows 第N条 / 第N章 when it is cited inside a sentence, not opening one.
@@ -635,7 +644,7 @@ def _after_clause(s: str, at: int) -> bool:
         return False
     left = s.rfind("（", max(0, at - _CLAUSE_MAX), at - 1)
     return left >= 0 and bool(
-        _ROLE_CLAUSE_WORDS.search(s, left, at - 1) or _BARE_LIST.fullmatch(s, left + 1, at - 1)
+        _ROLE_CLAUSE_WORDS.search(s, left, at - 1) or _bare_list(s[left + 1 : at - 1])
     )
 
 
@@ -645,11 +654,12 @@ def _list_of_tasks(s: str, at: int, token: tuple[str, Number, int]) -> bool:
     a list of tasks, not a sentence's inline list (``主要目标：1.…；2.…``)."""
     if at == 0 or s[at - 1] != "：" or token[0] not in ("ar", "par") or len(token[1]) != 1:
         return False
-    following = str(token[1][0] + 1)
+    n = token[1][0] + 1
+    following = f"（{n}）" if token[0] == "par" else str(n)
     nxt = s.find(following, token[2], token[2] + 2 * _CLAUSE_MAX)
     while nxt >= 0:
         follower = number_token(s, nxt)
-        if follower is not None and follower[0] == token[0] and follower[1] == (token[1][0] + 1,):
+        if follower is not None and follower[0] == token[0] and follower[1] == (n,):
             return nxt > 0 and _after_clause(s, nxt)
         nxt = s.find(following, nxt + 1, token[2] + 2 * _CLAUSE_MAX)
     return False

@@ -239,8 +239,9 @@ LEAD_MARKS = (
 )
 PART_MARKS = ("配合单位", "参与单位", "配合", "参与", "参加", "协办", "协助")
 
-#: Words in which 牵头 or 负责 is part of a noun, not a role verb (各项目牵头单位).
-NOT_ROLE_AFTER = ("人", "制", "任", "同志", "的")
+#: What after 牵头 or 负责 makes it part of a noun, not a role verb (负责人, 负责制 but
+#: not 负责制定, 负责同志, 负责的): regex alternatives.
+NOT_ROLE_AFTER = ("人", "制(?![定订])", "任", "同志", "的")
 
 #: Any role verb: whether a text can hold a clause at all.
 ROLE_VERBS = ("牵头", "负责", "配合", "参加", "参与", "协助", "协办", "协同", "会同")

@@ -44,6 +44,8 @@ class Clause:
     #: It opens a sentence that is the task itself (科技部会同…建立…), so no
     #: text is cut from the task for it.
     inline: bool = False
+    #: For an inline clause, where the sentence it opens starts (its number included).
+    opens: int | None = None
 
     def first_listed(self) -> None:
         """Read the leads as a list whose first body leads and the others take part."""

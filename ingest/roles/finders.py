@@ -240,10 +240,13 @@ def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
     found: list[Clause] = []
     # …，省科技厅要会同有关部门加强督导; a comma after 按照职能分工 does not end the subject
     ends = [
-        m.end() for m in SUBJECT_START.finditer(text) if not BY_DUTY_END.search(text, 0, m.start())
+        m.end()
+        for m in SUBJECT_START.finditer(text)
+        if not BY_DUTY_END.search(text, max(0, m.start() - 16), m.start())
     ]
     bounds = sorted({0, len(text), *ends})
     for a, b in pairwise(bounds):
+        sentence = a
         listed = False  # a duty list's item: （11）中国农业发展银行负责…
         if number := OPENING_NUMBER.match(text, a):
             a = number.end()
@@ -273,7 +276,9 @@ def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
                     end = p.start()
                 else:
                     parts = []
-        found.append(Clause((a, end), leads, parts, "explicit", prefix, inline=True))
+        clause = Clause((a, end), leads, parts, "explicit", prefix, inline=True)
+        clause.opens = sentence + len(text[sentence:a]) - len(text[sentence:a].lstrip())
+        found.append(clause)
     return found
 
 

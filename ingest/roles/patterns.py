@@ -73,6 +73,7 @@ NOTHING = re.compile(r"无|暂无|—+|-+|/|／")
 
 ACTION = alternation(R.ACTION_VERBS)
 GUIDE = alternation(R.GUIDE_VERBS)
+NOT_ROLE = "|".join(R.NOT_ROLE_AFTER)
 BY_DUTY = rf"(?:(?:按照?|根据|依据)(?:各自)?{alternation(R.BY_DUTY_WORDS)})"
 NOTE = R.FIRST_LISTED_NOTE
 #: The note said once for the whole document: ``…，排在第一位的为牵头部门，下同``, or
@@ -116,9 +117,9 @@ _TOKEN_BODY = (
     # 牵头单位 without 为 is a noun (各项目牵头单位), unless it is a label (with a colon)
     rf"|(?P<strong>(?:(?:为|作为)(?:总牵头|牵头)(?:单位|部门)?|(?:总牵头|牵头)(?!单位|部门))"
     rf"(?:负责|组织|抓总)?{ACTION}?)"
-    rf"|(?P<lead>(?:负总责|主抓|主责|主办|(?:具体)?负责|{GUIDE})(?![人制任]|同志|的){ACTION}?)"
-    rf"|(?P<part>(?:为|作为)?{BY_DUTY}?(?:共同|积极)?(?:协同配合|配合|参加|参与|协助|协办|"
-    rf"协同(?!创新|发展|中心)|具体落实|抓好落实|具体实施|落实)(?:单位|部门)?{ACTION}?)"
+    rf"|(?P<lead>(?:负总责|主抓|主责|主办|(?:具体)?负责|{GUIDE})(?!{NOT_ROLE}){ACTION}?)"
+    rf"|(?P<part>(?:为|作为)?{BY_DUTY}?(?:共同|积极)?(?:{alternation(R.PART_VERBS)}|"
+    rf"协同(?!创新|发展|中心))(?:单位|部门)?{ACTION}?)"
     r"|(?P<with>会同))"
 )
 TOKEN_FIRST = _first_chars(_TOKEN_BODY)
@@ -128,8 +129,8 @@ TOKEN = re.compile(rf"(?=[{TOKEN_FIRST}]){_TOKEN_BODY}")
 #: A role label that may open a clause outside brackets (field labels only continue one).
 CLAUSE_LABEL = re.compile(rf"(?:{LEAD_LABEL}|{PART_LABEL}|{LIST_LABEL}|{INTRO_LABEL}){LABEL_TAIL}")
 PREDICATE = re.compile(
-    r"(?:等(?:有关|相关)?(?:部门|单位|机构))?(?:牵头|负责(?!同志|人)|研究|提出|制定|组织|落实|推进|开展|实施|"
-    r"做好|抓好|出台|完善|建立|起草|修订|制订|编制|指导|督促|统筹|协调)"
+    rf"(?:等(?:有关|相关)?(?:部门|单位|机构))?(?:牵头|负责(?!{NOT_ROLE})|研究|提出|制定|组织|"
+    r"落实|推进|开展|实施|做好|抓好|出台|完善|建立|起草|修订|制订|编制|指导|督促|统筹|协调)"
 )
 ROLE_VERB = re.compile("|".join(R.ROLE_VERBS))
 LABEL_BOUNDARY = set("。；;，,：:\n\t ）)】]")
@@ -144,7 +145,7 @@ OPENING_NUMBER = re.compile(OPENING_NUMBER_PATTERN)
 #: Subject, then the verb that assigns: 科技部会同财政部…, 省科技厅要牵头…, 科技部负责….
 SUBJECT_VERB = re.compile(
     r"(?:要|应当|应|须|必须|将|已)?(?:共同|分别|具体)?"
-    r"(?P<verb>会同|牵头|负责|研究提出(?=了?[^，。；]{0,6}意见))(?!人|同志|的)"
+    rf"(?P<verb>会同|牵头|负责|研究提出(?=了?[^，。；]{{0,6}}意见))(?!{NOT_ROLE})"
 )
 #: Where the partners after 会同 end: a predicate, a preposition opening one, a pause.
 PARTNERS_END = re.compile(

@@ -101,7 +101,10 @@ def read_roles(text: str, *, first_listed: bool = False) -> RoleReading:
 def read_unit(
     text: str, *, first_listed: bool = False
 ) -> list[tuple[tuple[int, int], RoleReading]]:
-    """The tasks of one unit (`split_unit`) with their roles, the unit's clauses found once.
+    """The tasks of one unit (`split_unit`) with their roles.
+
+    A unit that is one task, the common case, is read from the clauses found to
+    split it; a unit cut into several is read again piece by piece.
 
     >>> [(span, [a.surface for a in r.leads]) for span, r in read_unit("建设平台。（科技部负责）")]
     [((0, 12), ['科技部'])]
@@ -187,7 +190,7 @@ def _pieces(text: str, clauses: list[Clause]) -> list[tuple[int, int]]:
     inline = [c for c in clauses if c.inline]
     if len(inline) > 1 and len(inline) == len(clauses):
         # 区交建局负责指导…；区公安局负责指导…: a paragraph of duties, a task per body
-        cuts = [0, *(c.span[0] for c in inline[1:])]
+        cuts = [0, *(c.span[0] if c.opens is None else c.opens for c in inline[1:])]
         return list(zip(cuts, [*cuts[1:], len(text)], strict=True))
     cuts = [0]
     for clause in clauses:

@@ -7,8 +7,8 @@ the gold title's opening words (whitespace and full-width forms folded); its
 roles are compared as written surfaces. Roles of extracted tasks that pair
 with no gold task count as wrong. Run as a script for the per-document table:
 
-    .venv/bin/python tests/real/realscore.py            # the documents as found
-    .venv/bin/python tests/real/realscore.py --flat     # the same, every line break a space
+    .venv/bin/python tests/real/realscore.py            # as found, and flattened beside it
+    .venv/bin/python tests/real/realscore.py --flat     # flattened only: every line break a space
 """
 
 from __future__ import annotations
@@ -188,31 +188,47 @@ def score_all(*, flat: bool = False) -> Iterator[DocScore]:
             yield score_doc(gold, extract(path, flat=flat))
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--flat", action="store_true", help="score the flattened texts")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
-    args = ap.parse_args(argv)
+def _total(scores: list[DocScore]) -> tuple[int, int, dict[str, Counts]]:
     total = {role: Counts() for role in ROLES}
-    gold_tasks = found = 0
-    print("| document | gold tasks | found | lead F1 | participant F1 |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for s in score_all(flat=args.flat):
-        gold_tasks += s.gold_tasks
-        found += s.found_tasks
+    for s in scores:
         for role in ROLES:
             total[role].add(s.roles[role])
+    return sum(s.gold_tasks for s in scores), sum(s.found_tasks for s in scores), total
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--flat", action="store_true", help="score the flattened texts only")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    args = ap.parse_args(argv)
+    found = list(score_all(flat=args.flat))
+    flat = [] if args.flat else list(score_all(flat=True))
+    head = "| document | gold tasks | found | lead F1 | participant F1 |"
+    print(head + ("" if args.flat else " flattened: found | lead F1 | participant F1 |"))
+    print("| --- | ---: | ---: | ---: | ---: |" + ("" if args.flat else " ---: | ---: | ---: |"))
+    for i, s in enumerate(found):
         lead, part = s.roles["leads"], s.roles["participants"]
-        print(f"| {s.doc} | {s.gold_tasks} | {s.found_tasks} | {lead.f1:.2f} | {part.f1:.2f} |")
+        row = f"| {s.doc} | {s.gold_tasks} | {s.found_tasks} | {lead.f1:.2f} | {part.f1:.2f} |"
+        if flat:
+            f = flat[i]
+            row += (
+                f" {f.found_tasks} | {f.roles['leads'].f1:.2f} | {f.roles['participants'].f1:.2f} |"
+            )
+        print(row)
         if args.verbose:
             for role in ROLES:
                 for n in s.roles[role].notes[:40]:
                     print(f"    {role}: {n}", file=sys.stderr)
-    print(
-        f"| **all** | {gold_tasks} | {found} | {total['leads'].f1:.3f} | "
-        f"{total['participants'].f1:.3f} |"
+    gold_tasks, got, total = _total(found)
+    row = (
+        f"| **all** | {gold_tasks} | {got} | **{total['leads'].f1:.3f}** | "
+        f"**{total['participants'].f1:.3f}** |"
     )
-    print(f"task recall {found / gold_tasks:.3f}", file=sys.stderr)
+    if flat:
+        _, fgot, ftotal = _total(flat)
+        row += f" {fgot} | **{ftotal['leads'].f1:.3f}** | **{ftotal['participants'].f1:.3f}** |"
+    print(row)
+    print(f"task recall {got / gold_tasks:.3f}", file=sys.stderr)
     return 0
 
 

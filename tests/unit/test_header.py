@@ -58,3 +58,10 @@ def test_a_zones_bodies_are_one_with_or_without_its_level_word() -> None:
     other = PINGTAN.replace("区经发局", "经发局").replace("区财政金融局", "财政金融局")
     two = extract_bytes(other.encode(), "two.txt")
     assert [m.id for m in one.tasks[0].leads] == [m.id for m in two.tasks[0].leads]
+
+
+def test_a_header_date_that_names_no_day_and_several_issuers() -> None:
+    entry, _ = split_header("标题: 通知\n发布日期: 2015-13-45\n发布机构: 科技部、财政部\n---\n正文")
+    assert entry is not None
+    assert entry.date is None
+    assert entry.issuers == ("科技部", "财政部")

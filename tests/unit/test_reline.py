@@ -364,3 +364,20 @@ def test_run_on_list_of_tasks_glued_to_its_clauses() -> None:
         ["区市场监管局"],
         ["区经济发展局", "区财政金融局"],
     ]
+
+
+def test_a_long_bare_list_that_fails_is_rejected_quickly() -> None:
+    """A bracket of many bodies that is no bare list (it ends in 等) is judged in linear time."""
+    from ingest.normalize import _after_clause
+
+    bodies = "、".join(f"省第{i}厅" for i in range(40))
+    s = f"开展工作。（{bodies}等）2.开展"
+    assert not _after_clause(s, s.index("2."))
+
+
+def test_label_lines_are_no_site_debris() -> None:
+    from ingest.normalize import is_debris
+
+    assert not is_debris("主办单位：市科技局")
+    assert not is_debris("承办：区经发局")
+    assert is_debris("主办：天津市工业和信息化局 版权所有©")

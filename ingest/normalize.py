@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
+from ingest.lexicon import chars
 from ingest.lexicon.bodies import AGENCY_END, BODY_END
 from ingest.lexicon.docnumbers import YEAR_CLOSERS, YEAR_OPENERS
 from ingest.lexicon.numbering import ARABIC_ITEM_TOKEN, HEADING_MARKER_PATTERN, NUMERALS
@@ -51,12 +52,9 @@ from ingest.load import Block, LoadedDocument
 
 # --- character classes ------------------------------------------------------------
 
-#: Hanzi (CJK unified ideographs, extension A, compatibility, 〇, and the
-#: supplementary planes).
-HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN = chars.HAN
 _HAN_RE = re.compile(f"[{HAN}]")
-#: Chinese punctuation a space next to is never meaningful.
-CJK_PUNCT = "、，。；：！？（）《》〈〉【】〔〕「」『』"
+CJK_PUNCT = chars.CJK_PUNCT
 
 _KEEP_FULLWIDTH = set("（），：；！？")
 

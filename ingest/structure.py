@@ -34,12 +34,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ingest.lexicon.bodies import ORGAN_END
+from ingest.lexicon.chars import HAN
 from ingest.lexicon.docnumbers import CORE as DOC_NUMBER
 from ingest.lexicon.docnumbers import OWN_LABELS
-from ingest.lexicon.numbering import FAMILIES
+from ingest.lexicon.numbering import FAMILIES, NUMERALS
 from ingest.lexicon.roles import CLAUSE_WORDS, NUMBER_HEADERS, header_role, label_line_pattern
 from ingest.model import Section
-from ingest.normalize import HAN, HEADING_MARKER, NUMERALS, Line, NormalizedDocument, is_debris
+from ingest.normalize import HEADING_MARKER, Line, NormalizedDocument, is_debris
 
 Span = tuple[int, int]
 

@@ -4,9 +4,10 @@ Each module holds one kind of language data as plain tuples and pattern
 strings, in the manner of spaCy's ``lang/`` modules; the logic that uses it
 lives in the pipeline stages (`ingest.normalize`, `ingest.structure`,
 `ingest.roles`, `ingest.resolve`, `ingest.nlp`, `ingest.targets`,
-`ingest.header`, `graph.build`), which import from here and never write a word list of their
-own. Adding a role label or a table header is a one-line change in
-`ingest.lexicon.roles`.
+`ingest.header`, `graph.build`), which import their words from here; what a
+stage keeps is the grammar of its own patterns (how a clause's tokens combine,
+what closes a run-on line). Adding a role label or a table header is a
+one-line change in `ingest.lexicon.roles`.
 
 | module | holds |
 | --- | --- |

@@ -48,7 +48,7 @@ def test_the_header_fills_the_extractions_gaps_and_scopes_its_bodies() -> None:
     assert doc.date == "2018-03-02"
     assert doc.jurisdiction == "平潭综合实验区"
     (task,) = doc.tasks
-    assert [m.id for m in task.leads] == ["fj.pingtan:经发局"]
+    assert [m.id for m in task.leads] == ["fj.pingtan.jfj"]  # the zone's 经济发展局
     assert "微博" not in doc.text
 
 

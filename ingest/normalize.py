@@ -44,7 +44,7 @@ from itertools import pairwise
 from typing import Literal
 
 from ingest.lexicon import chars
-from ingest.lexicon.bodies import AGENCY_END, BODY_END
+from ingest.lexicon.bodies import AGENCY_END, BODY_END, NAMED_END
 from ingest.lexicon.docnumbers import YEAR_CLOSERS, YEAR_OPENERS
 from ingest.lexicon.numbering import ARABIC_ITEM_TOKEN, HEADING_MARKER_PATTERN, NUMERALS
 from ingest.lexicon.roles import CLAUSE_WORDS, label_pattern
@@ -468,13 +468,16 @@ _LABELLED_BEFORE = re.compile(
     f"(?:{BODY_END}等?|{_ROLE_CLAUSE_WORDS.pattern})$"
 )
 _AGENCY_AT_END = re.compile(f"{AGENCY_END}$")
+_NAMED_AT_END = re.compile(f"(?:{AGENCY_END}|{NAMED_END})$")
 _LIST_PIECE = re.compile("[、，]")
 
 
 def _bare_list(inner: str) -> bool:
     """Whether a bracket holds bodies alone: （区经发局农业处）, （省科技厅、省财政厅）."""
     pieces = _LIST_PIECE.split(inner)
-    return all(2 <= len(p) <= 30 and _AGENCY_AT_END.search(p) for p in pieces)
+    if not all(2 <= len(p) <= 30 and _NAMED_AT_END.search(p) for p in pieces):
+        return False
+    return any(_AGENCY_AT_END.search(p) for p in pieces)
 
 
 #: Words that count: a number spaced from one is a quantity (建成 10 个, 2025 年).

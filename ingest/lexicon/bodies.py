@@ -33,7 +33,7 @@ NOT_BODY_END = r"(?:社会|机会|体会|大会)"
 #: Government bodies and quantified groups of them: who may be listed bare, or
 #: open a sentence that assigns work.
 AGENCY_END = (
-    r"(?:[部厅局委办署]|(?<![之好到])处|委员会|办公室|政府|行署|公署|工委|党委|管委会|人大|政协|法院|检察院|"
+    r"(?:[部厅局委办署]|(?<![之好到])处|(?<=[\u4e00-\u9fff]{2})[乡镇]|委员会|办公室|政府|行署|公署|工委|党委|管委会|人大|政协|法院|检察院|"
     r"科协|工商联|总工会|妇联|残联|侨联|文联|社科联|团省委|团市委|团委|分行|支行|海关)"
 )
 #: Endings that make a name a body by themselves, without a level in front.

@@ -109,18 +109,22 @@ def _closes_unit(text: str, start: int, end: int) -> bool:
 def _bare_clause(text: str, lo: int, hi: int) -> Clause | None:
     """``…。（省科技厅、省财政厅）``: bodies listed without a role word lead jointly.
 
-    Only government bodies and quantified groups of them count: a bracket of
-    parks, firms or places (``（乌鲁木齐高新区、昌吉高新区）``) names examples, not
-    who is responsible.
+    A government body or a quantified group of them must be among them, and
+    every item must be named like a body: a bracket of parks, firms or places
+    alone (``（乌鲁木齐高新区、昌吉高新区）``) names examples, not who is
+    responsible, while ``（区环土局、区水务投资有限公司、三十六脚湖管理处）`` assigns.
     """
     items, prefix = split_list(text, lo, hi)
+    governing = False
     for it in items:
         n = bare_name(it.expanded)
         if it.mark or len(n) > 30 or "的" in n:
             return None
-        if not (AGENCY_END.search(n) or (GENERIC_END.search(n) and VAGUE.search(n))):
+        agency = bool(AGENCY_END.search(n) or (GENERIC_END.search(n) and VAGUE.search(n)))
+        if not (agency or NAMED_END.search(n)):
             return None
-    if not items:
+        governing = governing or agency
+    if not governing:
         return None
     basis: Basis = "joint" if len(items) > 1 else "explicit"
     return Clause((lo, hi), items, [], basis, prefix, verb_leads=True)

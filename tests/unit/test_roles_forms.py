@@ -254,3 +254,19 @@ def test_a_standing_note_names_bodies_for_every_later_task() -> None:
     assert parts == [["各片区"], ["各片区"], ["区生态环境局", "各片区"]]
     note = doc.tasks[1].participants[0]
     assert doc.text[note.span[0] : note.span[1]] == "各片区"  # evidence: the note itself
+
+
+def test_a_bare_list_of_townships_and_a_state_firm_closes_its_task() -> None:
+    text = (
+        "一、强化管控\n（四）综合整治水源保护区污染。开展专项行动，限期清理违规项目。"
+        "（岚城乡、北厝镇、芦洋乡）\n（五）加强水源水质监测预警。修订应急预案。"
+        "（区环土局、区水务投资有限公司、三十六脚湖管理处）\n（六）培育特色产业。加快集聚。"
+        "（乌鲁木齐高新区、昌吉高新区）\n"
+    )
+    doc = extract_bytes(text.encode(), "water.txt")
+    leads = [[m.surface for m in t.leads] for t in doc.tasks]
+    assert leads[:2] == [
+        ["岚城乡", "北厝镇", "芦洋乡"],
+        ["区环土局", "区水务投资有限公司", "三十六脚湖管理处"],
+    ]
+    assert all(not t.leads for t in doc.tasks[2:])  # parks named as examples assign nothing

@@ -452,7 +452,7 @@ _TABLE_RUN_END = re.compile(r"。| ——")
 #: end. After ：only a heading's number may (the address line glued to 一、);
 #: the numbers of a paragraph's inline list follow it (主要目标：1.…；2.…).
 _OPENERS = " 。；！？"
-_HEADING_KINDS = ("chapter", "section", "article", "cn", "box", "outline")
+_HEADING_KINDS = ("chapter", "stage", "section", "article", "cn", "box", "outline")
 _TOKEN_START = re.compile(f"(?=[第{NUMERALS}（\\d①-⑳专])")
 _SENTENCE_PUNCT = re.compile("[。；：！？]")
 _TITLE_MAX = 40
@@ -488,6 +488,7 @@ _NUMBER_TOKENS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         ("chapter", f"第([{NUMERALS}\\d]+)(?:[章篇]|部分)(?!{_CITED_AFTER})"),
+        ("stage", f"第([{NUMERALS}\\d]+)阶段(?!{_CITED_AFTER})"),
         ("section", f"第([{NUMERALS}\\d]+)节(?!{_CITED_AFTER})"),
         ("article", f"第([{NUMERALS}\\d]+)条(?!{_CITED_AFTER})"),
         ("cn", f"([{NUMERALS}]+)、(?![{NUMERALS}\\d])"),  # 一、二类 lists numbers
@@ -555,7 +556,7 @@ def number_token(s: str, at: int = 0) -> tuple[str, Number, int] | None:
 
 #: Heading kinds, which close the items of a list left open before them, and
 #: item kinds (1., （1）, ①), which never head a heading.
-_OUTER_KINDS = ("chapter", "section", "cn")
+_OUTER_KINDS = ("chapter", "stage", "section", "cn")
 _INNER_KINDS = ("ar", "par", "circled")
 
 

@@ -18,13 +18,14 @@ ARABIC_ITEM_TOKEN = r"(?<![\d.])(\d{1,3})(?:[.、](?![\d.])|\.(?=(?:19|20)\d\d�
 
 #: Numbering that starts a heading or a list item.
 HEADING_MARKER_PATTERN = (
-    f"^(?:第[{NUMERALS}\\d]+[章节条部分篇]|[{NUMERALS}]+、|（[{NUMERALS}]+）|{ARABIC_ITEM}"
+    f"^(?:第[{NUMERALS}\\d]+(?:[章节条部分篇]|阶段)|[{NUMERALS}]+、|（[{NUMERALS}]+）|{ARABIC_ITEM}"
     f"|（\\d{{1,3}}）|[①-⑳]|专栏\\s*\\d+)"
 )
 
 #: The numbering families, outermost kinds first: (name, pattern at a line start).
 FAMILIES: tuple[tuple[str, str], ...] = (
     ("chapter", f"^第[{NUMERALS}\\d]+[章篇]|^第[{NUMERALS}\\d]+部分"),
+    ("stage", f"^第[{NUMERALS}\\d]+阶段"),
     ("section", f"^第[{NUMERALS}\\d]+节"),
     ("article", f"^第[{NUMERALS}\\d]+条"),
     ("cn", f"^[{NUMERALS}]+、"),

@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 
 from ingest.extract import SUPPORTED_SUFFIXES, extract_bytes, extract_path, with_header
-from ingest.load import load
+from ingest.header import split_header
+from ingest.load import decode_text, load
 from ingest.manifest import ManifestEntry, entry_for
 from ingest.model import DocumentExtraction, Task
 
@@ -57,12 +58,18 @@ def original(path: Path) -> DocumentExtraction:
 def flattened(path: Path, separator: str) -> DocumentExtraction:
     """The document as a crawler keeps it: its text on one line.
 
-    What a crawler's header above the text said (`ingest.header`) is metadata
-    about the file, like its manifest entry, and goes with the flattened text.
+    A crawled page (a text file under a crawler's header) is flattened as the
+    crawler wrote it; any other document as its normalised text. What the
+    header said (`ingest.header`) is metadata about the file, like its
+    manifest entry, and goes with the flattened text.
     """
-    text = original(path).text
+    header = load(path).header
+    if header is not None:
+        text = split_header(decode_text(path.read_bytes(), str(path))[0])[1]
+    else:
+        text = original(path).text
     flat = " ".join(text.split()) if separator == " " else text.replace("\n", "").replace("\t", " ")
-    entry = with_header(entry_for(path) or ManifestEntry(), load(path).header)
+    entry = with_header(entry_for(path) or ManifestEntry(), header)
     return extract_bytes(flat.encode("utf-8"), path.stem + ".txt", entry)
 
 

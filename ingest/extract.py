@@ -260,11 +260,13 @@ def _with_standing_notes(
     bodies gets them in the note's role; their evidence is the note itself."""
     if not notes:
         return tasks
+    roles = {id(note): _role_where_said(tasks, note, resolver) for note in notes}
     out = []
     for task in tasks:
         for note in notes:
             if task.span[0] < note.start or not (task.leads or task.participants):
                 continue
+            role = roles[id(note)]
             have = {m.id for m in (*task.leads, *task.participants)}
             added = tuple(
                 m
@@ -276,9 +278,26 @@ def _with_standing_notes(
                 )
                 if m.id not in have
             )
-            task = replace(task, **{note.role: getattr(task, note.role) + added})
+            task = replace(task, **{role: getattr(task, role) + added})
         out.append(task)
     return tuple(out)
+
+
+def _role_where_said(tasks: tuple[Task, ...], note: StandingNote, resolver: Resolver) -> str:
+    """The role a standing note's bodies take in the task where the note stands
+    (``A牵头，B等参与，各乡镇负责落实。以下均需各乡镇落实`` — 各乡镇 takes part), or the
+    note's own wording when that task does not name them."""
+    here = next((t for t in tasks if t.span[0] <= note.start <= t.span[1] + 1), None)
+    if here is not None:
+        ids = {
+            resolver.resolve(a.surface, expanded=a.expanded, type_hint=ACTOR).id
+            for a in note.actors
+        }
+        if ids & {m.id for m in here.participants}:
+            return "participants"
+        if ids & {m.id for m in here.leads}:
+            return "leads"
+    return note.role
 
 
 def _task_readings(

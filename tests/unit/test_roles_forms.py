@@ -270,3 +270,14 @@ def test_a_bare_list_of_townships_and_a_state_firm_closes_its_task() -> None:
         ["区环土局", "区水务投资有限公司", "三十六脚湖管理处"],
     ]
     assert all(not t.leads for t in doc.tasks[2:])  # parks named as examples assign nothing
+
+
+def test_a_standing_note_keeps_the_role_its_bodies_have_where_it_stands() -> None:
+    text = (
+        "1.开展土壤污染状况调查。责任单位：区环境与国土资源局牵头，区农村发展局等参与，"
+        "各乡镇人民政府负责落实。以下均需各乡镇人民政府落实，不再列出\n"
+        "2.建立土壤环境监测体系。责任单位：区环境与国土资源局\n"
+    )
+    second = extract_bytes(text.encode(), "soil.txt").tasks[1]
+    assert [m.surface for m in second.leads] == ["区环境与国土资源局"]
+    assert [m.surface for m in second.participants] == ["各乡镇人民政府"]

@@ -286,10 +286,29 @@ def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
     return found
 
 
+def duty_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
+    """A duty list's item named by its body and a colon: ``一、区公安局：负责…``.
+
+    The body leads the duties written after the colon; only a government body
+    (or a quantified group of them) counts, so ``工作目标：…`` assigns nothing.
+    """
+    text = unit.text
+    number = OPENING_NUMBER.match(text)
+    a = number.end() if number else 0
+    colon = text.find("：", a, a + 24)
+    if colon <= a + 1:
+        return []
+    leads, prefix = split_list(text, a, colon)
+    if not leads or not all(governs(it.expanded) for it in leads):
+        return []
+    return [Clause((a, colon), leads, [], "explicit", prefix, inline=True)]
+
+
 #: The finders in tiers: a later tier runs only when every earlier one found nothing.
 FINDERS: tuple[tuple[Finder, ...], ...] = (
     (bracket_clauses, label_clauses),
     (sentence_clauses,),
+    (duty_clauses,),
     (subject_clauses,),
 )
 

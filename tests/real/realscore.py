@@ -60,9 +60,11 @@ def written(actor: Any) -> str:
 
 def names(actor: Any) -> set[str]:
     """The spellings that count as this gold actor: as written, and as expanded."""
-    if isinstance(actor, str):
-        return {fold(actor)}
-    return {fold(actor["written"]), *([fold(actor["expanded"])] if actor.get("expanded") else [])}
+    spellings = [actor] if isinstance(actor, str) else [actor["written"], actor.get("expanded")]
+    out = {fold(n) for n in spellings if n}
+    # 区综合执法局（区安监局）: a body written with its second name in brackets is read as
+    # the first name with an alias
+    return out | {re.sub(r"\([^()]*\)$", "", n) for n in out}
 
 
 @dataclass

@@ -281,3 +281,12 @@ def test_a_standing_note_keeps_the_role_its_bodies_have_where_it_stands() -> Non
     second = extract_bytes(text.encode(), "soil.txt").tasks[1]
     assert [m.surface for m in second.leads] == ["区环境与国土资源局"]
     assert [m.surface for m in second.participants] == ["各乡镇人民政府"]
+
+
+def test_a_duty_list_item_named_by_its_body_and_a_colon() -> None:
+    assert names("三、区交通与建设局：对具备条件的黄标车加强通行管理。") == (
+        ["区交通与建设局"],
+        [],
+        "explicit",
+    )
+    assert names("二、工作目标：全面淘汰黄标车。") == ([], [], "none")

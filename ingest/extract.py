@@ -40,6 +40,7 @@ from ingest.roles import (
     split_actors,
     standing_notes,
 )
+from ingest.roles.tables import glued_header, read_glued_row
 from ingest.structure import DocumentStructure, TaskUnit, parse_structure
 from ingest.targets import find_targets
 
@@ -182,7 +183,7 @@ def _assemble(
         tuple(
             _task(doc_id, index, unit, reading, ndoc.text, resolver, spans, starts, entity_mentions)
             for index, (unit, reading) in enumerate(
-                _task_readings(structure.units, convention), start=1
+                _task_readings(structure.units, convention, glued_header(ndoc.text)), start=1
             )
         ),
         standing_notes(ndoc.text),
@@ -301,7 +302,9 @@ def _role_where_said(tasks: tuple[Task, ...], note: StandingNote, resolver: Reso
 
 
 def _task_readings(
-    units: Iterable[TaskUnit], first_listed_from: int | None
+    units: Iterable[TaskUnit],
+    first_listed_from: int | None,
+    header: tuple[int, tuple[str, ...]] | None = None,
 ) -> Iterator[tuple[TaskUnit, RoleReading]]:
     """Each task with its roles: a table row, or a paragraph cut where a clause in its
     middle closes a task (`ingest.roles.read_unit`); `first_listed_from` is where the
@@ -312,6 +315,10 @@ def _task_readings(
             yield unit, read_role_cells(unit.cells, first_listed=first_listed)
             continue
         pieces = read_unit(unit.text, first_listed=first_listed)
+        if header and unit.span[0] >= header[0] and all(r.basis == "none" for _, r in pieces):
+            row = read_glued_row(unit.text, header[1])  # a table row run together
+            if row is not None:
+                pieces = [((0, len(unit.text)), row)]
         if len(pieces) == 1:
             yield unit, pieces[0][1]
             continue

@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ingest.lexicon.bodies import ORGAN_END
+from ingest.lexicon.bodies import AGENCY_END, GENERIC_END, NAMED_END, ORGAN_END
 from ingest.lexicon.chars import HAN
 from ingest.lexicon.docnumbers import CORE as DOC_NUMBER
 from ingest.lexicon.docnumbers import OWN_LABELS
@@ -184,7 +184,7 @@ class _Parser:
         return (
             self.lines[i].kind == "paragraph"
             and self.markers[i] is None
-            and bool(_CLAUSE_LINE.match(self.texts[i]))
+            and bool(_CLAUSE_LINE.match(self.texts[i]) or _is_body_list(self.texts[i]))
         )
 
     # levels by first appearance of a numbering style
@@ -362,6 +362,18 @@ _ROLE_WORDS = "|".join(CLAUSE_WORDS)
 _CLAUSE_LINE = re.compile(
     f"^（[^。]{{0,200}}(?:{_ROLE_WORDS})[^。]{{0,200}}）$|{label_line_pattern()}"
 )
+_LIST_ITEM_END = re.compile(f"(?:{AGENCY_END}|{NAMED_END}|{GENERIC_END})(?:（[^（）]{{1,12}}）)?$")
+
+
+def _is_body_list(text: str) -> bool:
+    """A line that only lists bodies (区直各有关单位，各区属事业单位，各片区管理局): the
+    cells of a task table's row that a crawler ran together, closing the unit above."""
+    if len(text) > 200 or any(c in text for c in "。：:；;"):
+        return False
+    items = re.split("[、，,]", text)
+    return len(items) >= 2 and all(2 < len(it) <= 30 and _LIST_ITEM_END.search(it) for it in items)
+
+
 _NUMBER_HEADER = re.compile(f"^(?:{'|'.join(NUMBER_HEADERS)})$")
 _CAPTION = re.compile(r"^(?:附?表\s*\d+|附表)")
 

@@ -154,6 +154,32 @@ MEASURE_COLUMNS = (
     "具体内容",
 )
 
+#: Column names of a task table whose header row a crawler ran together into one
+#: line (工作任务工作要求牵头单位配合/责任单位): the other cells of its rows then
+#: run together too, and are read back by this header (`ingest.roles.tables`).
+GLUED_HEADER_WORDS = (
+    "序号",
+    "工作任务",
+    "重点任务",
+    "主要任务",
+    "任务",
+    "工作要求",
+    "具体措施",
+    "工作措施",
+    "存在问题",
+    "整改目标和措施",
+    "牵头单位",
+    "配合单位",
+    "责任单位",
+    "配合/责任单位",
+    "牵头部门",
+    "配合部门",
+    "责任部门",
+    "完成时限",
+    "时间节点",
+    "完成时间",
+)
+
 #: Headers of the number column of a task table.
 NUMBER_HEADERS = ("序号", "编号", "序")
 

@@ -6,12 +6,14 @@ the same words the clause tokenizer reads as labels.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
+from itertools import pairwise
 
-from ingest.lexicon.roles import header_role, is_other_header
+from ingest.lexicon.roles import GLUED_HEADER_WORDS, alternation, header_role, is_other_header
 from ingest.model import Basis
-from ingest.roles.actors import Item, Prefix
+from ingest.roles.actors import Item, Prefix, governs, is_plausible
 from ingest.roles.clause import read_clause
 from ingest.roles.reading import ActorSurface, RoleReading
 from ingest.roles.units import read_roles
@@ -89,6 +91,11 @@ def _read_free_cells(cells: Mapping[str, str]) -> RoleReading:
     return RoleReading(_dedupe(leads, seen), _dedupe(participants, seen), basis, None, None)
 
 
+GLUED_WORD = re.compile(alternation(GLUED_HEADER_WORDS))
+#: A header row run together: three column names or more, one after another.
+GLUED_HEADER = re.compile(f"(?:{alternation(GLUED_HEADER_WORDS)}){{3,}}")
+
+
 def _dedupe(actors: list[ActorSurface], seen: set[str]) -> tuple[ActorSurface, ...]:
     out = []
     for a in actors:
@@ -96,3 +103,63 @@ def _dedupe(actors: list[ActorSurface], seen: set[str]) -> tuple[ActorSurface, .
             seen.add(a.expanded)
             out.append(a)
     return tuple(out)
+
+
+#: Where one body's name ends and the next begins when a crawler glued them
+#: (区经济发展局区行政审批局): a body's last character before a level word.
+_GLUED_NAME = re.compile(r"(?<=[局委办厅部室院处队所站心位])(?=[区市省县各])")
+_LIST_SEP = re.compile(r"[、，,]")
+
+
+def glued_header(text: str) -> tuple[int, tuple[str, ...]] | None:
+    """Where a task table's header stands run together into one line, and the roles of
+    its columns in order (``工作任务工作要求牵头单位配合/责任单位`` → lead, list), or None.
+
+    >>> glued_header("分解表工作任务工作要求牵头单位配合/责任单位一、加强公开")
+    (22, ('lead_label', 'part_label'))
+    """
+    m = GLUED_HEADER.search(text)
+    if m is None:
+        return None
+    roles = tuple(r for w in GLUED_WORD.findall(m.group()) if (r := header_role(w)))
+    return (m.end(), roles) if "lead_label" in roles and len(roles) >= 2 else None
+
+
+def read_glued_row(text: str, roles: tuple[str, ...]) -> RoleReading | None:
+    """The roles of a table row whose cells ran together after its task's last sentence.
+
+    Under a header 牵头单位 | 配合/责任单位, ``…环境。区经济发展局区行政审批局区直各有关单位，
+    各区属事业单位`` names two leads glued together, then the second cell's list; a row
+    whose first cell is empty (``…环境。区直各有关单位，各区属事业单位``) lists only who
+    is responsible, jointly. None when the row does not end in such a list.
+    """
+    start = max(text.rfind("。"), text.rfind("\n")) + 1
+    if start <= 0 or len(text) - start > 200:
+        return None
+    pieces = []
+    for m in re.finditer(r"[^、，,]+", text[start:]):
+        a, b = start + m.start(), start + m.end()
+        pieces.append((a, b))
+    if not pieces:
+        return None
+    first_a, first_b = pieces[0]
+    glued = [m.start() for m in _GLUED_NAME.finditer(text, first_a, first_b)]
+    first = [(a, b) for a, b in pairwise([first_a, *glued, first_b]) if b > a]
+    names = [*first, *pieces[1:]]
+    if not all(is_plausible(text[a:b]) and len(text[a:b]) >= 3 for a, b in names):
+        return None
+    if not any(governs(text[a:b]) for a, b in names):
+        return None
+    actors = [ActorSurface(text[a:b], text[a:b], (a, b)) for a, b in names]
+    if roles[:2] in (("lead_label", "list_label"), ("lead_label", "part_label")):
+        if len(first) >= 2:
+            lead_count = len(first) - 1
+            leads, parts = actors[:lead_count], actors[lead_count:]
+            basis: Basis = "joint" if lead_count > 1 else "explicit"
+        else:
+            leads, parts = actors, []
+            basis = "joint" if len(actors) > 1 else "explicit"
+    else:
+        leads, parts = actors, []
+        basis = "joint" if len(actors) > 1 else "explicit"
+    return RoleReading(tuple(leads), tuple(parts), basis, (start, len(text)), start)

@@ -290,3 +290,19 @@ def test_a_duty_list_item_named_by_its_body_and_a_colon() -> None:
         "explicit",
     )
     assert names("二、工作目标：全面淘汰黄标车。") == ([], [], "none")
+
+
+def test_a_task_table_run_together_by_a_crawler_is_read_by_its_header() -> None:
+    """Header and cells glued: 工作任务工作要求牵头单位配合/责任单位, then rows whose lead
+    names and responsible list run on after the task's sentence."""
+    text = (
+        "2022年全区政务公开工作主要任务分解表\n工作任务工作要求牵头单位配合/责任单位\n"
+        "一、加强涉及市场主体的信息公开\n"
+        "1.建立市场主体反映投资审批问题的办理和反馈机制。区经济发展局区行政审批局区直各有关单位，"
+        "各片区管理局\n"
+        "2.密切关注重大建设项目舆情并及时作出回应。\n区直各有关单位，各片区管理局\n"
+    )
+    doc = extract_bytes(text.encode(), "table.txt")
+    rows = [([m.surface for m in t.leads], [m.surface for m in t.participants]) for t in doc.tasks]
+    assert (["区经济发展局", "区行政审批局"], ["区直各有关单位", "各片区管理局"]) in rows
+    assert (["区直各有关单位", "各片区管理局"], []) in rows  # no lead: the list answers jointly

@@ -147,6 +147,9 @@ def label_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
         if start > 0 and text[start - 1] not in LABEL_BOUNDARY:
             continue
         end = _label_run_end(text, m.end())
+        quote = text.find("“", m.end(), end)
+        if quote >= 0:  # …配合单位：区党群工作部、通管办“互联网+”医疗卫生：… — a new item's title
+            end = quote
         clause = read_clause(text, start, end, strict=False)
         if clause is not None:
             clause.span = (start, _with_stop(text, end))

@@ -94,6 +94,8 @@ def is_named(s: str) -> bool:
         return False
     if NAMED_END.search(n):
         return True
+    if len(n) >= 4 and n.endswith("部门"):
+        return True  # 公安部门, 交通运输部门: a functional department, named by its function
     return bool(GENERIC_END.search(n) and VAGUE.search(n))
 
 

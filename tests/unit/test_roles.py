@@ -736,7 +736,7 @@ def test_nothing_listed_keeps_the_basis(clause: str) -> None:
         ),
         (  # 省级…部门 is a group of bodies; a generic partner (财政部门) is left out
             "建立企业创新需求征集机制。省级科技管理部门会同财政部门建立征集机制。",
-            (["省级科技管理部门"], [], "explicit"),
+            (["省级科技管理部门"], ["省财政部门"], "explicit"),  # 财政部门: named by its function
         ),
         (
             "中国科协要会同有关部门组织开展科学普及活动。",

@@ -258,7 +258,8 @@ _DEBRIS = re.compile(
     | (?:[【\[]\s*(?:打印本?[文页]?|关闭(?:窗口|本页)?|返回(?:顶部|首页)?|收藏(?:本页)?|分享|纠错)
          \s*[】\]]\s*)+(?:扫一扫.{0,20})?
     | 打印本[页文]|关闭窗口|关闭本页|返回顶部|点赞|收藏|分享到?\S{0,20}|扫一扫.{0,20}
-    | 相关(?:链接|文章|阅读|新闻|稿件|文件)|附件下载[:：]?.{0,40}|下载附件.{0,40}
+    | 相关(?:链接|文章|阅读|新闻|稿件|文件)|附件下载[:：]?.{0,40}|下载附件.{0,40}|文件下载.{0,40}
+    | [^\s。；]{0,40}\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)
     | [【\[](?:图解|解读|政策解读|视频|图片|专题)[】\]].{0,40}
     | (?:上一篇|下一篇)[:：].*
     | (?:网站主办|技术支持|运维单位|主办单位[:：].{0,40}(?:网|版权))[:：]?.{0,60}
@@ -437,6 +438,8 @@ _AFTER_NUMBER = re.compile(f"（[{NUMERALS}\\d]{{1,4}}）$")
 #: (``——科技成果转化示范区。``), and between spaces a date of issue or a
 #: document number (``浙政办发〔2022〕15号``).
 _DASH_POINT = re.compile(r"(?<= )——")
+#: The page's own furniture after the text, glued by a crawler: 文件下载.pdf 来源：… 附件下载.
+_PAGE_DEBRIS_AT = re.compile(r"(?<= )(?:文件下载|附件下载|下载附件|来源[:：]|相关链接|扫一扫)")
 _ALONE = re.compile(
     f"(?:(?<= )|^)(?:\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日(?:印发)?"
     f"|[{NUMERALS}○]{{4}}年[{NUMERALS}]{{1,3}}月[{NUMERALS}]{{1,3}}日"
@@ -749,6 +752,7 @@ def _punctuation_cuts(s: str, numbered: set[int]) -> set[int]:
         if not _AFTER_NUMBER.search(s, max(0, m.start() - 6), m.start())
     }
     cuts |= {m.start() for m in _DASH_POINT.finditer(s)}
+    cuts |= {m.start() for m in _PAGE_DEBRIS_AT.finditer(s)}
     for m in _ALONE.finditer(s):
         cuts |= {m.start(), m.end()}
     runs = _table_runs(s, sorted(numbered))

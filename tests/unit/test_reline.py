@@ -381,3 +381,18 @@ def test_label_lines_are_no_site_debris() -> None:
     assert not is_debris("主办单位：市科技局")
     assert not is_debris("承办：区经发局")
     assert is_debris("主办：天津市工业和信息化局 版权所有©")
+
+
+def test_page_furniture_after_the_last_clause_is_no_body() -> None:
+    from ingest.extract import extract_bytes
+
+    intro = "一、总体要求" + "全面贯彻落实大学生创新创业政策，优化服务，营造良好环境，" * 12 + "。"
+    text = (
+        "福建省进一步支持大学生创新创业若干措施 "
+        + intro
+        + " 二、加强宣传引导。培育选树创新创业典型经验。"
+        "责任单位：省教育厅、人社厅 文件下载.pdf 来源：平潭综合实验区管委会办公室 附件下载"
+    )
+    doc = extract_bytes(text.encode(), "page.txt")
+    (task,) = [t for t in doc.tasks if t.leads]
+    assert [m.surface for m in task.leads] == ["省教育厅", "人社厅"]

@@ -250,55 +250,49 @@ def _addressees(surface: str, span: tuple[int, int], resolver: Resolver) -> Iter
         yield _with_span(resolver.resolve(surface, type_hint=ACTOR), span)
         return
     for a in parts:
-        at = (span[0] + a.span[0], span[0] + a.span[1])
-        yield _with_span(resolver.resolve(a.surface, expanded=a.expanded, type_hint=ACTOR), at)
+        yield _actor_mention(a, resolver, span[0])
 
 
 def _with_standing_notes(
     tasks: tuple[Task, ...], notes: list[StandingNote], resolver: Resolver
 ) -> tuple[Task, ...]:
     """Every task after a note such as ``以下均需各片区配合落实，不再列出`` that names
-    bodies gets them in the note's role; their evidence is the note itself."""
-    if not notes:
-        return tasks
-    roles = {id(note): _role_where_said(tasks, note, resolver) for note in notes}
+    bodies gets them in the role they have where the note stands (`_role_where_said`);
+    their evidence is the note itself."""
+    said = [(note, tuple(_actor_mention(a, resolver) for a in note.actors)) for note in notes]
+    roles = [_role_where_said(tasks, note, mentions) for note, mentions in said]
     out = []
     for task in tasks:
-        for note in notes:
+        for (note, mentions), role in zip(said, roles, strict=True):
             if task.span[0] < note.start or not (task.leads or task.participants):
                 continue
-            role = roles[id(note)]
             have = {m.id for m in (*task.leads, *task.participants)}
-            added = tuple(
-                m
-                for m in (
-                    _with_span(
-                        resolver.resolve(a.surface, expanded=a.expanded, type_hint=ACTOR), a.span
-                    )
-                    for a in note.actors
-                )
-                if m.id not in have
-            )
+            added = tuple(m for m in mentions if m.id not in have)
             task = replace(task, **{role: getattr(task, role) + added})
         out.append(task)
     return tuple(out)
 
 
-def _role_where_said(tasks: tuple[Task, ...], note: StandingNote, resolver: Resolver) -> str:
+def _role_where_said(
+    tasks: tuple[Task, ...], note: StandingNote, mentions: tuple[Mention, ...]
+) -> str:
     """The role a standing note's bodies take in the task where the note stands
     (``A牵头，B等参与，各乡镇负责落实。以下均需各乡镇落实`` — 各乡镇 takes part), or the
     note's own wording when that task does not name them."""
     here = next((t for t in tasks if t.span[0] <= note.start <= t.span[1] + 1), None)
     if here is not None:
-        ids = {
-            resolver.resolve(a.surface, expanded=a.expanded, type_hint=ACTOR).id
-            for a in note.actors
-        }
+        ids = {m.id for m in mentions}
         if ids & {m.id for m in here.participants}:
             return "participants"
         if ids & {m.id for m in here.leads}:
             return "leads"
     return note.role
+
+
+def _actor_mention(a: ActorSurface, resolver: Resolver, base: int = 0) -> Mention:
+    """The body an actor surface names, its span moved by `base` into the document."""
+    m = resolver.resolve(a.surface, expanded=a.expanded, type_hint=ACTOR)
+    return _with_span(m, (base + a.span[0], base + a.span[1]))
 
 
 def _task_readings(
@@ -348,14 +342,15 @@ def _task(
             reading = replace(by_heading, text_end=reading.text_end)
 
     def mention(a: ActorSurface) -> Mention:
-        m = resolver.resolve(a.surface, expanded=a.expanded, type_hint=ACTOR)
         if heading_at is not None and heading_at >= 0:
-            return _with_span(m, (heading_at + a.span[0], heading_at + a.span[1]))
+            return _actor_mention(a, resolver, heading_at)
         if base is not None:
-            return _with_span(m, (base + a.span[0], base + a.span[1]))
+            return _actor_mention(a, resolver, base)
         # a table row: the span is inside the cell the body was read from
         cell = unit.cell_spans.get(a.cell) if unit.cell_spans and a.cell else None
-        return _with_span(m, (cell[0] + a.span[0], cell[0] + a.span[1])) if cell else m
+        if cell:
+            return _actor_mention(a, resolver, cell[0])
+        return resolver.resolve(a.surface, expanded=a.expanded, type_hint=ACTOR)
 
     leads = _unique(mention(a) for a in reading.leads)
     lead_ids = {m.id for m in leads}  # a body named in both roles leads

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from ingest.lexicon.roles import GLUED_HEADER_WORDS, alternation, header_role, is_other_header
 from ingest.model import Basis
-from ingest.roles.actors import Item, Prefix, governs, is_plausible
+from ingest.roles.actors import Item, Prefix, governs, is_plausible, split_list
 from ingest.roles.clause import read_clause
 from ingest.roles.reading import ActorSurface, RoleReading
 from ingest.roles.units import read_roles
@@ -136,30 +136,26 @@ def read_glued_row(text: str, roles: tuple[str, ...]) -> RoleReading | None:
     start = max(text.rfind("。"), text.rfind("\n")) + 1
     if start <= 0 or len(text) - start > 200:
         return None
-    pieces = []
-    for m in re.finditer(r"[^、，,]+", text[start:]):
-        a, b = start + m.start(), start + m.end()
-        pieces.append((a, b))
-    if not pieces:
+    sep = _LIST_SEP.search(text, start)
+    first_end = sep.start() if sep else len(text)
+    glued = [m.start() for m in _GLUED_NAME.finditer(text, start, first_end)]
+    first = [Item(a, b, text[a:b]) for a, b in pairwise([start, *glued, first_end]) if b > a]
+    rest = split_list(text, first_end, len(text))[0] if sep else []
+    items = [*first, *rest]
+    if not items or not all(is_plausible(it.surface) and len(it.surface) >= 3 for it in items):
         return None
-    first_a, first_b = pieces[0]
-    glued = [m.start() for m in _GLUED_NAME.finditer(text, first_a, first_b)]
-    first = [(a, b) for a, b in pairwise([first_a, *glued, first_b]) if b > a]
-    names = [*first, *pieces[1:]]
-    if not all(is_plausible(text[a:b]) and len(text[a:b]) >= 3 for a, b in names):
+    if not any(governs(it.surface) for it in items):
         return None
-    if not any(governs(text[a:b]) for a, b in names):
-        return None
-    actors = [ActorSurface(text[a:b], text[a:b], (a, b)) for a, b in names]
-    if roles[:2] in (("lead_label", "list_label"), ("lead_label", "part_label")):
-        if len(first) >= 2:
-            lead_count = len(first) - 1
-            leads, parts = actors[:lead_count], actors[lead_count:]
-            basis: Basis = "joint" if lead_count > 1 else "explicit"
-        else:
-            leads, parts = actors, []
-            basis = "joint" if len(actors) > 1 else "explicit"
-    else:
-        leads, parts = actors, []
-        basis = "joint" if len(actors) > 1 else "explicit"
-    return RoleReading(tuple(leads), tuple(parts), basis, (start, len(text)), start)
+    # 区经济发展局区行政审批局区直各有关单位，…: the first cell's names lead, the last glued
+    # name opens the second cell; a first cell left empty leaves the list answering jointly
+    ranked = roles[:1] == ("lead_label",) and len(first) >= 2
+    n = len(first) - 1 if ranked else len(items)
+    leads, parts = items[:n], items[n:]
+    basis: Basis = "joint" if len(leads) > 1 else "explicit"
+    return RoleReading(
+        tuple(it.actor() for it in leads),
+        tuple(it.actor() for it in parts),
+        basis,
+        (start, len(text)),
+        start,
+    )

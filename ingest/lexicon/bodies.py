@@ -36,6 +36,10 @@ AGENCY_END = (
     r"(?:[部厅局委办署]|(?<![之好到])处|(?<=[\u4e00-\u9fff]{2})[乡镇]|委员会|办公室|政府|行署|公署|工委|党委|管委会|人大|政协|法院|检察院|"
     r"科协|工商联|总工会|妇联|残联|侨联|文联|社科联|团省委|团市委|团委|分行|支行|海关)"
 )
+#: The level word a local government's own unit is named with (区质安站, 市公安交通管理部门,
+#: 省招标投标中心): before a body's ending it makes the name a government body. Not the
+#: words that merely start with a level character (市场, 区域, 市民, 省级).
+GOVERNMENT_PREFIX = r"(?:自治区|省|市|县|区|州|盟|旗)(?![场域民级内外属直])"
 #: Endings that make a name a body by themselves, without a level in front.
 FORMAL_END = r"(?:委员会|办公室|办公厅|人民政府|管理委员会|管委会|领导小组|工作小组|指挥部)"
 #: What ends the name of an issuing organ on its own line (a signature, an issuer).

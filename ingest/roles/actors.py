@@ -23,6 +23,7 @@ from ingest.roles.patterns import (
     CLOSERS,
     ETC,
     GENERIC_END,
+    GOVERNMENT_PREFIX,
     HAN,
     HEAD_PREFIX,
     LEVEL_END,
@@ -356,8 +357,17 @@ def split_actors(s: str) -> list[ActorSurface]:
 
 
 def governs(name: str) -> bool:
-    """A government body or a group of them: the subjects that assign work in running text."""
+    """A government body or a group of them: the subjects that assign work in running text.
+
+    A body of the government's own level (``区质安站``, ``区公安交通管理部门``) governs
+    whatever its ending, where an unprefixed ``质安站`` or ``交通管理部门`` may not.
+
+    >>> governs("区质安站"), governs("质安站"), governs("市场主体")
+    (True, False, False)
+    """
     n = bare_name(name)
     if len(n) < 3 or "的" in n:
         return False
-    return bool(AGENCY_END.search(n) or (GENERIC_END.search(n) and VAGUE.search(n)))
+    if AGENCY_END.search(n) or (GENERIC_END.search(n) and VAGUE.search(n)):
+        return True
+    return len(n) >= 4 and bool(GOVERNMENT_PREFIX.match(n)) and is_named(n)

@@ -9,6 +9,7 @@ form of clause is one new finder in this list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice, pairwise
@@ -25,6 +26,7 @@ from ingest.roles.patterns import (
     CLAUSE_LABEL,
     CLOSERS,
     GENERIC_END,
+    GOVERNMENT_PREFIX,
     LABEL_BOUNDARY,
     NAMED_END,
     NOT_SUBJECT,
@@ -289,6 +291,61 @@ def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
     return found
 
 
+#: Characters that end a subject's name and open its predicate (区林业局要…, 区检察院在…中):
+#: a longer name read past one of them is a sentence, not a body.
+_PREDICATE_CHARS = frozenset("要应须将在对把为是从向以按由与和及、，。；：")
+#: How far past the shortest body name a longer one may run (区公安局治安交通巡防支队),
+#: and the endings of the unit it then names.
+_NAME_RUN = 10
+_SUB_UNIT_END = re.compile(r"(?:支队|大队|中队|中心|分局|办公室|办事处|派出所|[站所处科])$")
+
+
+def opening_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
+    """A numbered item that opens with a government body is that body's duty.
+
+    ``（四）区检察院在涉及公职人员非法集资案件中，要…``, ``三、区社会事业局要严格履行…``,
+    ``（八）区财政金融局预算安排打非工作专项经费``: a duty list names its body first and
+    then the work, with any verb. The body's name is the shortest that reads as a
+    government body, run on to a longer one (``区公安局治安交通巡防支队``,
+    ``市住房城乡建设委`` past ``市住房城乡``) only
+    while no predicate begins; a generic opening (``市场主体``, ``各地要``) is none.
+    """
+    text = unit.text
+    number = OPENING_NUMBER.match(text)
+    if number is None or any(c.span[0] <= number.end() + 1 for c in earlier):
+        return []
+    a = number.end()
+    if not (GOVERNMENT_PREFIX.match(text, a) or text.startswith(("各", "国家"), a)):
+        return []  # 强化医保行政部门监管: a heading, not a body, opens the item
+    end = _opening_body_end(text, a)
+    if end is None:
+        return []
+    leads, prefix = split_list(text, a, end)
+    if not leads or not all(governs(it.expanded) for it in leads):
+        return []
+    clause = Clause((a, end), leads, [], "explicit", prefix, inline=True)
+    clause.opens = 0
+    return [clause]
+
+
+def _opening_body_end(text: str, a: int) -> int | None:
+    """Where the body that opens ``text[a:]`` ends, or None when none does."""
+    shortest = next(
+        (p for p in range(a + 3, min(len(text), a + 24) + 1) if governs(text[a:p])), None
+    )
+    if shortest is None or shortest >= len(text) or text[shortest] in "、和及与等的（(":
+        return None
+    end = shortest
+    for p in range(shortest + 1, min(len(text), shortest + _NAME_RUN) + 1):
+        if text[p - 1] in _PREDICATE_CHARS:
+            break
+        if (_SUB_UNIT_END.search(text, shortest, p) or AGENCY_END.search(text, shortest, p)) and (
+            governs(text[a:p])
+        ):
+            end = p
+    return end
+
+
 def duty_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
     """A duty list's item named by its body and a colon: ``一、区公安局：负责…``.
 
@@ -312,7 +369,7 @@ FINDERS: tuple[tuple[Finder, ...], ...] = (
     (bracket_clauses, label_clauses),
     (sentence_clauses,),
     (duty_clauses,),
-    (subject_clauses,),
+    (subject_clauses, opening_clauses),
 )
 
 

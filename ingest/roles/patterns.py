@@ -32,6 +32,7 @@ GENERIC_END = re.compile(B.GENERIC_END + "$")
 VAGUE = re.compile(B.VAGUE)
 NOT_BODY = re.compile(B.NOT_BODY_END + "$")
 AGENCY_END = re.compile(B.AGENCY_END + "$")
+GOVERNMENT_PREFIX = re.compile(B.GOVERNMENT_PREFIX)
 NO_PREFIX_END = re.compile(B.NO_PREFIX_END + "$")
 FORMAL_END = re.compile(B.FORMAL_END + "$")
 LEVEL_ONLY = re.compile(rf"各?{B.LEVEL}(?:[（(]{B.LEVEL}(?:、{B.LEVEL})*[）)])?")
@@ -156,6 +157,8 @@ PARTNERS_END = re.compile(
 BY_DUTY_END = re.compile(rf"{BY_DUTY}\s*$")
 BY_DUTY_AT_END = re.compile(rf"{BY_DUTY}[，,\s]*$")
 SUPERVISION = re.compile(alternation(R.SUPERVISION_WORDS))
-SUBJECT_START = re.compile(r"[。！？!?\n，,；;]")
+#: Where a subject may start: after a sentence, a pause, or a colon (其中：区交通建设局牵头…,
+#: 非煤矿山领域：由区环境与国土资源局牵头…).
+SUBJECT_START = re.compile(r"[。！？!?\n，,；;：:]")
 #: A subject with these is a sentence of its own: …办公室设在市科技局，负责….
 NOT_SUBJECT = re.compile(r"由|设在|设于|位于|[，,；;：:]")

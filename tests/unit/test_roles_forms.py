@@ -306,3 +306,46 @@ def test_a_task_table_run_together_by_a_crawler_is_read_by_its_header() -> None:
     rows = [([m.surface for m in t.leads], [m.surface for m in t.participants]) for t in doc.tasks]
     assert (["区经济发展局", "区行政审批局"], ["区直各有关单位", "各片区管理局"]) in rows
     assert (["区直各有关单位", "各片区管理局"], []) in rows  # no lead: the list answers jointly
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a duty list's items name their body first, with any verb after it
+        ("（三）县人民检察院在涉及国家工作人员的案件中，要依法从严处理。", ["县人民检察院"]),
+        ("4.市住房城乡建设委要加强在建工地扬尘监管。", ["市住房城乡建设委"]),
+        ("（五）区财政局统筹安排专项整治工作经费。", ["区财政局"]),
+        ("（二）市公安局交通警察支队对超限车辆依法查处。", ["市公安局交通警察支队"]),
+        ("七、各街道要落实属地管理责任。", ["各街道"]),
+    ],
+)
+def test_a_numbered_item_that_opens_with_a_government_body_is_its_duty(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == (expected, [], "explicit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（一）强化卫生健康行政部门监管责任。加强日常检查。",  # a heading, not a body
+        "3.市场主体要落实主体责任。",  # 市场 is no level word
+        "（四）区内重点企业要开展自查。",
+        "2.省级财政资金要优先保障。",
+    ],
+)
+def test_an_item_opening_with_a_heading_or_a_generic_word_assigns_nothing(text: str) -> None:
+    assert names(text) == ([], [], "none")
+
+
+def test_a_local_unit_of_the_government_opens_a_sentence_that_assigns_work() -> None:
+    # 站, 中心 and 部门 are bodies here because the level word names them the county's own
+    text = "县质量安全监督站负责督促施工单位落实文明施工规定。"
+    assert names(text) == (["县质量安全监督站"], [], "explicit")
+
+
+def test_a_colon_opens_a_subject_as_a_sentence_does() -> None:
+    text = "3.道路运输领域：由市交通运输局牵头，负责开展客运车辆隐患排查。"
+    assert names(text)[0] == ["市交通运输局"]
+    text = "重点排查三类问题，其中：县住建局牵头开展结构安全排查（设计、施工等情况）。"
+    assert names(text)[0] == ["县住建局"]

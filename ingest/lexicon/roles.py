@@ -230,7 +230,11 @@ ACTION_VERBS = (
 )
 
 #: Verbs of guiding that name who answers for a task (（A、B指导）, （A负责指导）).
-GUIDE_VERBS = ("指导", "业务指导", "统筹指导", "牵头指导")
+GUIDE_VERBS = ("指导", "业务指导", "统筹指导", "牵头指导", "检查指导", "业务检查指导")
+
+#: Verbs of carrying a task out that, inside a clause, make their subject answer for it
+#: (…由各片区管理局负责，区交通投资集团组织实施，区交通与建设局配合).
+CARRY_OUT_VERBS = ("组织实施",)
 
 #: Phrases of "according to their duties" before a joint verb (按职责分工负责).
 BY_DUTY_WORDS = ("职责分工", "职能分工", "部门职责", "工作职责", "职责", "职能", "分工")

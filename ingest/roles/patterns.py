@@ -73,7 +73,7 @@ NOTHING = re.compile(r"无|暂无|—+|-+|/|／")
 # --- clause tokens --------------------------------------------------------------------
 
 ACTION = alternation(R.ACTION_VERBS)
-GUIDE = alternation(R.GUIDE_VERBS)
+GUIDE = alternation(R.GUIDE_VERBS + R.CARRY_OUT_VERBS)
 NOT_ROLE = "|".join(R.NOT_ROLE_AFTER)
 BY_DUTY = rf"(?:(?:按照?|根据|依据)(?:各自)?{alternation(R.BY_DUTY_WORDS)})"
 NOTE = R.FIRST_LISTED_NOTE

@@ -349,3 +349,14 @@ def test_a_colon_opens_a_subject_as_a_sentence_does() -> None:
     assert names(text)[0] == ["市交通运输局"]
     text = "重点排查三类问题，其中：县住建局牵头开展结构安全排查（设计、施工等情况）。"
     assert names(text)[0] == ["县住建局"]
+
+
+def test_who_carries_a_task_out_answers_for_it() -> None:
+    text = "责任分工：由各街道办事处负责，区城投集团组织实施，区住建局等区直部门配合。"
+    leads, parts, _ = names(text)
+    assert leads == ["各街道办事处", "区城投集团"]
+    assert parts == ["区住建局"]
+    assert names("改造老旧供水管网。（市水务集团组织实施，市住建局业务检查指导）")[0] == [
+        "市水务集团",
+        "市住建局",
+    ]

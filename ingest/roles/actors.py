@@ -78,10 +78,16 @@ def is_body(s: str, *, left: bool = False) -> bool:
     """Whether `s` is a complete body name, as needed to split on 和/及.
 
     A left side ending in a generic word must be quantified: 有关企业和单位
-    splits, 中小企业和民营经济局 does not.
+    splits, 中小企业和民营经济局 does not; nor does a left side that is a level
+    alone (中央和国家机关工委 is one body).
+
+    >>> is_body("中央", left=True), is_body("党中央", left=True)
+    (False, True)
     """
     n = bare_name(s)
     if not 2 <= len(n) <= 60 or not BODY_END.search(n) or NOT_BODY.search(n):
+        return False
+    if left and n in PLAIN_LEVELS:
         return False
     if GENERIC_END.fullmatch(n):
         return False  # 有关部门和单位: a bare 单位 is the group's other half, not a body

@@ -360,3 +360,8 @@ def test_who_carries_a_task_out_answers_for_it() -> None:
         "市水务集团",
         "市住建局",
     ]
+
+
+def test_a_name_that_joins_two_levels_with_he_is_one_body() -> None:
+    text = "推动机关带头采购。（扶贫办、中央和国家机关工委、教育部负责）"
+    assert names(text)[0] == ["扶贫办", "中央和国家机关工委", "教育部"]

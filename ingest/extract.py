@@ -313,6 +313,10 @@ def _task_readings(
             row = read_glued_row(unit.text, header[1])  # a table row run together
             if row is not None:
                 pieces = [((0, len(unit.text)), row)]
+        if unit.loose:  # a paragraph outside any heading is a task only where it names who
+            pieces = [(span, r) for span, r in pieces if r.basis != "none"]
+            if not pieces:
+                continue
         if len(pieces) == 1:
             yield unit, pieces[0][1]
             continue

@@ -44,7 +44,7 @@ from itertools import pairwise
 from typing import Literal
 
 from ingest.lexicon import chars
-from ingest.lexicon.bodies import AGENCY_END, BODY_END, NAMED_END
+from ingest.lexicon.bodies import AGENCY_END, BODY_END, NAMED_END, SUB_UNIT_END
 from ingest.lexicon.docnumbers import YEAR_CLOSERS, YEAR_OPENERS
 from ingest.lexicon.numbering import ARABIC_ITEM_TOKEN, HEADING_MARKER_PATTERN, NUMERALS
 from ingest.lexicon.roles import CLAUSE_WORDS, label_pattern
@@ -472,6 +472,7 @@ _LABELLED_BEFORE = re.compile(
 )
 _AGENCY_AT_END = re.compile(f"{AGENCY_END}$")
 _NAMED_AT_END = re.compile(f"(?:{AGENCY_END}|{NAMED_END})$")
+_SUB_UNIT_AT_END = re.compile(f"{SUB_UNIT_END}$")
 _LIST_PIECE = re.compile("[、，]")
 
 
@@ -710,7 +711,7 @@ def reline(s: str, seq: NumberingSequence, limit: int = RUN_ON_CHARS) -> list[st
             seq.see(token[0], token[1])
         return [s]
     numbered = _number_cuts(s, seq)
-    cuts = numbered | _punctuation_cuts(s, numbered)
+    cuts = numbered | _punctuation_cuts(s, numbered) | _glued_row_cuts(s)
     bounds = [0, *sorted(cuts), len(s)]
     return [p for a, b in pairwise(bounds) if (p := s[a:b].strip())]
 
@@ -740,6 +741,52 @@ def _number_cuts(s: str, seq: NumberingSequence) -> set[int]:
         if title and _balanced(s[at : title.end()]):
             cuts.add(title.end())
     return cuts
+
+
+#: A table row's closing clause run into the next row by a crawler: after a sentence,
+#: ``区经发局牵头，区交建局、电力公司`` and straight on ``创新应用各种投融资方式…``.
+_LEAD_THEN_LIST = re.compile(r"(?<=[。；])[^。；，：、 ]{2,30}(?:、[^。；，：、 ]{2,30})*牵头[，,]")
+_LIST_STOP = re.compile(r"[。；，：（ ]|$")
+#: What may follow a listed name inside its clause: its role, 等, or another list item.
+_STILL_CLAUSE = re.compile(r"等|配合|参与|参加|协助|协办|负责|牵头|共同|按|和|及|与")
+_NAME_RUN = 6
+
+
+def _glued_row_cuts(s: str) -> set[int]:
+    """After the last body of a row's closing ``A牵头，B、C`` clause when the next
+    row's text follows it with nothing between: the list's last name is the
+    shortest body name there, run on to a longer one (``省政府督查室``) a few
+    characters on. A list that ends at punctuation needs no cut."""
+    cuts: set[int] = set()
+    for m in _LEAD_THEN_LIST.finditer(s):
+        leads = s[m.start() : m.end() - 3].split("、")
+        if not all(_NAMED_AT_END.search(p) for p in leads):
+            continue
+        pos = m.end()
+        stop = _LIST_STOP.search(s, pos)
+        assert stop is not None  # the pattern matches at the end of the string
+        while (sep := s.find("、", pos, stop.start())) >= 0 and _NAMED_AT_END.search(s, pos, sep):
+            pos = sep + 1
+        end = _last_name_end(s, pos, stop.start())
+        if end is not None and not _STILL_CLAUSE.match(s, end):
+            cuts.add(end)
+    return cuts
+
+
+def _last_name_end(s: str, lo: int, hi: int) -> int | None:
+    """Where the name at `lo` ends when the next row runs on after it before `hi`,
+    or at `hi` itself when a space there stands for the lost line break."""
+    top = min(hi, lo + 30)
+    shortest = next((k for k in range(lo + 2, top + 1) if _NAMED_AT_END.search(s, lo, k)), None)
+    if shortest is None:
+        return None
+    longer = [
+        k
+        for k in range(shortest + 1, min(hi, shortest + _NAME_RUN) + 1)
+        if _SUB_UNIT_AT_END.search(s, lo, k)
+    ]
+    end = longer[-1] if longer else shortest
+    return end if end < hi or s.startswith(" ", hi) else None
 
 
 def _punctuation_cuts(s: str, numbered: set[int]) -> set[int]:

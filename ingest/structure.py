@@ -38,7 +38,13 @@ from ingest.lexicon.chars import HAN
 from ingest.lexicon.docnumbers import CORE as DOC_NUMBER
 from ingest.lexicon.docnumbers import OWN_LABELS
 from ingest.lexicon.numbering import FAMILIES, NUMERALS
-from ingest.lexicon.roles import CLAUSE_WORDS, NUMBER_HEADERS, header_role, label_line_pattern
+from ingest.lexicon.roles import (
+    CLAUSE_WORDS,
+    NUMBER_HEADERS,
+    ROLE_VERBS,
+    header_role,
+    label_line_pattern,
+)
 from ingest.model import Section
 from ingest.normalize import HEADING_MARKER, Line, NormalizedDocument, is_debris
 
@@ -72,6 +78,9 @@ class TaskUnit:
     text: str
     cells: Mapping[str, str] | None = None
     cell_spans: Mapping[str, Span] | None = None
+    #: A paragraph outside any heading (a document with no numbering): a task only
+    #: where it names who answers for it, unlike a numbered item, which is one anyway.
+    loose: bool = False
 
 
 @dataclass(frozen=True)
@@ -211,9 +220,12 @@ class _Parser:
             for i in top.paragraphs:
                 self.unit(i, None, top.path)
 
-    def unit(self, i: int, number: str | None, section: tuple[str, ...]) -> None:
+    def unit(
+        self, i: int, number: str | None, section: tuple[str, ...], *, loose: bool = False
+    ) -> None:
         start, end = self.lines[i].start, self.lines[self.last[i]].end
-        self.units.append(TaskUnit(number, section, (start, end), self.ndoc.text[start:end]))
+        text = self.ndoc.text[start:end]
+        self.units.append(TaskUnit(number, section, (start, end), text, loose=loose))
 
     def run(self) -> DocumentStructure:
         i, n = 0, len(self.lines)
@@ -224,8 +236,14 @@ class _Parser:
                 continue
             marker = self.markers[i]
             if marker is None:
-                if self.stack and not _is_trailer(self.texts[i]) and not self.is_caption(i):
+                if _is_trailer(self.texts[i]) or self.is_caption(i):
+                    pass
+                elif self.stack:
                     self.stack[-1].paragraphs.append(i)
+                elif _ROLE_VERB.search(self.texts[i]):
+                    # a document with no numbering at all (a table run together by a
+                    # crawler, a notice in prose): a paragraph that names a role is a unit
+                    self.unit(i, None, (), loose=True)
             else:
                 self.numbered(i, *marker)
             i = self.last[i] + 1
@@ -357,6 +375,7 @@ def _run_in_title(text: str) -> tuple[str, bool]:
 
 
 _ROLE_WORDS = "|".join(CLAUSE_WORDS)
+_ROLE_VERB = re.compile("|".join(ROLE_VERBS))
 #: A line that belongs to the unit above it: a bracketed clause, or a labelled field
 #: (牵头单位：…, 完成时限：…, 部门分工：…, 分管省领导：…).
 _CLAUSE_LINE = re.compile(

@@ -170,7 +170,7 @@ def read_clause(
     if not strict and segments and text.startswith("。", cursor):
         b = a  # 〔…按职责分工负责。具体任务均涉及…，下同。〕: a note after the clause's sentence
     if b > a:
-        if after_with:
+        if after_with or _listed_after_lead(text, segments, cursor):
             segments.append(Segment("part", a, b))
         elif pending == "ignore":
             pass  # the value of a field beside the roles (时间要求：平潭时报，8月15日；…)
@@ -189,6 +189,12 @@ def read_clause(
         clause.noted = True
         clause.first_listed()
     return clause
+
+
+def _listed_after_lead(text: str, segments: list[Segment], cursor: int) -> bool:
+    """``区经发局牵头，区交建局、环土局``: bodies listed after the lead with no verb of
+    their own take part (a task table's cell, written without 配合)."""
+    return bool(segments) and segments[-1].role == "strong" and text.startswith(("，", ","), cursor)
 
 
 def _assign(

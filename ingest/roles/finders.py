@@ -9,7 +9,6 @@ form of clause is one new finder in this list.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice, pairwise
@@ -38,6 +37,7 @@ from ingest.roles.patterns import (
     ROLE_VERB,
     SENTENCE_END,
     STRIP,
+    SUB_UNIT_END,
     SUBJECT_START,
     SUBJECT_VERB,
     SUPERVISION,
@@ -294,10 +294,8 @@ def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
 #: Characters that end a subject's name and open its predicate (区林业局要…, 区检察院在…中):
 #: a longer name read past one of them is a sentence, not a body.
 _PREDICATE_CHARS = frozenset("要应须将在对把为是从向以按由与和及、，。；：")
-#: How far past the shortest body name a longer one may run (区公安局治安交通巡防支队),
-#: and the endings of the unit it then names.
+#: How far past the shortest body name a longer one may run (区公安局治安交通巡防支队).
 _NAME_RUN = 10
-_SUB_UNIT_END = re.compile(r"(?:支队|大队|中队|中心|分局|办公室|办事处|派出所|[站所处科])$")
 
 
 def opening_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
@@ -339,7 +337,7 @@ def _opening_body_end(text: str, a: int) -> int | None:
     for p in range(shortest + 1, min(len(text), shortest + _NAME_RUN) + 1):
         if text[p - 1] in _PREDICATE_CHARS:
             break
-        if (_SUB_UNIT_END.search(text, shortest, p) or AGENCY_END.search(text, shortest, p)) and (
+        if (SUB_UNIT_END.search(text, shortest, p) or AGENCY_END.search(text, shortest, p)) and (
             governs(text[a:p])
         ):
             end = p

@@ -396,3 +396,39 @@ def test_page_furniture_after_the_last_clause_is_no_body() -> None:
     doc = extract_bytes(text.encode(), "page.txt")
     (task,) = [t for t in doc.tasks if t.leads]
     assert [m.surface for m in task.leads] == ["省教育厅", "人社厅"]
+
+
+def test_an_unnumbered_task_table_run_together_is_read_row_by_row() -> None:
+    # 存在问题 | 措施 | 责任单位, every cell glued to the next: each row's closing
+    # A牵头，B、C runs straight into the next row's measure
+    rows = [
+        (
+            "出台扩大有效投资的实施意见，谋划实施一批跨界投资项目。",
+            "县发改局牵头，县住建局、供电公司",
+        ),
+        (
+            "创新应用各种投融资方式，调动社会投资主体积极性。",
+            "县财政局、发改局牵头，县自然资源局、住建局",
+        ),
+        (
+            "落实涉企税费优惠政策，继续开展减负行动。",
+            "县发改局牵头，县财政局、税务局、县政府督查室",
+        ),
+    ]
+    table = "".join(measure + who for measure, who in rows)
+    text = one_line(
+        "关于印发2016年重点问题整改任务分解表的通知 " + FILLER * 2,
+        "存在问题整改措施责任单位" + table,
+    )
+    for flat in (text, text.replace("\n", " ")):
+        doc = extract_bytes(flat.encode("utf-8"), "table.txt")
+        read = [
+            ([m.surface for m in t.leads], [m.surface for m in t.participants]) for t in doc.tasks
+        ]
+        assert read == [
+            (["县发改局"], ["县住建局", "供电公司"]),
+            (["县财政局", "发改局"], ["县自然资源局", "住建局"]),
+            (["县发改局"], ["县财政局", "税务局", "县政府督查室"]),
+        ]
+        # the preface names no one and stays out of the tasks
+        assert all("印发" not in t.text for t in doc.tasks)

@@ -44,7 +44,14 @@ from itertools import pairwise
 from typing import Literal
 
 from ingest.lexicon import chars
-from ingest.lexicon.bodies import AGENCY_END, BODY_END, NAMED_END, SUB_UNIT_END
+from ingest.lexicon.bodies import (
+    AGENCY_END,
+    BODY_END,
+    GENERIC_END,
+    NAMED_END,
+    SUB_UNIT_END,
+    VAGUE,
+)
 from ingest.lexicon.docnumbers import YEAR_CLOSERS, YEAR_OPENERS
 from ingest.lexicon.numbering import ARABIC_ITEM_TOKEN, HEADING_MARKER_PATTERN, NUMERALS
 from ingest.lexicon.roles import CLAUSE_WORDS, label_pattern
@@ -473,6 +480,10 @@ _LABELLED_BEFORE = re.compile(
 _AGENCY_AT_END = re.compile(f"{AGENCY_END}$")
 _NAMED_AT_END = re.compile(f"(?:{AGENCY_END}|{NAMED_END})$")
 _SUB_UNIT_AT_END = re.compile(f"{SUB_UNIT_END}$")
+#: A listed body or group of bodies (区直有关单位), an alias bracket after it allowed.
+_LISTED_AT_END = re.compile(
+    f"(?:{AGENCY_END}|{NAMED_END}|(?:{VAGUE})[^、，]*{GENERIC_END})(?:（[^（）]{{1,12}}）)?$"
+)
 _LIST_PIECE = re.compile("[、，]")
 
 
@@ -760,12 +771,12 @@ def _glued_row_cuts(s: str) -> set[int]:
     cuts: set[int] = set()
     for m in _LEAD_THEN_LIST.finditer(s):
         leads = s[m.start() : m.end() - 3].split("、")
-        if not all(_NAMED_AT_END.search(p) for p in leads):
+        if not all(_LISTED_AT_END.search(p) for p in leads):
             continue
         pos = m.end()
         stop = _LIST_STOP.search(s, pos)
         assert stop is not None  # the pattern matches at the end of the string
-        while (sep := s.find("、", pos, stop.start())) >= 0 and _NAMED_AT_END.search(s, pos, sep):
+        while (sep := s.find("、", pos, stop.start())) >= 0 and _LISTED_AT_END.search(s, pos, sep):
             pos = sep + 1
         end = _last_name_end(s, pos, stop.start())
         if end is not None and not _STILL_CLAUSE.match(s, end):
@@ -777,7 +788,7 @@ def _last_name_end(s: str, lo: int, hi: int) -> int | None:
     """Where the name at `lo` ends when the next row runs on after it before `hi`,
     or at `hi` itself when a space there stands for the lost line break."""
     top = min(hi, lo + 30)
-    shortest = next((k for k in range(lo + 2, top + 1) if _NAMED_AT_END.search(s, lo, k)), None)
+    shortest = next((k for k in range(lo + 2, top + 1) if _LISTED_AT_END.search(s, lo, k)), None)
     if shortest is None:
         return None
     longer = [

@@ -44,6 +44,7 @@ from ingest.roles.patterns import (
     PARTY_ORGAN,
     PLAIN_LEVELS,
     PREFECTURE_SHORT,
+    STRIP,
     SUFFIX_START,
     VAGUE,
 )
@@ -223,6 +224,21 @@ def _is_bare_place(s: str) -> bool:
     return not (BODY_END.search(s) and not LEVEL_END.search(s))
 
 
+#: The group word a list closes with (…、安监、道安办等部门), which names its bare items.
+_GROUP_WORD = re.compile(r"等(?P<word>部门|单位)$")
+
+
+def _name_by_group(text: str, lo: int, hi: int, items: list[Item]) -> None:
+    """``县综合执法、公安局、公路局等部门``: an item named by its function alone is that
+    function's 部门 (县综合执法部门), as the list's closing group word says."""
+    m = _GROUP_WORD.search(text[lo:hi].rstrip(STRIP))
+    if m is None:
+        return
+    for it in items:
+        if not it.mark and not BODY_END.search(bare_name(it.surface)):
+            it.expanded = it.surface + m.group("word")
+
+
 def _distribute_suffix(items: list[Item]) -> bool:
     """昌吉、伊犁、哈密国家农业科技园区管委会: bare place names take the last item's suffix.
 
@@ -328,6 +344,7 @@ def split_list(
     items = [it for it in _merge_levels(text, items) if not NOT_ACTOR.fullmatch(it.surface)]
     for it in items:
         it.expanded = it.surface
+    _name_by_group(text, lo, hi, items)
     places = _distribute_suffix(items)
     if not items:
         return items, inherited

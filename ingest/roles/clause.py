@@ -229,13 +229,13 @@ def _assign(
         if not items and seg.role != "with":
             return None
         for it in items:
-            if strict and not is_named(it.surface):
+            if strict and not is_named(it.expanded):
                 return None
             # after a label (责任单位：…) any short name is taken as written
             labelled_ok = seg.labelled and len(it.surface) <= 40 and "的" not in it.surface
-            if not (labelled_ok or is_plausible(it.surface)):
+            if not (labelled_ok or is_plausible(it.expanded)):
                 return None
-            any_named = any_named or is_named(it.surface)
+            any_named = any_named or is_named(it.expanded)
         marked = [it for it in items if it.mark]
         if marked:
             explicit = True
@@ -255,7 +255,9 @@ def _assign(
         elif role == "lead":
             (clause.participants if strong else clause.leads).extend(items)
         elif role == "joint":
-            if clause.leads:
+            # A牵头，B、C等部门分工负责: the others take part under the lead; after a plain
+            # A负责, B、C分工组织实施 answer for it with A
+            if strong:
                 clause.participants += items
             else:
                 clause.leads += items

@@ -365,3 +365,24 @@ def test_who_carries_a_task_out_answers_for_it() -> None:
 def test_a_name_that_joins_two_levels_with_he_is_one_body() -> None:
     text = "推动机关带头采购。（扶贫办、中央和国家机关工委、教育部负责）"
     assert names(text)[0] == ["扶贫办", "中央和国家机关工委", "教育部"]
+
+
+def test_a_list_closed_by_its_group_word_names_departments_by_function() -> None:
+    r = read_roles("查处违规运输。（市住建局牵头，市城管执法、公安局、交通运输局等部门分工负责）")
+    assert [a.expanded for a in r.leads] == ["市住建局"]
+    # under a lead, 分工负责 takes part; a bare function is that function's 部门
+    assert [a.expanded for a in r.participants] == ["市城管执法部门", "市公安局", "市交通运输局"]
+
+
+def test_after_a_plain_responsible_body_a_shared_duty_answers_jointly() -> None:
+    r = read_roles("建立管理队伍。（各县区政府负责，公安、农业农村等部门分工组织实施）")
+    assert [a.surface for a in r.leads] == ["各县区政府", "公安", "农业农村"]
+    assert r.participants == () and r.basis == "joint"
+
+
+def test_bodies_listed_after_the_lead_with_no_verb_take_part() -> None:
+    assert names("推进项目建设。（市发改委牵头，市财政局、国网供电公司）") == (
+        ["市发改委"],
+        ["市财政局", "国网供电公司"],
+        "explicit",
+    )

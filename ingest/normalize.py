@@ -54,7 +54,7 @@ from ingest.lexicon.bodies import (
 )
 from ingest.lexicon.docnumbers import YEAR_CLOSERS, YEAR_OPENERS
 from ingest.lexicon.numbering import ARABIC_ITEM_TOKEN, HEADING_MARKER_PATTERN, NUMERALS
-from ingest.lexicon.roles import CLAUSE_WORDS, label_pattern
+from ingest.lexicon.roles import CLAUSE_WORDS, label_pattern, role_label_pattern
 from ingest.load import Block, LoadedDocument
 
 # --- character classes ------------------------------------------------------------
@@ -268,6 +268,7 @@ _DEBRIS = re.compile(
     | 相关(?:链接|文章|阅读|新闻|稿件|文件)|附件下载[:：]?.{0,40}|下载附件.{0,40}|文件下载.{0,40}
     | [^\s。；]{0,40}\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)
     | [【\[](?:图解|解读|政策解读|视频|图片|专题)[】\]].{0,40}
+    | (?:H5|图文|视频|图解|政策)?解读[:：]\s*https?://\S{0,60}
     | (?:上一篇|下一篇)[:：].*
     | (?:网站主办|技术支持|运维单位|主办单位[:：].{0,40}(?:网|版权))[:：]?.{0,60}
     | 主办[:：].{0,40}版权所有.{0,20}
@@ -288,7 +289,7 @@ _TOP_STAMP = re.compile(
 
 def is_debris(line: str) -> bool:
     """Web-page chrome or a page number: never part of a document."""
-    return len(line) <= 40 and bool(_DEBRIS.match(line))
+    return (len(line) <= 40 or (len(line) <= 120 and "://" in line)) and bool(_DEBRIS.match(line))
 
 
 def _drop_debris(items: list[_Item]) -> list[_Item]:
@@ -445,8 +446,12 @@ _AFTER_NUMBER = re.compile(f"（[{NUMERALS}\\d]{{1,4}}）$")
 #: (``——科技成果转化示范区。``), and between spaces a date of issue or a
 #: document number (``浙政办发〔2022〕15号``).
 _DASH_POINT = re.compile(r"(?<= )——")
-#: The page's own furniture after the text, glued by a crawler: 文件下载.pdf 来源：… 附件下载.
-_PAGE_DEBRIS_AT = re.compile(r"(?<= )(?:文件下载|附件下载|下载附件|来源[:：]|相关链接|扫一扫)")
+#: The page's own furniture after the text, glued by a crawler: 文件下载.pdf 来源：… 附件下载,
+#: H5解读：https://….
+_PAGE_DEBRIS_AT = re.compile(
+    r"(?<= )(?:文件下载|附件下载|下载附件|来源[:：]|相关链接|扫一扫)"
+    r"|(?:H5|图文|视频|图解|政策)?解读[:：] ?https?://"  # a link to the page's 解读, glued on
+)
 _ALONE = re.compile(
     f"(?:(?<= )|^)(?:\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日(?:印发)?"
     f"|[{NUMERALS}○]{{4}}年[{NUMERALS}]{{1,3}}月[{NUMERALS}]{{1,3}}日"
@@ -482,7 +487,7 @@ _NAMED_AT_END = re.compile(f"(?:{AGENCY_END}|{NAMED_END})$")
 _SUB_UNIT_AT_END = re.compile(f"{SUB_UNIT_END}$")
 #: A listed body or group of bodies (区直有关单位), an alias bracket after it allowed.
 _LISTED_AT_END = re.compile(
-    f"(?:{AGENCY_END}|{NAMED_END}|(?:{VAGUE})[^、，]*{GENERIC_END})(?:（[^（）]{{1,12}}）)?$"
+    f"(?:{AGENCY_END}|{NAMED_END}|(?:{VAGUE})[{HAN}]{{0,8}}{GENERIC_END})(?:（[^（）]{{1,12}}）)?$"
 )
 _LIST_PIECE = re.compile("[、，]")
 
@@ -754,41 +759,67 @@ def _number_cuts(s: str, seq: NumberingSequence) -> set[int]:
     return cuts
 
 
-#: A table row's closing clause run into the next row by a crawler: after a sentence,
-#: ``区经发局牵头，区交建局、电力公司`` and straight on ``创新应用各种投融资方式…``.
-_LEAD_THEN_LIST = re.compile(r"(?<=[。；])[^。；，：、 ]{2,30}(?:、[^。；，：、 ]{2,30})*牵头[，,]")
-_LIST_STOP = re.compile(r"[。；，：（ ]|$")
-#: What may follow a listed name inside its clause: its role, 等, or another list item.
-_STILL_CLAUSE = re.compile(r"等|配合|参与|参加|协助|协办|负责|牵头|共同|按|和|及|与")
+#: A list of bodies that a crawler may run into the next row or item: after a row's
+#: ``A牵头，`` (``…。区经发局牵头，区交建局、电力公司创新应用…``) or a role label
+#: (``配合单位：区经发局经信处，区通管办大力发展创投基金。``).
+_LIST_OPENING = re.compile(
+    r"(?<=[。；])(?P<leads>[^。；，：、 ]{2,30}(?:、[^。；，：、 ]{2,30})*)牵头[，,]"
+    f"|{role_label_pattern()}[：:]"
+)
+_LIST_STOP = re.compile(r"[。；：（ ]|$")
+#: What may follow a listed name inside its clause: its role, a group word, another label.
+_STILL_CLAUSE = re.compile(
+    r"等(?:有关|相关)?(?:部门|单位)|配合|参与|参加|协助|协办|负责|牵头|共同|按|和|及|与|"
+    + role_label_pattern()
+)
 _NAME_RUN = 6
+#: The rest of a name after a space, up to its list's next separator or end.
+_NAME_GOES_ON = re.compile(f"[^，。；、 ]{{1,8}}?(?:{AGENCY_END}|{NAMED_END})[，。；、]")
 
 
 def _glued_row_cuts(s: str) -> set[int]:
-    """After the last body of a row's closing ``A牵头，B、C`` clause when the next
-    row's text follows it with nothing between: the list's last name is the
-    shortest body name there, run on to a longer one (``省政府督查室``) a few
-    characters on. A list that ends at punctuation needs no cut."""
+    """After the last body of a list that the next row or item follows with nothing
+    between: the list's last name is the shortest body name there, run on to a
+    longer one (``省政府督查室``) a few characters on, with its ``等``. A list that
+    ends at punctuation needs no cut."""
     cuts: set[int] = set()
-    for m in _LEAD_THEN_LIST.finditer(s):
-        leads = s[m.start() : m.end() - 3].split("、")
-        if not all(_LISTED_AT_END.search(p) for p in leads):
+    for m in _LIST_OPENING.finditer(s):
+        if m.group("leads") and not all(
+            _LISTED_AT_END.search(p) for p in m.group("leads").split("、")
+        ):
             continue
         pos = m.end()
         stop = _LIST_STOP.search(s, pos)
         assert stop is not None  # the pattern matches at the end of the string
-        while (sep := s.find("、", pos, stop.start())) >= 0 and _LISTED_AT_END.search(s, pos, sep):
+        while (sep := _next_separator(s, pos, stop.start())) >= 0 and _LISTED_AT_END.search(
+            s, pos, sep
+        ):
             pos = sep + 1
         end = _last_name_end(s, pos, stop.start())
-        if end is not None and not _STILL_CLAUSE.match(s, end):
+        if end is not None and s.startswith("等", end) and not _STILL_CLAUSE.match(s, end):
+            end += 1
+        if end is None or _STILL_CLAUSE.match(s, end):
+            continue
+        # the next row's text runs on to a sentence end; a name cut short before a
+        # bracket or a colon (…党工委宣传部（二）) is still the list's own
+        if _NAME_GOES_ON.match(s, end + (end == stop.start())):
+            continue  # 省人力资源社会保障厅, 省人力资源社 会保障厅: the name goes on
+        at_space = end == stop.start() and stop.group() == " "
+        if at_space or (stop.group() in "。；" and stop.start() - end >= 4):
             cuts.add(end)
     return cuts
+
+
+def _next_separator(s: str, lo: int, hi: int) -> int:
+    seps = [i for i in (s.find("、", lo, hi), s.find("，", lo, hi)) if i >= 0]
+    return min(seps, default=-1)
 
 
 def _last_name_end(s: str, lo: int, hi: int) -> int | None:
     """Where the name at `lo` ends when the next row runs on after it before `hi`,
     or at `hi` itself when a space there stands for the lost line break."""
     top = min(hi, lo + 30)
-    shortest = next((k for k in range(lo + 2, top + 1) if _LISTED_AT_END.search(s, lo, k)), None)
+    shortest = next((k for k in range(lo + 3, top + 1) if _LISTED_AT_END.search(s, lo, k)), None)
     if shortest is None:
         return None
     longer = [

@@ -41,8 +41,10 @@ AGENCY_END = (
 #: words that merely start with a level character (市场, 区域, 市民, 省级).
 GOVERNMENT_PREFIX = r"(?:自治区|省|市|县|区|州|盟|旗)(?![场域民级内外属直])"
 #: Endings of a unit inside a body, named after its parent (区公安局治安交通巡防支队,
-#: 省政府督查室): where a name runs on past its parent's ending.
-SUB_UNIT_END = r"(?:支队|大队|中队|分局|分公司|办公室|办事处|派出所|督查室|[站所处])"
+#: 省政府督查室, 党工委台湾工作部): where a name runs on past its parent's ending.
+SUB_UNIT_END = (
+    r"(?:支队|大队|中队|分局|分公司|支行|分行|办公室|办事处|派出所|督查室|工作部|宣传部|[站所处])"
+)
 #: Endings that make a name a body by themselves, without a level in front.
 FORMAL_END = r"(?:委员会|办公室|办公厅|人民政府|管理委员会|管委会|领导小组|工作小组|指挥部)"
 #: What ends the name of an issuing organ on its own line (a signature, an issuer).

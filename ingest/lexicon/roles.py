@@ -201,6 +201,19 @@ def label_pattern(*, bare: bool = False) -> str:
     )
 
 
+def role_label_pattern() -> str:
+    """A label whose value lists bodies: 牵头单位, 配合部门, 责任单位 (no deadline or note).
+
+    >>> import re
+    >>> [m.group() for m in re.finditer(role_label_pattern(), "完成时限：年底；配合单位：区财政局")]
+    ['配合单位']
+    """
+    return (
+        f"(?:主要|具体)?(?:{alternation(LEAD_LABEL_WORDS + PART_LABEL_WORDS + LIST_LABEL_WORDS)}"
+        f"(?:责任)?{alternation(LABEL_NOUNS)}|{alternation(LIST_LABELS_WHOLE)})"
+    )
+
+
 def label_line_pattern() -> str:
     """A line that is a labelled field of the unit above it: 牵头单位：…, 完成时限：…, 部门分工：….
 

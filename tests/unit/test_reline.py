@@ -432,3 +432,37 @@ def test_an_unnumbered_task_table_run_together_is_read_row_by_row() -> None:
         ]
         # the preface names no one and stays out of the tasks
         assert all("印发" not in t.text for t in doc.tasks)
+
+
+def test_a_labelled_list_run_into_the_next_unnumbered_item_ends_at_its_last_name() -> None:
+    first = "构建开放包容环境。全面放宽融合性产品和服务的市场准入限制。" + FILLER
+    second = "大力发展创投基金。加快建立以创投为主的投融资模式。" + FILLER
+    text = one_line(
+        "一、保障措施 ",
+        first + "牵头单位：市发改委，配合单位：市工信局，市通信管理办公室" + second,
+        "牵头单位：市财政局、金融办，配合单位：人行市中心支行等" + "二、组织实施" + FILLER,
+        separator="",
+    )
+    doc = extract_bytes(text.encode("utf-8"), "glued.txt")
+    read = {
+        t.text[:8]: ([m.surface for m in t.leads], [m.surface for m in t.participants])
+        for t in doc.tasks
+        if t.leads
+    }
+    assert read == {
+        "构建开放包容环境": (["市发改委"], ["市工信局", "市通信管理办公室"]),
+        "大力发展创投基金": (["市财政局", "金融办"], ["人行市中心支行"]),
+    }
+
+
+def test_a_link_to_the_pages_interpretation_glued_after_the_text_is_dropped() -> None:
+    text = one_line(
+        "一、加强领导",
+        "1.建立工作机制。" + FILLER * 4 + "责任单位：市委组织部、市发展改革委",
+        separator="",
+    )
+    doc = extract_bytes(
+        (text + "H5解读：https://h5.example.cn/s/AbCd12?eip=true").encode(), "x.txt"
+    )
+    assert "https" not in doc.text
+    assert [m.surface for m in doc.tasks[-1].leads] == ["市委组织部", "市发展改革委"]

@@ -54,7 +54,7 @@ from ingest.lexicon.bodies import (
 )
 from ingest.lexicon.docnumbers import YEAR_CLOSERS, YEAR_OPENERS
 from ingest.lexicon.numbering import ARABIC_ITEM_TOKEN, HEADING_MARKER_PATTERN, NUMERALS
-from ingest.lexicon.roles import CLAUSE_WORDS, label_pattern, role_label_pattern
+from ingest.lexicon.roles import CLAUSE_WORDS, ROLE_VERBS, label_pattern, role_label_pattern
 from ingest.load import Block, LoadedDocument
 
 # --- character classes ------------------------------------------------------------
@@ -362,6 +362,8 @@ def _continues(a: str, b: str, wrap: int | None) -> bool:
         return True
     if HEADING_MARKER.match(a) and not full:
         return False
+    if a.endswith(ROLE_VERBS):  # …等参与 closes its clause: 与 is no conjunction there
+        return False
     return a.endswith(_CONTINUES) or full
 
 
@@ -440,6 +442,9 @@ THIN_LINES_AVERAGE = 300
 #: space after one of them is a lost line break (``。 二、…``, ``负责） 3.…``).
 _CLOSING = "。；！？：）》〕】」』〉"
 _BREAK_AFTER_PUNCT = re.compile(f"(?<=[{_CLOSING}]) +")
+#: ... and so is a space after the verb that closes a role clause written without
+#: brackets (``责任单位：区农发局牵头，区环土局等参与 鼓励农民增施有机肥…``).
+_BREAK_AFTER_ROLE = re.compile(f"(?:{'|'.join(ROLE_VERBS)})( +)(?=[{HAN}])")
 #: ... but not the space after a number's own bracket: ``（一） 指导思想``.
 _AFTER_NUMBER = re.compile(f"（[{NUMERALS}\\d]{{1,4}}）$")
 #: Lines that stand alone however they are glued: a dash-led point
@@ -687,6 +692,19 @@ def _list_of_tasks(s: str, at: int, token: tuple[str, Number, int]) -> bool:
     return False
 
 
+def _repeated_after_clause(
+    s: str, at: int, token: tuple[str, Number, int], seq: NumberingSequence
+) -> bool:
+    """A heading number written twice by the source's slip (``…区经发局经信处三、保障措施``
+    after ``三、重点领域``), standing where a role clause has just closed a unit: it
+    opens a heading all the same, and the sequence goes on from it."""
+    kind, number = token[0], token[1]
+    if kind not in ("cn", "pcn") or seq.last.get(kind) != number[0] or not _after_clause(s, at):
+        return False
+    seq.see(kind, number)
+    return True
+
+
 def _after_title(s: str, at: int, kind: str, heading: tuple[str, int] | None) -> bool:
     """Whether a number at `at` follows straight on the title of the heading
     just numbered, with no sentence end between (``一、总体要求（一）指导思想``,
@@ -747,7 +765,7 @@ def _number_cuts(s: str, seq: NumberingSequence) -> set[int]:
             or _list_of_tasks(s, at, token)
         ):
             continue
-        if not seq.accept(token[0], token[1]):
+        if not (seq.accept(token[0], token[1]) or _repeated_after_clause(s, at, token, seq)):
             continue
         heading = (token[0], token[2])
         cuts.add(at)
@@ -840,6 +858,7 @@ def _punctuation_cuts(s: str, numbered: set[int]) -> set[int]:
         for m in _BREAK_AFTER_PUNCT.finditer(s)
         if not _AFTER_NUMBER.search(s, max(0, m.start() - 6), m.start())
     }
+    cuts |= {m.start(1) for m in _BREAK_AFTER_ROLE.finditer(s)}
     cuts |= {m.start() for m in _DASH_POINT.finditer(s)}
     cuts |= {m.start() for m in _PAGE_DEBRIS_AT.finditer(s)}
     for m in _ALONE.finditer(s):

@@ -466,3 +466,30 @@ def test_a_link_to_the_pages_interpretation_glued_after_the_text_is_dropped() ->
     )
     assert "https" not in doc.text
     assert [m.surface for m in doc.tasks[-1].leads] == ["市委组织部", "市发展改革委"]
+
+
+def test_a_heading_number_the_source_repeats_after_a_clause_still_opens_a_heading() -> None:
+    # 三、 written twice by the source: after a labelled clause the second one is a heading
+    text = one_line(
+        "三、重点领域 (一)智慧交通 1.建设交通大脑。"
+        + FILLER
+        + "牵头单位：市交通局，配合单位：市公安局",
+        "三、保障措施 (一)夯实网络基础 加快光网工程建设。" + FILLER + "牵头单位：市通信管理局",
+        "(二)强化人才保障 加强人才培养。" + FILLER + "牵头单位：市人社局",
+        separator="",
+    )
+    units = structure_of(text).units
+    assert [u.section[0] for u in units] == ["三、重点领域", "三、保障措施", "三、保障措施"]
+    assert [u.section[-1][:3] for u in units] == ["（一）", "（一）", "（二）"]
+
+
+def test_a_space_after_a_clause_closing_verb_is_a_lost_line_break() -> None:
+    text = one_line(
+        "一、防治面源污染 1.强化养殖污染防治。" + FILLER * 2,
+        "责任单位：县农业农村局牵头，县生态环境局等参与",
+        "鼓励农民增施有机肥，推广秸秆还田、绿肥种植等措施。" + FILLER,
+        "责任单位：县农业农村局负责",
+    )
+    doc = extract_bytes(text.encode("utf-8"), "space.txt")
+    read = [([m.surface for m in t.leads], [m.surface for m in t.participants]) for t in doc.tasks]
+    assert read == [(["县农业农村局"], ["县生态环境局"]), (["县农业农村局"], [])]

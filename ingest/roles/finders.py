@@ -36,6 +36,7 @@ from ingest.roles.patterns import (
     ROLE_LABELS,
     ROLE_VERB,
     SENTENCE_END,
+    SPACED_NUMBER,
     STRIP,
     SUB_UNIT_END,
     SUBJECT_START,
@@ -161,9 +162,16 @@ def label_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
 
 
 def _label_run_end(text: str, pos: int) -> int:
-    """End of a labelled clause: its sentence or line, extended over following labels."""
+    """End of a labelled clause: its sentence or line, extended over following labels.
+
+    A space before a heading's number (``承办单位：区旅游委、旅游协会 二、优化…``) is a
+    lost line break, whatever the numbering around it: the clause ends there.
+    """
     while True:
         stop = SENTENCE_END.search(text, pos)
+        spaced = SPACED_NUMBER.search(text, pos, stop.start() if stop else len(text))
+        if spaced is not None:
+            return spaced.start()
         if stop is None:
             return len(text)
         after = stop.end()

@@ -12,7 +12,7 @@ import re
 from ingest.lexicon import bodies as B
 from ingest.lexicon import chars as C
 from ingest.lexicon import roles as R
-from ingest.lexicon.numbering import OPENING_NUMBER_PATTERN
+from ingest.lexicon.numbering import NUMERALS, OPENING_NUMBER_PATTERN
 from ingest.lexicon.roles import alternation
 
 HAN = C.HAN
@@ -144,6 +144,8 @@ BY = re.compile(r"由")
 # --- bodies opening a sentence ----------------------------------------------------------
 
 OPENING_NUMBER = re.compile(OPENING_NUMBER_PATTERN)
+#: A heading's number after a space (… 二、优化…, … （三）加强…): a line break run-on text lost.
+SPACED_NUMBER = re.compile(f" (?:[{NUMERALS}]+、|（[{NUMERALS}]+）)")
 #: Subject, then the verb that assigns: 科技部会同财政部…, 省科技厅要牵头…, 科技部负责….
 SUBJECT_VERB = re.compile(
     r"(?:要|应当|应|须|必须|将|已)?(?:共同|分别|具体)?"

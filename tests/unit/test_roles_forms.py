@@ -386,3 +386,10 @@ def test_bodies_listed_after_the_lead_with_no_verb_take_part() -> None:
         ["市财政局", "国网供电公司"],
         "explicit",
     )
+
+
+def test_a_label_list_ends_at_a_space_before_a_heading_number() -> None:
+    text = (
+        "主办单位：市政府 承办单位：市文旅局、市旅游协会 二、优化旅游线路 工作任务：以海岛游为主题"
+    )
+    assert names(text) == (["市政府"], ["市文旅局", "市旅游协会"], "explicit")

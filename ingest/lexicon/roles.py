@@ -252,6 +252,9 @@ CARRY_OUT_VERBS = ("组织实施",)
 #: Phrases of "according to their duties" before a joint verb (按职责分工负责).
 BY_DUTY_WORDS = ("职责分工", "职能分工", "部门职责", "工作职责", "职责", "职能", "分工")
 
+#: Adverbs a participating verb may carry (积极配合, 全力配合).
+PART_ADVERBS = ("共同", "积极", "全力", "主动")
+
 #: Verbs whose subject list participates (…等参加, 配合).
 PART_VERBS = (
     "协同配合",

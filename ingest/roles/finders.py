@@ -23,9 +23,11 @@ from ingest.roles.patterns import (
     BY_DUTY_AT_END,
     BY_DUTY_END,
     CLAUSE_LABEL,
+    CLAUSE_SEP,
     CLOSERS,
     GENERIC_END,
     GOVERNMENT_PREFIX,
+    INTRO,
     LABEL_BOUNDARY,
     NAMED_END,
     NOT_SUBJECT,
@@ -154,11 +156,40 @@ def label_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
         if quote >= 0:  # …配合单位：区党群工作部、通管办“互联网+”医疗卫生：… — a new item's title
             end = quote
         clause = read_clause(text, start, end, strict=False)
+        if clause is None and INTRO.match(text, start):
+            clause = _duty_sentences(text, m.end(), end)
         if clause is not None:
             clause.span = (start, _with_stop(text, end))
             found.append(clause)
         # a label that reads as nothing is prose (明确责任单位：…的要求): skip its sentence
         pos = max(end, pos)
+
+
+def _duty_sentences(text: str, lo: int, hi: int) -> Clause | None:
+    """``责任分工：A负责开展规划编制，B组织实施，C配合，D业务检查指导…``: after an intro
+    label, each pause opens a body (or ``由`` one) and the verb that gives its role; the
+    words after the verb are its share of the work, not names. A piece that opens with
+    no body and verb assigns nothing, and the clause holds what the others say."""
+    leads: list[Item] = []
+    parts: list[Item] = []
+    prefix = None
+    start = lo
+    ends = [m.start() for m in CLAUSE_SEP.finditer(text, lo, hi)] + [hi]
+    for a, b in zip([lo] + [e + 1 for e in ends[:-1]], ends, strict=True):
+        a += text.startswith("由", a)
+        verb = TOKEN.search(text, a, b)
+        if verb is None or verb.lastgroup not in ("strong", "lead", "joint", "part"):
+            continue
+        clause = read_clause(text, a, verb.end(), strict=True, inherited=prefix)
+        if clause is None:
+            continue
+        prefix = clause.prefix or prefix
+        leads += clause.leads
+        parts += clause.participants
+    if not (leads or parts):
+        return None
+    basis: Basis = "joint" if len(leads) > 1 else "explicit"
+    return Clause((start, hi), leads, parts, basis, prefix)
 
 
 def _label_run_end(text: str, pos: int) -> int:

@@ -98,6 +98,7 @@ _LIST_WHOLE = alternation(R.LIST_LABELS_WHOLE)
 LIST_LABEL = rf"【?(?:(?:主要|具体)?{alternation(R.LIST_LABEL_WORDS)}{_NOUN}|{_LIST_WHOLE})"
 IGNORE_LABEL = rf"【?{alternation(R.FIELD_LABELS + R.OFFICIAL_LABELS)}"
 INTRO_LABEL = rf"【?{alternation(R.INTRO_LABELS)}"
+INTRO = re.compile(INTRO_LABEL + LABEL_TAIL)
 ROLE_LABELS = ("lead_label", "part_label", "list_label")
 
 
@@ -120,7 +121,7 @@ _TOKEN_BODY = (
     rf"|(?P<strong>(?:(?:为|作为)(?:总牵头|牵头)(?:单位|部门)?|(?:总牵头|牵头)(?!单位|部门))"
     rf"(?:负责|组织|抓总)?{ACTION}?)"
     rf"|(?P<lead>(?:负总责|主抓|主责|主办|(?:具体)?负责|{GUIDE})(?!{NOT_ROLE}){ACTION}?)"
-    rf"|(?P<part>(?:为|作为)?{BY_DUTY}?(?:共同|积极)?(?:{alternation(R.PART_VERBS)}|"
+    rf"|(?P<part>(?:为|作为)?{BY_DUTY}?(?:{alternation(R.PART_ADVERBS)})?(?:{alternation(R.PART_VERBS)}|"
     rf"协同(?!创新|发展|中心))(?:单位|部门)?{ACTION}?)"
     r"|(?P<with>会同))"
 )

@@ -393,3 +393,13 @@ def test_a_label_list_ends_at_a_space_before_a_heading_number() -> None:
         "主办单位：市政府 承办单位：市文旅局、市旅游协会 二、优化旅游线路 工作任务：以海岛游为主题"
     )
     assert names(text) == (["市政府"], ["市文旅局", "市旅游协会"], "explicit")
+
+
+def test_an_intro_label_over_duty_sentences_reads_each_bodys_verb() -> None:
+    text = (
+        "责任分工：市规划局负责开展规划编制工作，所在镇人民政府组织实施，"
+        "市直有关部门全力配合，市住建局业务检查指导并协助市规划局做好编制工作。"
+    )
+    leads, parts, basis = names(text)
+    assert leads == ["市规划局", "所在镇人民政府", "市住建局"]
+    assert parts == ["市直有关部门"] and basis == "joint"

@@ -745,7 +745,7 @@ def reline(s: str, seq: NumberingSequence, limit: int = RUN_ON_CHARS) -> list[st
             seq.see(token[0], token[1])
         return [s]
     numbered = _number_cuts(s, seq)
-    cuts = numbered | _punctuation_cuts(s, numbered) | _glued_row_cuts(s)
+    cuts = numbered | _punctuation_cuts(s, numbered) | _glued_row_cuts(s) | _row_number_cuts(s)
     bounds = [0, *sorted(cuts), len(s)]
     return [p for a, b in pairwise(bounds) if (p := s[a:b].strip())]
 
@@ -825,6 +825,28 @@ def _glued_row_cuts(s: str) -> set[int]:
         at_space = end == stop.start() and stop.group() == " "
         if at_space or (stop.group() in "。；" and stop.start() - end >= 4):
             cuts.add(end)
+    return cuts
+
+
+#: A table row's number glued to the body that opens the row (…监督管理。2区市场监管局牵头…).
+_ROW_NUMBER = re.compile(r"(?<=[。；）])(\d{1,2})(?=[区市省县各])")
+#: How many rows must count on one after another before their bare numbers are believed.
+_ROW_RUN = 3
+
+
+def _row_number_cuts(s: str) -> set[int]:
+    """Before the bare numbers of a duty table's rows run together by a crawler: a
+    number glued to the body its row names, after a sentence end, counting on by
+    one for at least three rows (a lone ``。3区`` may be a quantity)."""
+    found = [(m.start(), int(m.group(1))) for m in _ROW_NUMBER.finditer(s)]
+    cuts: set[int] = set()
+    run: list[int] = []
+    for i, (at, n) in enumerate(found):
+        if run and found[i - 1][1] + 1 != n:
+            run = []
+        run.append(at)
+        if len(run) >= _ROW_RUN:
+            cuts.update(run)
     return cuts
 
 

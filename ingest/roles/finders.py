@@ -316,7 +316,7 @@ def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
         if not leads or not all(_subject(it.expanded, listed) for it in leads):
             continue  # 高校负责…, 支持联盟牵头…: no government body opens the clause
         end, parts = verb.end(), []
-        if verb.group("verb") == "会同":
+        if verb.group("verb") in ("会同", "配合"):
             p = PARTNERS_END.search(text, verb.end(), b)
             if p is not None:
                 parts, prefix = split_list(text, verb.end(), p.start(), prefix)
@@ -324,6 +324,8 @@ def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
                     end = p.start()
                 else:
                     parts = []
+        if verb.group("verb") == "配合":  # A配合B推动…: B leads and A takes part
+            leads, parts = parts, leads
         clause = Clause((a, end), leads, parts, "explicit", prefix, inline=True)
         clause.opens = sentence + len(text[sentence:a]) - len(text[sentence:a].lstrip())
         found.append(clause)
@@ -374,8 +376,8 @@ def _opening_body_end(text: str, a: int) -> int | None:
         return None
     end = shortest
     for p in range(shortest + 1, min(len(text), shortest + _NAME_RUN) + 1):
-        if text[p - 1] in _PREDICATE_CHARS:
-            break
+        if text[p - 1] in _PREDICATE_CHARS or ROLE_VERB.search(text, shortest, p):
+            break  # 区行政审批局配合市场监管局: the verb ends the name
         if (SUB_UNIT_END.search(text, shortest, p) or AGENCY_END.search(text, shortest, p)) and (
             governs(text[a:p])
         ):

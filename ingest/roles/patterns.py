@@ -147,10 +147,11 @@ BY = re.compile(r"由")
 OPENING_NUMBER = re.compile(OPENING_NUMBER_PATTERN)
 #: A heading's number after a space (… 二、优化…, … （三）加强…): a line break run-on text lost.
 SPACED_NUMBER = re.compile(f" (?:[{NUMERALS}]+、|（[{NUMERALS}]+）)")
-#: Subject, then the verb that assigns: 科技部会同财政部…, 省科技厅要牵头…, 科技部负责….
+#: Subject, then the verb that assigns: 科技部会同财政部…, 省科技厅要牵头…, 科技部负责…,
+#: 区审批局配合市场监管局… (the body after 配合 leads).
 SUBJECT_VERB = re.compile(
     r"(?:要|应当|应|须|必须|将|已)?(?:共同|分别|具体)?"
-    rf"(?P<verb>会同|牵头|负责|研究提出(?=了?[^，。；]{{0,6}}意见))(?!{NOT_ROLE})"
+    rf"(?P<verb>会同|牵头|负责|配合|研究提出(?=了?[^，。；]{{0,6}}意见))(?!{NOT_ROLE})"
 )
 #: Where the partners after 会同 end: a predicate, a preposition opening one, a pause.
 PARTNERS_END = re.compile(

@@ -493,3 +493,22 @@ def test_a_space_after_a_clause_closing_verb_is_a_lost_line_break() -> None:
     doc = extract_bytes(text.encode("utf-8"), "space.txt")
     read = [([m.surface for m in t.leads], [m.surface for m in t.participants]) for t in doc.tasks]
     assert read == [(["县农业农村局"], ["县生态环境局"]), (["县农业农村局"], [])]
+
+
+def test_a_duty_tables_bare_row_numbers_glued_to_their_bodies_open_rows() -> None:
+    rows = [
+        "1县住建局牵头开展结构安全排查整治，加强技术指导。",
+        "2县市场监管局牵头开展经营安全排查整治；负责市场主体登记复查工作。",
+        "3各乡镇负责实施专项行动，推动辖区内隐患整治。",
+        "4县公安局负责指导旅馆业自建房安全管理。",
+    ]
+    text = one_line("附件 部门主要职责分工表 序号部门主要职责" + FILLER * 3, "".join(rows))
+    doc = extract_bytes(text.encode("utf-8"), "rows.txt")
+    assert [[m.surface for m in t.leads] for t in doc.tasks if t.leads] == [
+        ["县住建局"],
+        ["县市场监管局"],
+        ["各乡镇"],
+        ["县公安局"],
+    ]
+    # a lone number glued to a body is a quantity, not a row
+    assert number_token("3区县") is None

@@ -403,3 +403,9 @@ def test_an_intro_label_over_duty_sentences_reads_each_bodys_verb() -> None:
     leads, parts, basis = names(text)
     assert leads == ["市规划局", "所在镇人民政府", "市住建局"]
     assert parts == ["市直有关部门"] and basis == "joint"
+
+
+def test_a_body_that_assists_another_takes_part_and_the_other_leads() -> None:
+    text = "区行政审批局配合市场监管局推动将安全鉴定作为经营许可的前提条件。"
+    assert names(text) == (["市场监管局"], ["区行政审批局"], "explicit")
+    assert names("（二）县财政局配合开展资金保障工作。") == ([], ["县财政局"], "explicit")

@@ -24,7 +24,16 @@ from typing import TYPE_CHECKING, Any, Protocol
 import networkx as nx
 
 from graph import cypher, model
-from graph.scope import LEAD, PARTICIPANT, Assignment, Scope, TaskRow, bulk_rows
+from graph.scope import (
+    LEAD,
+    PARTICIPANT,
+    Assignment,
+    Lineages,
+    Scope,
+    TaskRow,
+    bulk_rows,
+    follow_lineages,
+)
 
 if TYPE_CHECKING:
     import neo4j
@@ -108,6 +117,7 @@ class Store(Protocol):
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]: ...
     def targets(self, scope: Scope | None = None) -> list[dict[str, Any]]: ...
     def assignments(self, scope: Scope | None = None) -> list[Assignment]: ...
+    def lineages(self) -> Lineages: ...
     def citations(self, doc_id: str) -> dict[str, list[dict[str, Any]]]: ...
     def close(self) -> None: ...
 
@@ -706,8 +716,20 @@ class NxStore:
         has over a million edges, so each document's and actor's facts are
         looked up once and the rows built positionally.
         """
+        scope = scope or Scope()
         with bulk_rows():
-            return self._assignments(scope or Scope())
+            rows = self._assignments(scope)
+            if scope.follow_lineages:
+                rows = sorted_assignments(follow_lineages(rows, self.lineages()))
+            return rows
+
+    def lineages(self) -> Lineages:
+        """Every actor that became another body: id -> (today's id, name)."""
+        return {
+            n: (d["current"], d.get("current_name") or d["current"])
+            for n, d in self.g.nodes(data=True)
+            if d.get("current")
+        }
 
     def _assignments(self, scope: Scope) -> list[Assignment]:
         docs = self._docs_in_scope(scope)
@@ -919,10 +941,17 @@ class Neo4jStore:
 
     def assignments(self, scope: Scope | None = None) -> list[Assignment]:
         rows = self._rows(cypher.Q_ASSIGNMENTS, **self._scope(scope))
-        return sorted_assignments(
+        found = [
             assignment(r["actor"], r["task_id"], r["doc"]["id"], r["rel"], r["edge"], r["doc"])
             for r in rows
-        )
+        ]
+        if scope is not None and scope.follow_lineages:
+            found = follow_lineages(found, self.lineages())
+        return sorted_assignments(found)
+
+    def lineages(self) -> Lineages:
+        """Every actor that became another body: id -> (today's id, name)."""
+        return {r["id"]: (r["current"], r["name"]) for r in self._rows(cypher.Q_LINEAGES)}
 
     def citations(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
         found = self._rows(cypher.Q_CITATIONS, id=doc_id)

@@ -45,6 +45,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=("file", "neo4j"),
         help="which store to read (default: neo4j if NEO4J_URI is set, else the embedded graph)",
     )
+    parser.add_argument(
+        "--follow-lineages",
+        action="store_true",
+        help="count a body's tasks under the body it became after reforms (经信委 -> 工信厅)",
+    )
     parser.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
 
 
@@ -77,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
         year_from=args.year_from,
         year_to=args.year_to,
         actor_types=tuple(args.actor_type),
+        follow_lineages=args.follow_lineages,
     )
     try:
         store = open_store(args.store)

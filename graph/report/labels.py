@@ -15,6 +15,7 @@ LABELS: dict[str, dict[str, str]] = {
         "jurisdictions": "地区",
         "years": "年份",
         "actor_types": "主体类型",
+        "lineages": "机构沿革已合并（改革前机构的任务计入其现今承继机构）",
         "summary": "共{docs}份文件、{tasks}项任务、{actors}个主体；协作网络含{nodes}个主体、"
         "{edges}条协作关系、{clusters}个集群（不含泛指主体）。",
         "findings": "主要发现",
@@ -110,6 +111,7 @@ LABELS: dict[str, dict[str, str]] = {
         "jurisdictions": "jurisdictions",
         "years": "years",
         "actor_types": "actor types",
+        "lineages": "lineages followed (a reformed body's tasks count under its successor today)",
         "summary": "{docs} documents, {tasks} tasks, {actors} actors; the co-assignment network "
         "has {nodes} actors, {edges} ties and {clusters} clusters (vague collectives "
         "left out).",

@@ -410,6 +410,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "按机构沿革合并（改革前机构的任务计入现今承继机构）",
         "en": "Follow lineages (count a reformed body's tasks under its successor today)",
     },
+    "page_compare": {"zh": "时期对比", "en": "Compare periods"},
+    "cmp_intro": {
+        "zh": "两个时期（或两组文件）并排：各领域由谁牵头、谁的牵头任务增减、"
+        "哪些协作关系出现或中断。机构改革前后的同一机构，打开“按机构沿革合并”后才视为一个。",
+        "en": "Two periods (or two sets of documents) side by side: who led each area, who "
+        "gained or lost lead roles, which ties appeared or broke. A body renamed by a reform "
+        "counts as one only with “follow lineages” on.",
+    },
+    "cmp_before": {"zh": "之前", "en": "Before"},
+    "cmp_after": {"zh": "之后", "en": "After"},
+    "cmp_by_docs": {"zh": "按文件", "en": "By documents"},
+    "cmp_by_years": {"zh": "按年份", "en": "By years"},
+    "cmp_summary": {
+        "zh": "之前 {n1} 项任务，之后 {n2} 项任务。",
+        "en": "Before: {n1} tasks; after: {n2} tasks.",
+    },
+    "cmp_areas": {"zh": "各领域的主要牵头单位", "en": "Who led each area"},
+    "cmp_area": {"zh": "领域", "en": "Area"},
+    "cmp_gained": {"zh": "牵头任务增加", "en": "Gained lead roles"},
+    "cmp_lost": {"zh": "牵头任务减少", "en": "Lost lead roles"},
+    "cmp_change": {"zh": "变化", "en": "Change"},
+    "cmp_appeared": {"zh": "新出现的协作关系", "en": "Ties that appeared"},
+    "cmp_broken": {"zh": "中断的协作关系", "en": "Ties that broke"},
+    "cmp_need_docs": {"zh": "请在两侧都选择文件。", "en": "Choose documents on both sides."},
     "lineage_counts": {
         "zh": "按沿革合并后：牵头 {led} 项、参与 {joined} 项（含前身）",
         "en": "With its lineage: leads {led}, joins {joined} (predecessors included)",

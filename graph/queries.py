@@ -55,8 +55,10 @@ _TARGET_KEYS = (
     "indicator", "value", "unit", "year", "baseline", "baseline_year",
     "scope", "comparator", "evidence", "span",
 )  # fmt: skip
-_ROLE_EDGE_KEYS = ("surface", "span", "basis", "evidence")
-_MENTION_EDGE_KEYS = ("surface", "span", "evidence")
+_ROLE_EDGE_KEYS = ("surface", "span", "basis", "evidence", "correction")
+_MENTION_EDGE_KEYS = ("surface", "span", "evidence", "correction")
+#: An actor's lineage (docs/corrections.md) as its node carries it.
+_LINEAGE_KEYS = ("valid_from", "valid_to", "successor", "current", "current_name")
 _DIGITS = re.compile(r"(\d+)")
 
 
@@ -235,6 +237,9 @@ def actor_detail(
         "level": props.get("level"),
         "in_gazetteer": bool(props.get("in_gazetteer", False)),
         "doc_ids": list(props.get("doc_ids", [])),
+        **{k: props.get(k) for k in _LINEAGE_KEYS},
+        "predecessors": list(props.get("predecessors", [])),
+        "corrections": list(props.get("corrections", [])),
         "n_led": n_led,
         "n_participated": n_participated,
         "n_mentioned": n_mentioned,
@@ -287,6 +292,7 @@ def task_detail(
             )
         },
         "section": list(props.get("section", [])),
+        "corrections": list(props.get("corrections", [])),
         "section_id": section_id,
         "doc_id": props["doc_id"],
         "document": {"doc_id": props["doc_id"], **{k: doc.get(k) for k in _DOCUMENT_KEYS}},

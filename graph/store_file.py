@@ -163,6 +163,24 @@ def load_extraction(doc_id: str, path: str | Path | None = None) -> DocumentExtr
     return None
 
 
+def built_extractions(path: str | Path | None = None) -> list[DocumentExtraction]:
+    """Every document of the last build as extracted (before corrections); [] if none.
+
+    What `innograph corrections check` and the app's corrections page apply
+    the corrections file to, without extracting anything again.
+    """
+    folder = build_dir(path)
+    try:
+        manifest = json.loads((folder / MANIFEST_FILE).read_bytes())
+    except (OSError, ValueError):
+        return []
+    found = (
+        _read_cache(folder / CACHE_DIR / f"{d['cache_key']}.json")
+        for d in manifest.get("documents", [])
+    )
+    return [d for d in found if d is not None]
+
+
 # --- building ------------------------------------------------------------------
 
 

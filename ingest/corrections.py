@@ -399,6 +399,7 @@ def _apply(
     directory: dict[str, _Known],
     outcome: Outcome,
 ) -> DocumentExtraction:
+    named = _named(doc)  # actor corrections skip the documents that do not name the actor
     for c in corrections:
         if c.document is not None and c.document != doc.doc_id:
             continue
@@ -406,9 +407,16 @@ def _apply(
             doc = _task_correction(doc, c, directory, outcome)
         elif c.op == "document":
             doc = _document_correction(doc, c, directory, outcome)
-        else:
+        elif str(c.get("actor")) in named:
             doc = _actor_correction(doc, c, directory, outcome)
+        else:
+            continue
+        named = _named(doc)
     return doc
+
+
+def _named(doc: DocumentExtraction) -> set[str]:
+    return {m.id for m in _all_mentions(doc)}
 
 
 def _find_task(doc: DocumentExtraction, c: Correction) -> int | None:
@@ -629,6 +637,39 @@ def _entities_after(
                 parent=None,
             )
     return tuple(sorted(by_id.values(), key=lambda e: e.id))
+
+
+def merges_as_gazetteer(corrections: list[Correction], docs: Iterable[DocumentExtraction]) -> str:
+    """The merges as gazetteer YAML: each target body with the names merged into it.
+
+    Pasted into the target's entry in ``data/gazetteer/`` (as ``local`` names:
+    they were read inside one jurisdiction), the extractor itself reads those
+    names as the body, and the merge can be undone from the corrections file.
+    """
+    docs = list(docs)
+    names: dict[str, set[str]] = {}
+    for doc in docs:
+        for m in _all_mentions(doc):
+            names.setdefault(m.id, set()).add(m.surface)
+        for e in doc.entities:
+            names.setdefault(e.id, set()).update((e.name, *e.aliases))
+    directory = _directory(docs, {})
+    entries = []
+    for c in corrections:
+        if c.op != "merge":
+            continue
+        into, actor = str(c.get("into")), str(c.get("actor"))
+        known = directory.get(into)
+        entry: dict[str, Any] = {"id": into}
+        if known is not None:
+            entry["name"] = known.name
+        entry["local"] = sorted(names.get(actor, set()) - {entry.get("name")})
+        entry["merged"] = f"{actor} ({c.id}: {c.reason})"
+        entries.append(entry)
+    if not entries:
+        return "# no merges in the corrections file\n"
+    head = "# merges of the corrections file: add `local` to each entry of data/gazetteer/\n"
+    return head + yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100)
 
 
 # --- the build's one call ----------------------------------------------------------

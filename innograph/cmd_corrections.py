@@ -5,20 +5,20 @@ entry) and applies it to the documents of the last build, printing one line
 per stale correction; the exit status is 1 if the file is malformed or any
 correction is stale. ``list`` shows every correction with what it changes in
 the built documents. ``undo ID`` removes one from the file (the next build
-no longer applies it).
+no longer applies it). ``gazetteer`` prints the merges as gazetteer entries,
+to make a planner's merge a name every later extraction knows.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from ingest.model import DocumentExtraction, IngestError
+from ingest.model import IngestError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=("check", "list", "undo"))
+    parser.add_argument("action", choices=("check", "list", "undo", "gazetteer"))
     parser.add_argument("id", nargs="?", help="the correction to undo")
     parser.add_argument("--file", help="corrections file (default: $INNOGRAPH_CORRECTIONS or "
                         "data/corrections.yaml)")  # fmt: skip
@@ -27,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from graph.store_file import built_extractions
     from ingest import corrections as corr
 
     source = str(corr.corrections_path(args.file))
@@ -40,6 +41,9 @@ def run(args: argparse.Namespace) -> int:
             return 0
         entries = corr.load(args.file)
         docs = built_extractions(args.build)
+        if args.action == "gazetteer":
+            print(corr.merges_as_gazetteer(entries, docs), end="")
+            return 0
     except KeyError as exc:
         print(f"{source}: no correction {exc.args[0]!r}", file=sys.stderr)
         return 1
@@ -68,16 +72,3 @@ def run(args: argparse.Namespace) -> int:
             effect = "; ".join(outcome.effects.get(c.id, []))
         print(f"{c.id}\t{c.date}\t{c.author}\t{c.describe()}\t{c.reason}\t{effect}")
     return 0
-
-
-def built_extractions(build: str | None = None) -> list[DocumentExtraction]:
-    """The extractions of the last build, as extracted (before corrections); [] if none."""
-    from graph.store_file import MANIFEST_FILE, build_dir, load_extraction
-
-    folder = build_dir(build)
-    try:
-        manifest = json.loads((folder / MANIFEST_FILE).read_bytes())
-    except (OSError, ValueError):
-        return []
-    docs = (load_extraction(d["doc_id"], folder) for d in manifest.get("documents", []))
-    return [d for d in docs if d is not None]

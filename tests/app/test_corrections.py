@@ -116,3 +116,14 @@ def test_the_bottlenecks_page_follows_lineages(embedded: str):
     at.toggle(key="bn_follow").set_value(True)
     at.run()
     assert not at.exception
+
+
+def test_the_compare_page_puts_two_periods_side_by_side(embedded: str):
+    at = run_page("compare")
+    assert not at.exception
+    at.toggle(key="cmp_follow").set_value(True)
+    at.run()
+    areas = at.dataframe[0].value
+    assert len(areas) > 0 and not at.exception
+    # the default periods are the first and the last year of the seeds
+    assert at.slider(key="cmp_a_years").value[0] < at.slider(key="cmp_b_years").value[1]

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 from graph_corpus import corpus, doc_a
 
 from graph.build import build_graph
@@ -293,3 +294,12 @@ def test_cli_lists_by_author_and_undoes(tmp_path: Path, monkeypatch: pytest.Monk
     assert [c.id for c in corr.load(file)] == ["c1"]
     assert main(["corrections", "undo", "c9"]) == 1
     assert capsys.readouterr().err.strip() == f"{file}: no correction 'c9'"
+
+
+def test_merges_export_as_gazetteer_entries():
+    cs = parse(file_of(entry("m", "merge", actor="xj-col", into="xj-fgw")))
+    text = corr.merges_as_gazetteer(cs, corpus())
+    [item] = yaml.safe_load(text)
+    assert item["id"] == "xj-fgw" and item["local"] == ["有关部门"]
+    assert item["merged"].startswith("xj-col (m: checked by hand)")
+    assert corr.merges_as_gazetteer([], corpus()).startswith("# no merges")

@@ -726,8 +726,8 @@ class NxStore:
         with bulk_rows():
             rows = self._assignments(scope)
             if scope.follow_lineages:
-                rows = sorted_assignments(follow_lineages(rows, self.lineages()))
-            return rows
+                rows = follow_lineages(rows, self.lineages())
+            return sorted_assignments(rows)
 
     def lineages(self) -> Lineages:
         """Every actor that became another body: id -> (today's id, name)."""
@@ -761,7 +761,7 @@ class NxStore:
                         actor_id, actor[0], actor[1], task_id, doc_id, ROLE_OF[rel],
                         edge.get("basis", "none"), jurisdiction, year,
                     ))  # fmt: skip
-        return sorted_assignments(rows)
+        return rows
 
     def citations(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
         if doc_id not in self._docs:

@@ -260,14 +260,14 @@ def _correction(data: dict[str, Any], source: str, line: int) -> Correction:
 # --- writing ---------------------------------------------------------------------
 
 
-def entry_text(correction: Mapping[str, Any]) -> str:
+def entry_text(correction: Mapping[str, Any], indent: str = "  ") -> str:
     """The YAML of one new entry, as a list item under ``corrections:``."""
     ordered = {
         k: correction[k] for k in ("id", "op", "author", "date", "reason") if k in correction
     }
     ordered |= {k: v for k, v in correction.items() if k not in ordered}
     body = yaml.safe_dump([ordered], allow_unicode=True, sort_keys=False, width=100)
-    return "".join("  " + line for line in body.splitlines(keepends=True))
+    return "".join(indent + line for line in body.splitlines(keepends=True))
 
 
 def append(correction: Mapping[str, Any], path: str | Path | None = None) -> Correction:
@@ -282,7 +282,9 @@ def append(correction: Mapping[str, Any], path: str | Path | None = None) -> Cor
     if not old.strip() or re.search(r"^corrections:\s*(\[\s*\])?\s*$", old, re.M) is None:
         old = (old.rstrip("\n") + "\n" if old.strip() else "") + "corrections:\n"
     old = re.sub(r"^corrections:\s*\[\s*\]\s*$", "corrections:", old, flags=re.M)
-    new = old.rstrip("\n") + "\n" + entry_text(correction)
+    items = re.search(r"^( *)- ", old.split("corrections:", 1)[1], re.M)
+    indent = items.group(1) if items else "  "  # as the file's own entries are indented
+    new = old.rstrip("\n") + "\n" + entry_text(correction, indent)
     parsed = parse(new, str(p))
     _write(p, new)
     return parsed[-1]

@@ -10,6 +10,7 @@ xj-2013-innovation-task-division.txt, whose task 1 ends
 from __future__ import annotations
 
 import shutil
+import textwrap
 from dataclasses import replace
 from pathlib import Path
 
@@ -303,3 +304,12 @@ def test_merges_export_as_gazetteer_entries():
     assert item["id"] == "xj-fgw" and item["local"] == ["有关部门"]
     assert item["merged"].startswith("xj-col (m: checked by hand)")
     assert corr.merges_as_gazetteer([], corpus()).startswith("# no merges")
+
+
+def test_append_follows_the_files_own_indentation(tmp_path: Path):
+    path = tmp_path / "c.yaml"
+    path.write_text("corrections:\n" + textwrap.dedent(entry("c1", "rename", actor="a", name="甲")))
+    corr.append({"id": "c2", "op": "rename", "author": "li", "date": "2026-12-07",
+                 "reason": "r", "actor": "b", "name": "乙"}, path)  # fmt: skip
+    assert [c.id for c in corr.load(path)] == ["c1", "c2"]
+    assert "\n- id: c2\n" in path.read_text()

@@ -253,6 +253,9 @@ def test_a_correction_survives_a_build_from_scratch_and_goes_stale_when_its_task
     assert g.edges["xj.kjt", f"{doc_id}#1", key]["correction"] == "c1"
     assert not g.has_edge("xj.kjt", f"{doc_id}#1", f"LEADS|xj.kjt|{doc_id}#1|{doc_id}")
     assert main(["corrections", "check", "--build", str(out)]) == 0
+    graphml = tmp_path / "g.graphml"  # the exports carry the mark too
+    assert main(["export", "--format", "graphml", "--graph", str(out), "--out", str(graphml)]) == 0
+    assert ">c1<" in graphml.read_text(encoding="utf-8")
 
     # the source loses its first task: the correction is reported stale, not misapplied
     text = seed_copy.read_text(encoding="utf-8")

@@ -469,7 +469,11 @@ def _task_correction(
             kind = info.type if info else "Organization"
             mention = Mention(actor, name, name, kind, None, c.id)
             doc = _with_entity(doc, mention, info)
-        if role == "lead":
+        same = task.leads if role == "lead" else task.participants
+        if current is not None and current in same:  # its role stands: keep its place
+            kept = tuple(mention if m is current else m for m in same)
+            leads, participants = (kept, participants) if role == "lead" else (leads, kept)
+        elif role == "lead":
             leads = (*leads, mention)
         else:
             participants = (*participants, mention)

@@ -115,6 +115,13 @@ def test_set_role_moves_a_lead_and_marks_the_fact():
     assert doc.to_dict()["tasks"][0]["participants"][-1]["correction"] == "c1"
 
 
+def test_confirming_a_role_marks_it_in_its_place():
+    cs = parse(file_of(entry("c1", "set_role", task="xj-a#1", actor="xj-jxw", role="lead")))
+    doc, applied, _ = apply(doc_a(), cs)
+    assert applied == ["c1"] and roles(doc.tasks[0]) == roles(doc_a().tasks[0])
+    assert [m.correction for m in doc.tasks[0].leads] == ["c1", None]  # first listed stays first
+
+
 def test_set_role_none_removes_and_a_known_body_can_be_added():
     cs = parse(
         file_of(

@@ -16,6 +16,7 @@ import streamlit as st
 
 from app.state import Source
 from graph.analytics import Analysis, Finding, analyse, findings
+from graph.analytics.periods import PeriodComparison, compare_scopes
 from graph.queries import Store
 from graph.scope import Assignment, Scope, TaskRow
 from graph.store_file import build_dir, load_extraction
@@ -122,6 +123,16 @@ def analysis(src: Source, scope: Scope | None = None) -> Analysis:
 def scope_findings(src: Source, scope: Scope | None = None) -> tuple[Finding, ...]:
     """The findings `innograph report` writes for the same scope."""
     return _analysis(src.store, src.version, scope or Scope())[1]
+
+
+@st.cache_data(show_spinner=False, ttl=TTL)
+def _comparison(_store: Store, version: str, before: Scope, after: Scope) -> PeriodComparison:
+    return compare_scopes(_store, before, after)
+
+
+def comparison(src: Source, before: Scope, after: Scope) -> PeriodComparison:
+    """Two periods side by side (`graph.analytics.periods`)."""
+    return _comparison(src.store, src.version, before, after)
 
 
 def clear_resources() -> None:

@@ -348,6 +348,96 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "已替换同名的旧版本。",
         "en": "It replaced an earlier upload of the same name.",
     },
+    # corrections and lineages (docs/corrections.md)
+    "page_corrections": {"zh": "人工修正", "en": "Corrections"},
+    "corr_intro": {
+        "zh": "规划人员的修正保存在 {file}，每次 `innograph build` 时应用；"
+        "下表按最近一次构建说明每条修正的效果。",
+        "en": "Planners' corrections live in {file} and are applied by every `innograph build`; "
+        "the table shows what each does to the last build.",
+    },
+    "corr_none": {"zh": "还没有修正。", "en": "No corrections yet."},
+    "corr_filter_author": {"zh": "作者", "en": "Author"},
+    "corr_undo": {"zh": "撤销所选修正", "en": "Undo the chosen correction"},
+    "corr_undone": {
+        "zh": "已从修正文件中删除 {id}；下次构建后生效。",
+        "en": "Removed {id} from the corrections file; the next build no longer applies it.",
+    },
+    "corr_pick": {"zh": "选择修正", "en": "Choose a correction"},
+    "corr_effect": {"zh": "效果", "en": "Effect"},
+    "corr_what": {"zh": "修正内容", "en": "What it does"},
+    "corr_stale": {"zh": "已失效：{why}", "en": "STALE: {why}"},
+    "corr_not_built": {"zh": "该文件不在本次构建中", "en": "document not in this build"},
+    "corr_gazetteer": {"zh": "导出合并为名录条目", "en": "Export merges as gazetteer entries"},
+    "corr_author": {"zh": "修正人", "en": "Your name"},
+    "corr_reason": {"zh": "修正理由", "en": "Reason"},
+    "corr_need_reason": {
+        "zh": "填写修正人和理由后才能保存。",
+        "en": "Give your name and a reason to write the correction.",
+    },
+    "corr_nothing": {"zh": "没有改动。", "en": "Nothing changes."},
+    "corr_preview": {"zh": "将写入以下修正：", "en": "This will write:"},
+    "corr_write": {"zh": "保存修正", "en": "Write the correction"},
+    "corr_written": {
+        "zh": "已写入 {ids}（{file}）；下次 `innograph build` 后生效。",
+        "en": "Wrote {ids} to {file}; it takes effect at the next `innograph build`.",
+    },
+    "corr_edit_roles": {"zh": "修正牵头与参与单位", "en": "Correct the leads and participants"},
+    "corr_not_task": {"zh": "这不是一项任务", "en": "This is not a task"},
+    "corr_role_change": {"zh": "{name}：{role}", "en": "{name}: {role}"},
+    "corr_role_none": {"zh": "移出本任务", "en": "removed from the task"},
+    "corr_drop_task": {"zh": "删除任务 {task}", "en": "drop task {task}"},
+    "corr_marked": {"zh": "已修正：{ids}", "en": "Corrected: {ids}"},
+    "col_corrected": {"zh": "修正", "en": "Corrected"},
+    "corr_merge": {"zh": "合并到另一主体", "en": "Merge into another actor"},
+    "corr_merge_into": {"zh": "合并到", "en": "Merge into"},
+    "corr_merge_change": {
+        "zh": "{actor} 的全部提及（{n} 项任务）改记为 {into}",
+        "en": "every mention of {actor} ({n} tasks) becomes {into}",
+    },
+    "corr_split": {"zh": "拆分出一个简称", "en": "Split an alias off"},
+    "corr_split_alias": {"zh": "简称", "en": "Alias"},
+    "corr_split_name": {"zh": "该简称实际指的机构全称", "en": "Full name of the body it really is"},
+    "corr_split_change": {
+        "zh": "{jurisdiction}文件中写作“{alias}”的提及改记为新主体“{name}”",
+        "en": "mentions written “{alias}” in documents of {jurisdiction} become “{name}”",
+    },
+    "lineage_predecessors": {"zh": "前身", "en": "Predecessors"},
+    "lineage_successor": {"zh": "承继机构", "en": "Successor"},
+    "lineage_current": {"zh": "现为", "en": "Today"},
+    "lineage_period": {"zh": "存续期", "en": "Existed"},
+    "follow_lineages": {
+        "zh": "按机构沿革合并（改革前机构的任务计入现今承继机构）",
+        "en": "Follow lineages (count a reformed body's tasks under its successor today)",
+    },
+    "page_compare": {"zh": "时期对比", "en": "Compare periods"},
+    "cmp_intro": {
+        "zh": "两个时期（或两组文件）并排：各领域由谁牵头、谁的牵头任务增减、"
+        "哪些协作关系出现或中断。机构改革前后的同一机构，打开“按机构沿革合并”后才视为一个。",
+        "en": "Two periods (or two sets of documents) side by side: who led each area, who "
+        "gained or lost lead roles, which ties appeared or broke. A body renamed by a reform "
+        "counts as one only with “follow lineages” on.",
+    },
+    "cmp_before": {"zh": "之前", "en": "Before"},
+    "cmp_after": {"zh": "之后", "en": "After"},
+    "cmp_by_docs": {"zh": "按文件", "en": "By documents"},
+    "cmp_by_years": {"zh": "按年份", "en": "By years"},
+    "cmp_summary": {
+        "zh": "之前 {n1} 项任务，之后 {n2} 项任务。",
+        "en": "Before: {n1} tasks; after: {n2} tasks.",
+    },
+    "cmp_areas": {"zh": "各领域的主要牵头单位", "en": "Who led each area"},
+    "cmp_area": {"zh": "领域", "en": "Area"},
+    "cmp_gained": {"zh": "牵头任务增加", "en": "Gained lead roles"},
+    "cmp_lost": {"zh": "牵头任务减少", "en": "Lost lead roles"},
+    "cmp_change": {"zh": "变化", "en": "Change"},
+    "cmp_appeared": {"zh": "新出现的协作关系", "en": "Ties that appeared"},
+    "cmp_broken": {"zh": "中断的协作关系", "en": "Ties that broke"},
+    "cmp_need_docs": {"zh": "请在两侧都选择文件。", "en": "Choose documents on both sides."},
+    "lineage_counts": {
+        "zh": "按沿革合并后：牵头 {led} 项、参与 {joined} 项（含前身）",
+        "en": "With its lineage: leads {led}, joins {joined} (predecessors included)",
+    },
 }
 
 

@@ -26,6 +26,8 @@ PAGES = (
     PageSpec("bottlenecks", "page_bottlenecks", ":material/warning:"),
     PageSpec("console", "page_console", ":material/terminal:"),
     PageSpec("documents", "page_documents", ":material/description:"),
+    PageSpec("compare", "page_compare", ":material/compare_arrows:"),
+    PageSpec("corrections", "page_corrections", ":material/edit_note:"),
 )
 
 

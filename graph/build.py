@@ -25,7 +25,15 @@ from graph import model
 from ingest.lexicon.bodies import REGION_SUFFIXES as _REGION_SUFFIXES
 from ingest.lexicon.chars import SENTENCE_ENDS
 from ingest.lexicon.numbering import LEADING_NUMBER_PATTERN
-from ingest.model import ENTITY_TYPES, DocumentExtraction, IngestError, Mention, Target, Task
+from ingest.model import (
+    ENTITY_TYPES,
+    DocumentExtraction,
+    Entity,
+    IngestError,
+    Mention,
+    Target,
+    Task,
+)
 
 #: Characters that end a sentence (or a list item, for evidence purposes).
 _SENTENCE_END = SENTENCE_ENDS + "；"
@@ -124,6 +132,8 @@ class _EntityFacts:
     doc_ids: set[str] = field(default_factory=set)
     parents: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
+    corrections: set[str] = field(default_factory=set)
+    lineage: dict[str, Any] = field(default_factory=dict)  # the gazetteer's, all documents agree
 
     def see(self, mention: Mention, doc_id: str) -> None:
         self.names.append(mention.name)
@@ -184,6 +194,7 @@ class _Builder:
             "encoding": doc.encoding,
             "warnings": list(doc.warnings),
             "cited_only": False,
+            "corrections": list(doc.corrections),
         }
         for entity in doc.entities:
             facts = self.entities[entity.id]
@@ -201,6 +212,9 @@ class _Builder:
                 facts.parents.append(entity.parent)
             if entity.region:
                 facts.regions.append(entity.region)
+            if entity.correction:
+                facts.corrections.add(entity.correction)
+            facts.lineage.update(_lineage(entity))
         for rel, mentions in ((model.ISSUED_BY, doc.issuers), (model.ADDRESSED_TO, doc.recipients)):
             for m in mentions:
                 self.entities[m.id].see(m, doc.doc_id)
@@ -212,6 +226,7 @@ class _Builder:
                     span=m.span,
                     evidence=sentence_at(doc.text, m.span),
                     surface=m.surface,
+                    correction=m.correction,
                 )
         self._citations(doc)
         section_ids = self._sections(doc)
@@ -289,6 +304,7 @@ class _Builder:
             "clause_span": task.clause_span,
             "deadline": task.deadline,
             "doc_id": doc.doc_id,
+            "corrections": list(task.corrections),
         }
         parent = section_ids.get(task.section, doc.doc_id)
         self._edge(model.HAS_TASK, parent, tid, doc.doc_id, task_id=tid)
@@ -309,6 +325,7 @@ class _Builder:
                     span=m.span,
                     surface=m.surface,
                     evidence=clause_evidence or sentence_at(doc.text, m.span) or task.text,
+                    correction=m.correction,
                 )
         for m in task.mentions:
             self.entities[m.id].see(m, doc.doc_id)
@@ -321,6 +338,7 @@ class _Builder:
                 span=m.span,
                 surface=m.surface,
                 evidence=sentence_at(doc.text, m.span) or task.text,
+                correction=m.correction,
             )
 
     def _targets(self, doc: DocumentExtraction) -> None:
@@ -367,6 +385,8 @@ class _Builder:
                 "mentions": facts.mentions,
                 "in_gazetteer": facts.in_gazetteer,
                 "doc_ids": sorted(facts.doc_ids),
+                "corrections": sorted(facts.corrections),
+                **facts.lineage,
             }
 
     def _locations(self) -> None:
@@ -400,6 +420,19 @@ class _Builder:
             if hits:
                 stem, rid = min(hits, key=lambda h: (-len(h[0]), h[1]))
                 self._edge(model.LOCATED_IN, nid, rid, None, basis="name", evidence=props["name"])
+
+
+def _lineage(entity: Entity) -> dict[str, Any]:
+    """The lineage properties of an actor node (docs/corrections.md), those set only."""
+    props = {
+        "valid_from": entity.valid_from,
+        "valid_to": entity.valid_to,
+        "successor": entity.successor,
+        "predecessors": list(entity.predecessors),
+        "current": entity.current,
+        "current_name": entity.current_name,
+    }
+    return {k: v for k, v in props.items() if v}
 
 
 def _strip_region_suffix(name: str) -> str:

@@ -402,6 +402,12 @@ WHERE {_IN_SCOPE}
 RETURN {_node("g")} AS node
 """
 
+#: Actors that became another body (graph.scope.follow_lineages).
+Q_LINEAGES = f"""
+MATCH (a:{name(model.ACTOR)}) WHERE a.current IS NOT NULL
+RETURN a.id AS id, a.current AS current, coalesce(a.current_name, a.current) AS name
+"""
+
 Q_ASSIGNMENTS = f"""
 MATCH (a)-[r:{_ROLES}]->(t:{name(model.TASK)})
 {_DOC_OF_TASK}

@@ -24,7 +24,16 @@ from typing import TYPE_CHECKING, Any, Protocol
 import networkx as nx
 
 from graph import cypher, model
-from graph.scope import LEAD, PARTICIPANT, Assignment, Scope, TaskRow, bulk_rows
+from graph.scope import (
+    LEAD,
+    PARTICIPANT,
+    Assignment,
+    Lineages,
+    Scope,
+    TaskRow,
+    bulk_rows,
+    follow_lineages,
+)
 
 if TYPE_CHECKING:
     import neo4j
@@ -46,8 +55,10 @@ _TARGET_KEYS = (
     "indicator", "value", "unit", "year", "baseline", "baseline_year",
     "scope", "comparator", "evidence", "span",
 )  # fmt: skip
-_ROLE_EDGE_KEYS = ("surface", "span", "basis", "evidence")
-_MENTION_EDGE_KEYS = ("surface", "span", "evidence")
+_ROLE_EDGE_KEYS = ("surface", "span", "basis", "evidence", "correction")
+_MENTION_EDGE_KEYS = ("surface", "span", "evidence", "correction")
+#: An actor's lineage (docs/corrections.md) as its node carries it.
+_LINEAGE_KEYS = ("valid_from", "valid_to", "successor", "current", "current_name")
 _DIGITS = re.compile(r"(\d+)")
 
 
@@ -108,6 +119,7 @@ class Store(Protocol):
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]: ...
     def targets(self, scope: Scope | None = None) -> list[dict[str, Any]]: ...
     def assignments(self, scope: Scope | None = None) -> list[Assignment]: ...
+    def lineages(self) -> Lineages: ...
     def citations(self, doc_id: str) -> dict[str, list[dict[str, Any]]]: ...
     def close(self) -> None: ...
 
@@ -225,6 +237,9 @@ def actor_detail(
         "level": props.get("level"),
         "in_gazetteer": bool(props.get("in_gazetteer", False)),
         "doc_ids": list(props.get("doc_ids", [])),
+        **{k: props.get(k) for k in _LINEAGE_KEYS},
+        "predecessors": list(props.get("predecessors", [])),
+        "corrections": list(props.get("corrections", [])),
         "n_led": n_led,
         "n_participated": n_participated,
         "n_mentioned": n_mentioned,
@@ -277,6 +292,7 @@ def task_detail(
             )
         },
         "section": list(props.get("section", [])),
+        "corrections": list(props.get("corrections", [])),
         "section_id": section_id,
         "doc_id": props["doc_id"],
         "document": {"doc_id": props["doc_id"], **{k: doc.get(k) for k in _DOCUMENT_KEYS}},
@@ -706,8 +722,20 @@ class NxStore:
         has over a million edges, so each document's and actor's facts are
         looked up once and the rows built positionally.
         """
+        scope = scope or Scope()
         with bulk_rows():
-            return self._assignments(scope or Scope())
+            rows = self._assignments(scope)
+            if scope.follow_lineages:
+                rows = follow_lineages(rows, self.lineages())
+            return sorted_assignments(rows)
+
+    def lineages(self) -> Lineages:
+        """Every actor that became another body: id -> (today's id, name)."""
+        return {
+            n: (d["current"], d.get("current_name") or d["current"])
+            for n, d in self.g.nodes(data=True)
+            if d.get("current")
+        }
 
     def _assignments(self, scope: Scope) -> list[Assignment]:
         docs = self._docs_in_scope(scope)
@@ -733,7 +761,7 @@ class NxStore:
                         actor_id, actor[0], actor[1], task_id, doc_id, ROLE_OF[rel],
                         edge.get("basis", "none"), jurisdiction, year,
                     ))  # fmt: skip
-        return sorted_assignments(rows)
+        return rows
 
     def citations(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
         if doc_id not in self._docs:
@@ -919,10 +947,17 @@ class Neo4jStore:
 
     def assignments(self, scope: Scope | None = None) -> list[Assignment]:
         rows = self._rows(cypher.Q_ASSIGNMENTS, **self._scope(scope))
-        return sorted_assignments(
+        found = [
             assignment(r["actor"], r["task_id"], r["doc"]["id"], r["rel"], r["edge"], r["doc"])
             for r in rows
-        )
+        ]
+        if scope is not None and scope.follow_lineages:
+            found = follow_lineages(found, self.lineages())
+        return sorted_assignments(found)
+
+    def lineages(self) -> Lineages:
+        """Every actor that became another body: id -> (today's id, name)."""
+        return {r["id"]: (r["current"], r["name"]) for r in self._rows(cypher.Q_LINEAGES)}
 
     def citations(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
         found = self._rows(cypher.Q_CITATIONS, id=doc_id)

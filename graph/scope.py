@@ -28,6 +28,9 @@ class Scope:
     year_from: int | None = None
     year_to: int | None = None
     actor_types: tuple[str, ...] = ()
+    #: count a body's facts under the body it ends up as after reforms (the 2013
+    #: 经信委's tasks under today's 工业和信息化厅); see `follow_lineages`
+    follow_lineages: bool = False
 
     def admits_document(self, doc_id: str, jurisdiction: str | None, year: int | None) -> bool:
         """True when a document with these facts is inside the scope.
@@ -79,6 +82,28 @@ class TaskRow(NamedTuple):
     n_participants: int
     jurisdiction: str | None
     year: int | None
+
+
+#: actor id -> (id, name) of the body it ends up as (the ``current`` and
+#: ``current_name`` properties of actor nodes; docs/corrections.md)
+Lineages = dict[str, tuple[str, str]]
+
+
+def follow_lineages(rows: list[Assignment], lineages: Lineages) -> list[Assignment]:
+    """The rows with every actor replaced by its latest successor.
+
+    One task naming a body and its successor keeps one row per role: the
+    successor's, as if the document had named it.
+    """
+    if not lineages:
+        return rows
+    out: dict[tuple[str, str, str], Assignment] = {}
+    for row in rows:
+        hit = lineages.get(row.actor_id)
+        if hit is not None:
+            row = row._replace(actor_id=hit[0], actor_name=hit[1])
+        out.setdefault((row.actor_id, row.task_id, row.role), row)
+    return list(out.values())
 
 
 @contextmanager

@@ -37,6 +37,7 @@ import networkx as nx
 
 from graph import model
 from graph.build import build_graph, doc_id_clash
+from ingest.corrections import Applied, correct
 from ingest.model import DocumentExtraction, IngestError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -162,6 +163,24 @@ def load_extraction(doc_id: str, path: str | Path | None = None) -> DocumentExtr
     return None
 
 
+def built_extractions(path: str | Path | None = None) -> list[DocumentExtraction]:
+    """Every document of the last build as extracted (before corrections); [] if none.
+
+    What `innograph corrections check` and the app's corrections page apply
+    the corrections file to, without extracting anything again.
+    """
+    folder = build_dir(path)
+    try:
+        manifest = json.loads((folder / MANIFEST_FILE).read_bytes())
+    except (OSError, ValueError):
+        return []
+    found = (
+        _read_cache(folder / CACHE_DIR / f"{d['cache_key']}.json")
+        for d in manifest.get("documents", [])
+    )
+    return [d for d in found if d is not None]
+
+
 # --- building ------------------------------------------------------------------
 
 
@@ -178,14 +197,16 @@ class BuildReport:
     cached: int = 0
     extracted: int = 0
     errors: list[str] = field(default_factory=list)
+    corrections: Applied = field(default_factory=Applied)
 
     def summary(self) -> str:
         if not self.documents:
             return f"no document could be read; {self.graph_path} left as it was"
+        corrected = self.corrections.summary()
         return (
             f"{self.documents} documents ({self.cached} cached, {self.extracted} extracted), "
-            f"{self.tasks} tasks, {self.actors} actors, {self.nodes} nodes, {self.edges} edges "
-            f"-> {self.graph_path}"
+            f"{self.tasks} tasks, {self.actors} actors, {self.nodes} nodes, {self.edges} edges"
+            f"{', ' + corrected if corrected else ''} -> {self.graph_path}"
         )
 
 
@@ -238,6 +259,7 @@ def build(
     docs, keys = _distinct(found, report.errors)
     if not docs:
         return report
+    docs, report.corrections = correct(docs)  # planners' corrections, docs/corrections.md
     graph = build_graph(docs)
     data = dumps_graph(graph)
     write_atomic(report.graph_path, data)

@@ -19,9 +19,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ingest.entities import EntitySpan, find_entities
-from ingest.gazetteer import Gazetteer, default_gazetteer
+from ingest.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
 from ingest.lexicon.roles import MEASURE_COLUMNS, TASK_COLUMNS
 from ingest.load import LoadedDocument, load, load_bytes
 from ingest.manifest import ManifestEntry, entry_for
@@ -41,7 +42,7 @@ from ingest.roles import (
     standing_notes,
 )
 from ingest.roles.tables import glued_header, read_glued_row
-from ingest.structure import DocumentStructure, TaskUnit, parse_structure
+from ingest.structure import DocumentStructure, Metadata, TaskUnit, parse_structure
 from ingest.targets import find_targets
 
 #: File endings `innograph build` picks up when given a folder.
@@ -163,7 +164,7 @@ def _assemble(
         title=meta.title or entry.title,
         named=[(sp.surface, sp.gazetteer_id) for sp in spans],
     )
-    resolver = Resolver(gazetteer, jurisdiction, document=doc_id)
+    resolver = Resolver(gazetteer, jurisdiction, document=doc_id, date=_date_of(meta, entry))
 
     def located(surfaces: Iterable[tuple[str, tuple[int, int]]]) -> tuple[Mention, ...]:
         return tuple(_with_span(resolver.resolve(s, type_hint=ACTOR), span) for s, span in surfaces)
@@ -479,6 +480,13 @@ def _unique(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
     return tuple(out)
 
 
+def _date_of(meta: Metadata, entry: ManifestEntry) -> str | None:
+    """The document's date of issue for resolution: the text's, else the manifest's."""
+    if meta.date or entry.date:
+        return meta.date or entry.date
+    return str(entry.year) if entry.year else None
+
+
 def _entities(mentions: list[Mention], resolver: Resolver) -> tuple[Entity, ...]:
     counts = Counter(m.id for m in mentions)
     first: dict[str, Mention] = {}
@@ -502,9 +510,25 @@ def _entities(mentions: list[Mention], resolver: Resolver) -> tuple[Entity, ...]
                 in_gazetteer=entity_id in resolver.gazetteer,
                 parent=entry.parent if entry else None,
                 region=entry.region if entry else None,
+                **_lineage(entry, resolver.gazetteer),
             )
         )
     return tuple(out)
+
+
+def _lineage(entry: GazetteerEntry | None, gazetteer: Gazetteer) -> dict[str, Any]:
+    """The Entity's lineage fields from its gazetteer entry (none for unknown names)."""
+    if entry is None or entry.id not in gazetteer:
+        return {}
+    current = gazetteer.current(entry.id)
+    return {
+        "valid_from": entry.valid_from,
+        "valid_to": entry.valid_to,
+        "successor": entry.successor,
+        "predecessors": entry.predecessors,
+        "current": current.id if current.id != entry.id else None,
+        "current_name": current.name if current.id != entry.id else None,
+    }
 
 
 # --- batches ----------------------------------------------------------------

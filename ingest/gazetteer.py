@@ -50,7 +50,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -68,8 +68,12 @@ DEFAULT_DIRECTORY = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in
 
-_ENTRY_KEYS = frozenset(
-    {"id", "name", "type", "level", "jurisdiction", "aliases", "local", "parent", "region"}
+_LINEAGE_KEYS = frozenset({"valid_from", "valid_to", "successor", "predecessors"})
+_ENTRY_KEYS = (
+    frozenset(
+        {"id", "name", "type", "level", "jurisdiction", "aliases", "local", "parent", "region"}
+    )
+    | _LINEAGE_KEYS
 )
 _FILE_KEYS = frozenset(
     {
@@ -82,7 +86,8 @@ _FILE_KEYS = frozenset(
         "jurisdiction_markers",
     }
 )
-_TEMPLATE_KEYS = frozenset({"key", "name", "type", "aliases", "local"})
+_TEMPLATE_KEYS = frozenset({"key", "name", "type", "aliases", "local"}) | _LINEAGE_KEYS
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 # Lookup keys ignore what typing and scraping vary: spaces (``教育 部``),
 # quotes, half- vs full-width letters, digits and brackets, and the dash zoo.
@@ -134,6 +139,20 @@ class GazetteerEntry:
     parent: str | None = None
     region: str | None = None
     local_aliases: tuple[str, ...] = ()
+    #: lineage: the body existed from `valid_from` (inclusive) to `valid_to`
+    #: (exclusive; ISO dates, year or month precision allowed, None = open),
+    #: then became `successor`; `predecessors` are the bodies it continues
+    #: (the entries naming it as successor are added on load)
+    valid_from: str | None = None
+    valid_to: str | None = None
+    successor: str | None = None
+    predecessors: tuple[str, ...] = ()
+
+    def existed(self, date: str) -> bool:
+        """True when the body existed on `date` (an ISO date or a prefix of one)."""
+        return (self.valid_from is None or self.valid_from <= date) and (
+            self.valid_to is None or date < self.valid_to
+        )
 
     def global_names(self) -> tuple[str, ...]:
         """The name and the aliases that mean this body in any document."""
@@ -163,6 +182,8 @@ class Gazetteer:
         self._global: dict[str, GazetteerEntry] = {}
         self._local: dict[str, dict[str, GazetteerEntry]] = {}
         self._all: dict[str, list[GazetteerEntry]] = {}
+        #: (jurisdiction or "", lookup key) -> the entries of different periods sharing a name
+        self._eras: dict[tuple[str, str], list[GazetteerEntry]] = {}
         self._regions: dict[str, GazetteerEntry] = {}  # jurisdiction name -> Region
         self._region_names: dict[str, GazetteerEntry] = {}  # every Region name and alias
         self.sources: dict[str, str] = dict(sources or {})
@@ -200,20 +221,30 @@ class Gazetteer:
             key = lookup_key(name)
             if key in global_names:
                 other = self._global.get(key)
-                if other is not None and other.id != entry.id:
+                if other is not None and other.id != entry.id and self._era("", key, other, entry):
+                    pass
+                elif other is not None and other.id != entry.id:
                     raise self._fail(
                         entry.id,
                         f"{name!r} names both {other.id} ({self.sources.get(other.id, '?')}) "
                         f"and {entry.id} in every document; make it a local alias",
                     )
-                self._global[key] = entry
+                else:
+                    self._global[key] = entry
             other = local_index.get(key)
-            if other is not None and other.id != entry.id:
+            if (
+                other is not None
+                and other.id != entry.id
+                and self._era(entry.jurisdiction, key, other, entry)
+            ):
+                pass
+            elif other is not None and other.id != entry.id:
                 raise self._fail(
                     entry.id,
                     f"{name!r} names both {other.id} and {entry.id} in {entry.jurisdiction}",
                 )
-            local_index[key] = entry
+            else:
+                local_index[key] = entry
             bucket = self._all.setdefault(key, [])
             if not bucket or bucket[-1] is not entry:  # an entry's names come together
                 bucket.append(entry)
@@ -222,7 +253,37 @@ class Gazetteer:
             for name in global_names:
                 self._region_names[name] = entry
 
+    def _era(self, scope: str, key: str, other: GazetteerEntry, entry: GazetteerEntry) -> bool:
+        """Record two bodies of different periods sharing a name; False if the periods overlap.
+
+        The index keeps the later body (a document without a date means today's);
+        `lookup_global`/`lookup_local` pick by the document's date.
+        """
+        bodies = self._eras.setdefault((scope, key), [other])
+        if other not in bodies:
+            bodies.append(other)
+        if any(_overlap(b, entry) for b in bodies):
+            if len(bodies) == 1:
+                del self._eras[(scope, key)]
+            return False
+        bodies.append(entry)
+        bodies.sort(key=lambda b: b.valid_from or "")
+        index = self._global if not scope else self._local[scope]
+        index[key] = bodies[-1]
+        return True
+
     def _check_references(self) -> None:
+        for entry in self._entries.values():
+            if entry.successor is not None and entry.successor not in self._entries:
+                raise self._fail(
+                    entry.id, f"{entry.id}: successor {entry.successor!r} is not an entry id"
+                )
+            for ref in entry.predecessors:
+                if ref not in self._entries:
+                    raise self._fail(
+                        entry.id, f"{entry.id}: predecessor {ref!r} is not an entry id"
+                    )
+        self._link_lineages()
         for entry in self._entries.values():
             if entry.jurisdiction not in self._regions:
                 raise self._fail(
@@ -286,7 +347,67 @@ class Gazetteer:
             origin=str(directory),
         )
 
+    def _link_lineages(self) -> None:
+        """Make successor and predecessors agree both ways, and reject cycles."""
+        before: dict[str, set[str]] = {i: set(e.predecessors) for i, e in self._entries.items()}
+        after: dict[str, str] = {}
+        for entry in self._entries.values():
+            if entry.successor:
+                before[entry.successor].add(entry.id)
+            for p in entry.predecessors:
+                prior = self._entries[p].successor or after.get(p)
+                if prior not in (None, entry.id):
+                    raise self._fail(entry.id, f"{p}: two successors, {prior} and {entry.id}")
+                after[p] = entry.id
+        for entry_id, entry in list(self._entries.items()):
+            successor = entry.successor or after.get(entry_id)
+            preds = tuple(sorted(before[entry_id]))
+            if successor != entry.successor or preds != entry.predecessors:
+                self._entries[entry_id] = entry = _with_lineage(entry, successor, preds)
+        for entry_id in self._entries:
+            seen = {entry_id}
+            nxt = self._entries[entry_id].successor
+            while nxt is not None:
+                if nxt in seen:
+                    raise self._fail(entry_id, f"{entry_id}: its successors go round in a circle")
+                seen.add(nxt)
+                nxt = self._entries[nxt].successor
+        # the indexes hold the entries as given: point them at the linked ones
+        for index in (self._global, *self._local.values()):
+            for key, e in index.items():
+                index[key] = self._entries[e.id]
+        for bodies in self._eras.values():
+            bodies[:] = [self._entries[b.id] for b in bodies]
+        for key, bucket in self._all.items():
+            self._all[key] = [self._entries[b.id] for b in bucket]
+
     # --- queries ----------------------------------------------------------------
+
+    def current(self, entry_id: str) -> GazetteerEntry:
+        """The body `entry_id` ends up as today: the last of its successors (itself if none)."""
+        entry = self._entries[entry_id]
+        while entry.successor is not None:
+            entry = self._entries[entry.successor]
+        return entry
+
+    def at(self, entry: GazetteerEntry, date: str | None) -> GazetteerEntry:
+        """The body that existed on `date` in `entry`'s line: a name of a body that had
+        ended by then means its successor of that date (a 2021 document's 经信委 is the
+        工业和信息化厅). Without a date, or when the body existed, `entry` itself."""
+        if not date:
+            return entry
+        seen = {entry.id}
+        while (
+            not entry.existed(date)
+            and entry.successor
+            and entry.valid_to
+            and date >= entry.valid_to
+        ):
+            entry = self._entries[entry.successor]
+            if entry.id in seen:
+                break
+            seen.add(entry.id)
+        return entry
 
     def fingerprint(self) -> str:
         """A hash of everything this gazetteer says, however it was built.
@@ -332,14 +453,27 @@ class Gazetteer:
             for alias in entry.aliases:
                 yield alias, entry
 
-    def lookup_global(self, text: str) -> GazetteerEntry | None:
-        """The entry a name or global alias means in any document."""
-        return self._global.get(lookup_key(text))
+    def lookup_global(self, text: str, date: str | None = None) -> GazetteerEntry | None:
+        """The entry a name or global alias means in any document (of `date`, if given)."""
+        key = lookup_key(text)
+        return self._dated(("", key), date) or self._global.get(key)
 
-    def lookup_local(self, text: str, jurisdiction: str) -> GazetteerEntry | None:
+    def lookup_local(
+        self, text: str, jurisdiction: str, date: str | None = None
+    ) -> GazetteerEntry | None:
         """The entry of `jurisdiction` with this name or alias, local ones included."""
         index = self._local.get(jurisdiction)
-        return index.get(lookup_key(text)) if index else None
+        if not index:
+            return None
+        key = lookup_key(text)
+        return self._dated((jurisdiction, key), date) or index.get(key)
+
+    def _dated(self, where: tuple[str, str], date: str | None) -> GazetteerEntry | None:
+        """Of bodies of different periods sharing a name, the one that existed on `date`."""
+        if not date or not self._eras:
+            return None
+        bodies = self._eras.get(where)
+        return next((b for b in bodies if b.existed(date)), None) if bodies else None
 
     def region(self, jurisdiction: str) -> GazetteerEntry | None:
         """The Region entry of a jurisdiction name (``新疆维吾尔自治区`` -> xj)."""
@@ -445,7 +579,42 @@ def _entries_of(path: Path, data: dict[str, Any]) -> Iterator[GazetteerEntry]:
             parent=item.get("parent"),
             region=item.get("region"),
             local_aliases=tuple(dict.fromkeys(a for a in local if a != name)),
+            **_lineage_of(path, entry_id, item, lambda ref: ref),
         )
+
+
+def _lineage_of(
+    path: Path, entry_id: str, item: dict[str, Any], ref: Callable[[str], str]
+) -> dict[str, Any]:
+    """The lineage keys of an entry or template; `ref` turns a written id into an entry id."""
+    out: dict[str, Any] = {}
+    for key in ("valid_from", "valid_to"):
+        value = item.get(key)
+        if value is None:
+            continue
+        text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        if not _DATE.fullmatch(text):
+            raise GazetteerError(str(path), f"{entry_id}: {key} {text!r} is not an ISO date")
+        out[key] = text
+    if item.get("successor") is not None:
+        out["successor"] = ref(str(item["successor"]))
+    preds = _strings(path, entry_id, item.get("predecessors"), "predecessors")
+    if preds:
+        out["predecessors"] = tuple(ref(p) for p in preds)
+    return out
+
+
+def _overlap(a: GazetteerEntry, b: GazetteerEntry) -> bool:
+    """True when the two bodies existed at the same time (open ends count as forever)."""
+    return (a.valid_to is None or b.valid_from is None or b.valid_from < a.valid_to) and (
+        b.valid_to is None or a.valid_from is None or a.valid_from < b.valid_to
+    )
+
+
+def _with_lineage(
+    entry: GazetteerEntry, successor: str | None, predecessors: tuple[str, ...]
+) -> GazetteerEntry:
+    return replace(entry, successor=successor, predecessors=predecessors)
 
 
 def qualifier(region: GazetteerEntry) -> str:
@@ -494,6 +663,7 @@ def _instantiate(
             aliases=(*(a.format(region=region.name) for a in aliases), *local),
             region=region.id,
             local_aliases=local,
+            **_lineage_of(path, key, template, lambda ref, rid=region.id: f"{rid}.{infix}{ref}"),
         )
 
 

@@ -65,6 +65,8 @@ class Mention:
     surface: str
     type: str
     span: tuple[int, int] | None = None  # offsets in the normalised document text
+    #: id of the planner's correction (`ingest.corrections`) that made or changed it
+    correction: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -75,6 +77,8 @@ class Mention:
         }
         if self.span is not None:
             d["span"] = list(self.span)
+        if self.correction is not None:
+            d["correction"] = self.correction
         return d
 
 
@@ -94,9 +98,11 @@ class Task:
     clause_span: tuple[int, int] | None = None
     mentions: tuple[Mention, ...] = ()  # parks, labs, enterprises... named in the text
     deadline: str | None = None  # 完成时限 column of task tables
+    #: ids of the corrections that changed its roles, in the order applied
+    corrections: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "task_id": self.task_id,
             "number": self.number,
             "section": list(self.section),
@@ -110,6 +116,9 @@ class Task:
             "mentions": [m.to_dict() for m in self.mentions],
             "deadline": self.deadline,
         }
+        if self.corrections:
+            d["corrections"] = list(self.corrections)
+        return d
 
 
 @dataclass(frozen=True)
@@ -126,10 +135,22 @@ class Entity:
     in_gazetteer: bool = False
     parent: str | None = None  # id of the body it is part of (a branch's bank)
     region: str | None = None  # id of the Region it lies in (a park's city)
+    #: lineage (docs/corrections.md): when the body existed (ISO dates, either
+    #: end open), the body it became, the bodies it continues, and the body it
+    #: ends up as today (`current`, `current_name`; None when it is current)
+    valid_from: str | None = None
+    valid_to: str | None = None
+    successor: str | None = None
+    predecessors: tuple[str, ...] = ()
+    current: str | None = None
+    current_name: str | None = None
+    #: id of the correction that renamed, merged or split it off
+    correction: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["aliases"] = list(self.aliases)
+        d["predecessors"] = list(self.predecessors)
         return d
 
 
@@ -193,6 +214,9 @@ class DocumentExtraction:
     #: ``joint`` (all lead, no order stated) or ``first_listed`` (the document says
     #: the first listed leads, from where it says so).
     convention: Convention = "joint"
+    #: ids of the corrections that changed the document itself (its metadata,
+    #: a unit marked as not a task), in the order applied
+    corrections: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -216,6 +240,7 @@ class DocumentExtraction:
             "text": self.text,
             "warnings": list(self.warnings),
             "convention": self.convention,
+            "corrections": list(self.corrections),
         }
 
     @classmethod
@@ -225,7 +250,12 @@ class DocumentExtraction:
         def mention(m: dict[str, Any]) -> Mention:
             span = m.get("span")
             return Mention(
-                m["id"], m["name"], m["surface"], m["type"], tuple(span) if span else None
+                m["id"],
+                m["name"],
+                m["surface"],
+                m["type"],
+                tuple(span) if span else None,
+                m.get("correction"),
             )
 
         def span(v: Any) -> tuple[int, int] | None:
@@ -245,6 +275,7 @@ class DocumentExtraction:
                 clause_span=span(t.get("clause_span")),
                 mentions=tuple(mention(m) for m in t.get("mentions", [])),
                 deadline=t.get("deadline"),
+                corrections=tuple(t.get("corrections", [])),
             )
             for t in d["tasks"]
         )
@@ -260,6 +291,13 @@ class DocumentExtraction:
                 in_gazetteer=e.get("in_gazetteer", False),
                 parent=e.get("parent"),
                 region=e.get("region"),
+                valid_from=e.get("valid_from"),
+                valid_to=e.get("valid_to"),
+                successor=e.get("successor"),
+                predecessors=tuple(e.get("predecessors", [])),
+                current=e.get("current"),
+                current_name=e.get("current_name"),
+                correction=e.get("correction"),
             )
             for e in d["entities"]
         )
@@ -289,4 +327,5 @@ class DocumentExtraction:
             text=d.get("text", ""),
             warnings=tuple(d.get("warnings", [])),
             convention=d.get("convention", "joint"),
+            corrections=tuple(d.get("corrections", [])),
         )

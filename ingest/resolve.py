@@ -114,14 +114,22 @@ class Resolver:
 
     `document` is the document's id: the scope of the names the gazetteer
     does not know when its jurisdiction is unknown (`DOCUMENT_SCOPE`).
+    `date` (ISO, or a year) is the document's: a name means the body that
+    existed then (`Gazetteer.at`; bodies across reforms, docs/corrections.md).
     Results are cached per resolver; make one per document.
     """
 
     def __init__(
-        self, gazetteer: Gazetteer, jurisdiction: str | None, *, document: str | None = None
+        self,
+        gazetteer: Gazetteer,
+        jurisdiction: str | None,
+        *,
+        document: str | None = None,
+        date: str | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.document = document
+        self.date = date
         region = None
         if jurisdiction:
             region = gazetteer.region(jurisdiction) or gazetteer.region_named(jurisdiction)
@@ -229,12 +237,16 @@ class Resolver:
         return entry
 
     def _lookup(self, text: str) -> GazetteerEntry | None:
-        g = self.gazetteer
+        entry = self._lookup_named(text)
+        return self.gazetteer.at(entry, self.date) if entry is not None else None
+
+    def _lookup_named(self, text: str) -> GazetteerEntry | None:
+        g, date = self.gazetteer, self.date
         if self.jurisdiction:
-            entry = g.lookup_local(text, self.jurisdiction)
+            entry = g.lookup_local(text, self.jurisdiction, date)
             if entry is not None:
                 return entry
-        entry = g.lookup_global(text)
+        entry = g.lookup_global(text, date)
         if entry is not None:
             return entry
         scoped = self._scope(text)
@@ -242,9 +254,9 @@ class Resolver:
             return None
         scope, rest = scoped
         # 省委 in a city's document: the province's own local alias, then its bare form
-        entry = g.lookup_local(text, scope) or g.lookup_local(rest, scope)
+        entry = g.lookup_local(text, scope, date) or g.lookup_local(rest, scope, date)
         if entry is None:
-            entry = g.lookup_global(rest)
+            entry = g.lookup_global(rest, date)
             if entry is not None and entry.jurisdiction != scope:
                 entry = None
         return entry

@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("innograph.cmd_extract", "print the extraction JSON Lines of documents"),
     "build": ("innograph.cmd_build", "ingest documents and build the embedded graph"),
     "load": ("innograph.cmd_load", "load the built graph into Neo4j"),
+    "corrections": ("innograph.cmd_corrections", "check, list or undo planners' corrections"),
     "export": ("innograph.cmd_export", "export the graph (graphml, gexf, neo4j-csv, json)"),
     "cypher": ("innograph.cmd_cypher", "run a read-only Cypher query"),
     "neo4j": ("innograph.cmd_neo4j", "fetch, start, stop or report the local Neo4j server"),

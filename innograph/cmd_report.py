@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.scope import Scope
 from ingest.model import IngestError
+
+if TYPE_CHECKING:
+    from graph.analytics.analysis import RowSource
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,6 +50,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=("file", "neo4j"),
         help="which store to read (default: neo4j if NEO4J_URI is set, else the embedded graph)",
     )
+    parser.add_argument(
+        "--follow-lineages",
+        action="store_true",
+        help="count a body's tasks under the body it became after reforms (经信委 -> 工信厅)",
+    )
+    parser.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("BEFORE", "AFTER"),
+        help="also compare two periods: years (2013-2017, 2021) or comma-separated document ids; "
+        "writes comparison.md/.html/.csv",
+    )
     parser.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
 
 
@@ -77,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
         year_from=args.year_from,
         year_to=args.year_to,
         actor_types=tuple(args.actor_type),
+        follow_lineages=args.follow_lineages,
     )
     try:
         store = open_store(args.store)
@@ -98,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         paths = write_report(analysis, args.out, args.lang)
+        if args.compare:
+            paths += _comparison(store, args)
     except OSError as exc:
         print(f"innograph report: {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -106,3 +126,15 @@ def run(args: argparse.Namespace) -> int:
         f"({analysis.index.n_tasks()} tasks, {len(analysis.index.actors)} actors)"
     )
     return 0
+
+
+def _comparison(store: RowSource, args: argparse.Namespace) -> list[Path]:
+    """Compare the two periods of ``--compare`` and write them beside the report."""
+    from graph.analytics.periods import compare_scopes, period_scope
+    from graph.report import write_comparison
+
+    before, after = (period_scope(p, args.follow_lineages) for p in args.compare)
+    comparison = compare_scopes(store, before, after)
+    return write_comparison(
+        comparison, args.out, *args.compare, lang=args.lang, lineages=args.follow_lineages
+    )

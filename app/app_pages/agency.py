@@ -4,6 +4,10 @@ Any actor can be opened (``?id=`` in the URL, as the Overview search and the
 tables of other pages link it). The picker lists every actor named in a role,
 heaviest lead load first; an entity named only in passing (a park mentioned in
 a task) opens through the search.
+
+A body changed by a reform shows its predecessors and successor, and its
+counts with the whole lineage when asked; an actor can be merged into
+another, or an alias split off, as a planner's correction (docs/corrections.md).
 """
 
 from __future__ import annotations
@@ -15,11 +19,13 @@ import streamlit as st
 
 from app import cached
 from app.components.charts import hbar
+from app.components.corrections import confirm
 from app.components.network import select, two_mode
 from app.components.network_panel import show
 from app.i18n import t, type_label
 from app.navigation import page_url
 from app.state import page_source
+from graph.scope import Scope
 
 PEERS = 15
 ALL = 10_000  # partners listed: all of them
@@ -60,12 +66,74 @@ if actor["aliases"]:
     st.caption(f"{t('aliases')}: {'、'.join(actor['aliases'])}")
 if actor["located_in"]:
     st.caption(f"{t('located_in')}: {'、'.join(r['name'] for r in actor['located_in'])}")
+if actor["corrections"]:
+    st.caption(t("corr_marked", ids=", ".join(actor["corrections"])))
+
+
+def linked(actor_id: str, name: str | None = None) -> str:
+    """A body of the lineage as a link to its page (named as the graph knows it)."""
+    if name is None:
+        found = cached.actor(src, actor_id)
+        name = found["name"] if found else actor_id
+    return f"[{name}]({page_url('agency', id=actor_id)})"
+
+
+lineage = []
+if actor.get("valid_from") or actor.get("valid_to"):
+    period = f"{actor.get('valid_from') or '…'} – {actor.get('valid_to') or '…'}"
+    lineage.append(f"{t('lineage_period')}: {period}")
+if actor["predecessors"]:
+    lineage.append(
+        f"{t('lineage_predecessors')}: {'、'.join(linked(p) for p in actor['predecessors'])}"
+    )
+if actor.get("successor"):
+    known_name = actor["current_name"] if actor["successor"] == actor.get("current") else None
+    lineage.append(f"{t('lineage_successor')}: {linked(actor['successor'], known_name)}")
+if actor.get("current") and actor["current"] != actor.get("successor"):
+    lineage.append(f"{t('lineage_current')}: {linked(actor['current'], actor['current_name'])}")
+if lineage:
+    st.markdown(" · ".join(lineage))
+    if st.toggle(t("follow_lineages"), key="agency_follow"):
+        today = actor.get("current") or pick
+        load = next(
+            (x for x in cached.analysis(src, Scope(follow_lineages=True)).loads
+             if x.actor_id == today),
+            None,
+        )  # fmt: skip
+        st.info(
+            t("lineage_counts", led=load.leads if load else 0,
+              joined=load.participations if load else 0)
+        )  # fmt: skip
 metrics = st.columns(4)
 metrics[0].metric(t("n_led"), actor["n_led"])
 metrics[1].metric(t("n_joined"), actor["n_participated"])
 metrics[2].metric(t("n_mentioned"), actor["n_mentioned"])
 partners = cached.partners(src, pick, None, ALL)
 metrics[3].metric(t("n_partners"), len(partners))
+
+with st.expander(t("corr_merge")):
+    others = {k: v for k, v in names.items() if k != pick}
+    into = st.selectbox(t("corr_merge_into"), [None, *others], key=f"merge_into_{pick}",
+                        format_func=lambda k: "—" if k is None else others[k])  # fmt: skip
+    n = actor["n_led"] + actor["n_participated"]
+    confirm(
+        f"merge_{pick}",
+        [t("corr_merge_change", actor=actor["name"], n=n, into=others[into])] if into else [],
+        [{"op": "merge", "actor": pick, "into": into}],
+    )
+if actor["aliases"]:
+    with st.expander(t("corr_split")):
+        alias = st.selectbox(t("corr_split_alias"), actor["aliases"], key=f"split_alias_{pick}")
+        new_name = st.text_input(t("corr_split_name"), key=f"split_name_{pick}").strip()
+        place = actor.get("jurisdiction")
+        split = {"op": "split", "actor": pick, "surfaces": [alias], "name": new_name}
+        confirm(
+            f"split_{pick}",
+            [t("corr_split_change", alias=alias, name=new_name, jurisdiction=place or "")]
+            if new_name
+            else [],
+            [split | ({"jurisdiction": place} if place else {})],
+        )
 
 
 def task_table(rows: list[dict[str, Any]]) -> pd.DataFrame:

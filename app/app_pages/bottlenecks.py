@@ -8,6 +8,8 @@ Tasks page where its source text is marked.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -26,6 +28,8 @@ st.caption(t("bottlenecks_intro"))
 docs = cached.documents(src)
 titles = doc_title(docs)
 scope = scope_filters(docs, "bn")
+if st.toggle(t("follow_lineages"), key="bn_follow"):
+    scope = replace(scope, follow_lineages=True)
 a = cached.analysis(src, scope)
 found = cached.scope_findings(src, scope)
 index = a.index

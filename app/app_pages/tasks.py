@@ -6,7 +6,8 @@ number of co-leads, and vague collectives (有关部门 …). The chosen task is
 in its source text with the responsibility clause and every entity mention
 marked from their spans, so the reading can be checked against the document.
 ``?task=`` in the URL opens a task directly (the Bottlenecks and Agency pages
-link here).
+link here). Roles a planner corrected are marked ✎ with the correction's id,
+and the task's roles can be corrected here (docs/corrections.md).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from app import cached
+from app.components.corrections import LEAD, confirm, mark, role_edits
 from app.components.filters import doc_title
 from app.components.highlight import (
     highlight_html,
@@ -28,6 +30,7 @@ from app.navigation import page_url
 from app.state import page_source
 from graph import model
 from graph.scope import Scope
+from ingest.corrections import TASK_TEXT_CHARS
 
 src = page_source()
 st.title(t("page_tasks"))
@@ -134,6 +137,8 @@ st.html(
 )  # fmt: skip
 if task.get("deadline"):
     st.caption(f"{t('deadline')}: {task['deadline']}")
+if task.get("corrections"):
+    st.caption(t("corr_marked", ids=", ".join(task["corrections"])))
 
 people = [
     {
@@ -142,6 +147,7 @@ people = [
         t("col_as_written"): who.get("surface"),
         t("col_type"): type_label(who["label"]),
         t("col_basis"): who.get("basis"),
+        t("col_corrected"): mark(who.get("correction")),
         t("col_open"): page_url("agency", id=who["id"]),
     }
     for role in ("leads", "participants")
@@ -155,6 +161,31 @@ if people:
     )
 else:
     st.info(t("no_roles"))
+with st.expander(t("corr_edit_roles")):
+    known = {**actor_names, **{w["id"]: w["name"] for w in task["leads"] + task["participants"]}}
+    options = sorted(known, key=lambda i: (known[i], i))
+    leads_now = [w["id"] for w in task["leads"]]
+    joined_now = [w["id"] for w in task["participants"]]
+    new_leads = st.multiselect(t("role_lead"), options, default=leads_now,
+                               format_func=known.get, key=f"edit_leads_{pick}")  # fmt: skip
+    new_joined = st.multiselect(t("role_participant"), options, default=joined_now,
+                                format_func=known.get, key=f"edit_joined_{pick}")  # fmt: skip
+    drop = st.checkbox(t("corr_not_task"), key=f"edit_drop_{pick}")
+    head = task["text"][:TASK_TEXT_CHARS]
+    if drop:
+        changes = [t("corr_drop_task", task=pick)]
+        entries = [{"op": "not_task", "task": pick, "task_text": head}]
+    else:
+        edits = role_edits(leads_now, joined_now, new_leads, new_joined)
+        words = {LEAD: t("role_lead"), "participant": t("role_participant"),
+                 "none": t("corr_role_none")}  # fmt: skip
+        changes = [t("corr_role_change", name=known[a], role=words[r]) for a, r in edits]
+        entries = [
+            {"op": "set_role", "task": pick, "task_text": head, "actor": a, "role": r}
+            for a, r in edits
+        ]
+    confirm(f"edit_{pick}", changes, entries)
+
 if task["mentions"]:
     st.markdown(f"**{t('mentions')}**")
     st.dataframe(

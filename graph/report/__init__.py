@@ -15,7 +15,9 @@ Data flows one way, and only this module writes files:
 - `blocks` renders that list as Markdown and as HTML, so the two documents
   cannot say different things;
 - `tables` shapes every table in full for the CSV files;
-- `names` is how `sections` and `tables` both name an actor.
+- `names` is how `sections` and `tables` both name an actor;
+- `comparison` does the same for two periods side by side
+  (`write_comparison`: comparison.md, comparison.html and two CSV tables).
 
 Output is deterministic: no timestamps, everything sorted, matplotlib's SVG
 ids salted with a fixed string, and the network laid out from sorted nodes.
@@ -29,7 +31,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from graph.analytics import Analysis, findings
+from graph.analytics.periods import PeriodComparison
 from graph.report.blocks import Chart, to_html, to_markdown
+from graph.report.comparison import comparison_blocks, comparison_tables
 from graph.report.labels import LABELS
 from graph.report.sections import report_blocks
 from graph.report.tables import tables
@@ -55,6 +59,29 @@ def write_report(analysis: Analysis, out_dir: str | Path, lang: str = "zh") -> l
         written.append(_write(out / "report.html", to_html(blocks, LABELS[lang]["title"], lang)))
         for name, headers, rows in tables(analysis, found):
             written.append(_write_csv(out / name, headers, rows))
+    return written
+
+
+def write_comparison(
+    comparison: PeriodComparison,
+    out_dir: str | Path,
+    before: str,
+    after: str,
+    lang: str = "zh",
+    lineages: bool = False,
+) -> list[Path]:
+    """Write comparison.md, comparison.html and its CSV tables; return the paths."""
+    t = LABELS[lang]
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    blocks = comparison_blocks(comparison, before, after, t, lineages)
+    title = t["cmp_title"].format(before=before, after=after)
+    written = [
+        _write(out / "comparison.md", to_markdown(blocks)),
+        _write(out / "comparison.html", to_html(blocks, title, lang)),
+    ]
+    for name, headers, rows in comparison_tables(comparison):
+        written.append(_write_csv(out / name, headers, rows))
     return written
 
 

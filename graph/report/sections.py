@@ -71,7 +71,8 @@ def _scope_text(a: Analysis, t: dict[str, str]) -> str:
         parts.append(f"{t['years']} {s.year_from or '…'}–{s.year_to or '…'}")
     if s.actor_types:
         parts.append(f"{t['actor_types']} {', '.join(s.actor_types)}")
-    return "; ".join(parts) if parts else t["everything"]
+    text = "; ".join(parts) if parts else t["everything"]
+    return f"{text}; {t['lineages']}" if s.follow_lineages else text
 
 
 def _task_note(a: Analysis, f: Finding, t: dict[str, str]) -> str:

@@ -78,6 +78,12 @@ def test_output_keeps_every_contract_key(batch) -> None:
             assert m.keys() >= MENTION_KEYS
     for entity in doc["entities"]:
         assert {"id", "name", "type", "mentions"} <= entity.keys()
+    # added: no correction at extraction (they are applied by the build), and lineages
+    assert doc["corrections"] == []
+    assert not any("correction" in m for t in doc["tasks"] for m in t["leads"])
+    jxw = next(e for e in doc["entities"] if e["id"] == "xj.jxw")
+    assert (jxw["valid_to"], jxw["successor"], jxw["current"]) == ("2019-01", "xj.gxt", "xj.gxt")
+    assert jxw["current_name"] == "新疆维吾尔自治区工业和信息化厅"
 
 
 def test_spans_point_at_the_written_surface(batch) -> None:

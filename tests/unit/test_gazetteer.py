@@ -134,7 +134,7 @@ def test_state_council_bodies_are_known_everywhere(gaz: Gazetteer, name: str) ->
         ("科技部", "中华人民共和国科学技术部"),
         ("工信部", "工业和信息化部"),
         ("中科院", "中国科学院"),
-        ("银保监会", "国家金融监督管理总局"),
+        ("银保监会", "中国银行保险监督管理委员会"),
         ("农业部", "农业农村部"),  # renamed in 2018
         ("国务院国资委", "国务院国有资产监督管理委员会"),
     ],
@@ -145,8 +145,12 @@ def test_national_aliases_name_one_body(gaz: Gazetteer, a: str, b: str) -> None:
 
 def test_merged_bodies_keep_their_own_ids(gaz: Gazetteer) -> None:
     # 银监会 and 保监会 were two commissions until 2018: never one actor
-    ids = {gaz.lookup_global(n).id for n in ("银监会", "保监会", "银保监会")}
-    assert len(ids) == 3
+    ids = {gaz.lookup_global(n).id for n in ("银监会", "保监会", "银保监会", "金融监管总局")}
+    assert len(ids) == 4
+    # ... but one lineage: 银监会 and 保监会 -> 银保监会 (2018) -> 金融监管总局 (2023)
+    assert {gaz.current(i).id for i in ids} == {"cn.nfra"}
+    assert gaz.by_id("cn.cbirc").predecessors == ("cn.cbrc", "cn.circ")
+    assert gaz.by_id("xj.cbirc").successor == "xj.nfra"
 
 
 def test_manifest_issuers_are_in_the_gazetteer(gaz: Gazetteer) -> None:

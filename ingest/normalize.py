@@ -445,8 +445,10 @@ _BREAK_AFTER_PUNCT = re.compile(f"(?<=[{_CLOSING}]) +")
 #: ... and so is a space after the verb that closes a role clause written without
 #: brackets (``责任单位：区农发局牵头，区环土局等参与 鼓励农民增施有机肥…``).
 _BREAK_AFTER_ROLE = re.compile(f"(?:{'|'.join(ROLE_VERBS)})( +)(?=[{HAN}])")
-#: ... but not the space after a number's own bracket: ``（一） 指导思想``.
+#: ... but not the space after a number's own bracket: ``（一） 指导思想``, nor after a
+#: role label's colon: ``参加单位： 区财政局、…`` goes on with its list.
 _AFTER_NUMBER = re.compile(f"（[{NUMERALS}\\d]{{1,4}}）$")
+_AFTER_LABEL = re.compile(f"(?:{role_label_pattern()})：$")
 #: Lines that stand alone however they are glued: a dash-led point
 #: (``——科技成果转化示范区。``), and between spaces a date of issue or a
 #: document number (``浙政办发〔2022〕15号``).
@@ -879,6 +881,7 @@ def _punctuation_cuts(s: str, numbered: set[int]) -> set[int]:
         m.start()
         for m in _BREAK_AFTER_PUNCT.finditer(s)
         if not _AFTER_NUMBER.search(s, max(0, m.start() - 6), m.start())
+        and not _AFTER_LABEL.search(s, max(0, m.start() - 12), m.start())
     }
     cuts |= {m.start(1) for m in _BREAK_AFTER_ROLE.finditer(s)}
     cuts |= {m.start() for m in _DASH_POINT.finditer(s)}

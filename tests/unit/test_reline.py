@@ -512,3 +512,11 @@ def test_a_duty_tables_bare_row_numbers_glued_to_their_bodies_open_rows() -> Non
     ]
     # a lone number glued to a body is a quantity, not a row
     assert number_token("3区县") is None
+
+
+def test_a_space_after_a_role_labels_colon_is_no_line_break() -> None:
+    clause = "（牵头单位：区发改局（区农业局）；参加单位: 区财政局、区自然资源局、县政府法制办）"
+    text = one_line("二、解决突出问题", "（一）解决涉农领域问题。" + FILLER * 4 + clause)
+    doc = extract_bytes(text.encode("utf-8"), "colon.txt")
+    (task,) = [t for t in doc.tasks if t.leads]
+    assert [m.surface for m in task.participants] == ["区财政局", "区自然资源局", "县政府法制办"]

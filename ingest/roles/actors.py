@@ -229,14 +229,19 @@ _GROUP_WORD = re.compile(r"等(?P<word>部门|单位)$")
 
 
 def _name_by_group(text: str, lo: int, hi: int, items: list[Item]) -> None:
-    """``县综合执法、公安局、公路局等部门``: an item named by its function alone is that
-    function's 部门 (县综合执法部门), as the list's closing group word says."""
+    """``县综合执法、公安局、公路局等部门``, ``交通运输、公安、农业部门``: an item named by
+    its function alone is that function's 部门 (县综合执法部门, 交通运输部门), as the
+    list's closing group word or its last department says."""
     m = _GROUP_WORD.search(text[lo:hi].rstrip(STRIP))
-    if m is None:
+    if m is not None:
+        word = m.group("word")
+    elif items and items[-1].surface.endswith("部门") and not VAGUE.search(items[-1].surface):
+        word = "部门"
+    else:
         return
     for it in items:
         if not it.mark and not BODY_END.search(bare_name(it.surface)):
-            it.expanded = it.surface + m.group("word")
+            it.expanded = it.surface + word
 
 
 def _distribute_suffix(items: list[Item]) -> bool:

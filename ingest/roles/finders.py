@@ -299,6 +299,8 @@ def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
         if number := OPENING_NUMBER.match(text, a):
             a = number.end()
             listed = True
+        while a < b and text[a] in OPENERS:  # （区安监局牵头，…: the bracket is no name
+            a += 1
         if text.startswith("由", a):  # …，由市人社局会同市公安局提供…
             a += 1
         verb = SUBJECT_VERB.search(text, a, min(b, a + 40))

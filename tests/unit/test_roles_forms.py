@@ -409,3 +409,10 @@ def test_a_body_that_assists_another_takes_part_and_the_other_leads() -> None:
     text = "区行政审批局配合市场监管局推动将安全鉴定作为经营许可的前提条件。"
     assert names(text) == (["市场监管局"], ["区行政审批局"], "explicit")
     assert names("（二）县财政局配合开展资金保障工作。") == ([], ["县财政局"], "explicit")
+
+
+def test_a_list_whose_last_item_is_a_department_names_the_bare_functions_before_it() -> None:
+    r = read_roles("加快事故处理。（县政府负责，县公安局牵头，财政、交通运输、农业农村部门配合）")
+    assert [a.surface for a in r.leads] == ["县政府", "县公安局"]
+    assert [a.surface for a in r.participants] == ["财政", "交通运输", "农业农村部门"]
+    assert all(a.expanded.endswith("部门") for a in r.participants)

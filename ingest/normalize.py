@@ -83,6 +83,7 @@ def _translation() -> dict[int, str | None]:
         table[cp] = " "
     table[0x0B] = " "
     table[0x0C] = " "
+    table.update({ord(small): usual for small, usual in chars.SMALL_FORMS.items()})
     return table
 
 

@@ -25,3 +25,17 @@ SENTENCE_ENDS = "。！？!?\n"
 #: Separators inside an actor list, and between the clauses of a bracket.
 LIST_SEPARATORS = r"[、，,；;。：:/／\s]+"
 CLAUSE_SEPARATORS = r"[，,；;]"
+
+#: Small form variants (U+FE50–FE6B) some sources number and punctuate with
+#: (1﹒ 全省生产总值…), as the forms every stage reads.
+SMALL_FORMS = {
+    "﹐": "，",
+    "﹑": "、",
+    "﹒": ".",
+    "﹔": "；",
+    "﹕": "：",
+    "﹖": "？",
+    "﹗": "！",
+    "﹙": "（",
+    "﹚": "）",
+}

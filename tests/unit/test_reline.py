@@ -520,3 +520,15 @@ def test_a_space_after_a_role_labels_colon_is_no_line_break() -> None:
     doc = extract_bytes(text.encode("utf-8"), "colon.txt")
     (task,) = [t for t in doc.tasks if t.leads]
     assert [m.surface for m in task.participants] == ["区财政局", "区自然资源局", "县政府法制办"]
+
+
+def test_small_form_punctuation_numbers_items_like_its_usual_form() -> None:
+    text = (
+        "一、主要目标\n1﹒全省生产总值增长7%以上。\n牵头责任单位﹕省发展改革委。\n"
+        "2﹒进出口总额增长9%左右。\n牵头责任单位﹕省商务厅。\n"
+    )
+    doc = extract_bytes(text.encode("utf-8"), "small.txt")
+    assert [(t.number, [m.surface for m in t.leads]) for t in doc.tasks] == [
+        ("1", ["省发展改革委"]),
+        ("2", ["省商务厅"]),
+    ]

@@ -546,16 +546,20 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
     Inside a folder, anything with a supported ending that is neither a file
     nor a folder (a named pipe, a link to a device) is listed too, so that
     reading it refuses it with its reason instead of skipping it unsaid; a
-    folder with such an ending is searched like any other.
+    folder with such an ending is searched like any other, and one given by
+    name that holds no documents is listed itself, to be refused as a folder.
     """
     out: list[str] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(
+            inside = [
                 str(f)
                 for f in sorted(p.rglob("*"))
                 if f.suffix.lower() in SUPPORTED_SUFFIXES and not f.is_dir()
-            )
+            ]
+            if not inside and p.suffix.lower() in SUPPORTED_SUFFIXES:
+                inside = [str(p)]  # a folder named like a file: refused by name, not skipped
+            out.extend(inside)
         else:
             out.append(str(p))
     return out

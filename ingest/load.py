@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import math
 import os
 import re
 import stat
-import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -99,19 +99,15 @@ def read_file(path: str | Path) -> bytes:
     """
     source = str(path)
     try:
+        _check_regular(source, os.stat(path))  # a socket cannot even be opened
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except FileNotFoundError:
         raise IngestError(source, "no such file") from None
-    except IsADirectoryError:
-        raise IngestError(source, _FOLDER) from None
     except OSError as exc:
         raise IngestError(source, _unreadable(exc)) from None
     try:
         info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise IngestError(source, _FOLDER)
-        if not stat.S_ISREG(info.st_mode):
-            raise IngestError(source, f"not a regular file ({_file_kind(info.st_mode)})")
+        _check_regular(source, info)
         _check_size(source, info.st_size)
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(MAX_BYTES + 1)
@@ -128,6 +124,13 @@ def _unreadable(exc: OSError) -> str:
 
 
 _FOLDER = "a folder, not a file"
+
+
+def _check_regular(source: str, info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise IngestError(source, _FOLDER)
+    if not stat.S_ISREG(info.st_mode):
+        raise IngestError(source, f"not a regular file ({_file_kind(info.st_mode)})")
 
 
 def _file_kind(mode: int) -> str:
@@ -290,6 +293,18 @@ _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz", "euc_cn", "iso2022_cn"}
 def decode_text(data: bytes, source: str) -> tuple[str, str]:
     """Decode text bytes; returns (text, encoding) or raises `IngestError`.
 
+    Text that decodes but is mostly control characters (NUL runs are valid
+    UTF-8) is a binary file, refused as one.
+    """
+    text, encoding = _decode(data, source)
+    if _control_ratio(text) > 0.01:
+        raise IngestError(source, "binary file (not text)")
+    return text, encoding
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
+    """The decoding itself, in the order below.
+
     Order: a BOM decides; strict UTF-8 (by far the most common, and a
     decode that succeeds is almost never wrong); then GB18030 when the result
     reads as simplified Chinese (charset detectors misjudge short GBK texts
@@ -332,8 +347,6 @@ def _detected(data: bytes, source: str) -> tuple[str, str]:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         raise IngestError(source, f"undecodable bytes (not valid {encoding})") from None
-    if _control_ratio(text) > 0.01:
-        raise IngestError(source, "binary file (not text)")
     return text, encoding
 
 
@@ -358,11 +371,14 @@ def _reads_as_simplified_chinese(text: str) -> bool:
     return common >= 0.8 * len(wide)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_ratio(text: str) -> float:
+    """The share of control characters (category Cc) other than tab, line breaks, form feed."""
     if not text:
         return 0.0
-    bad = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f")
-    return bad / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def _decode_html(data: bytes, source: str) -> tuple[str, str]:
@@ -855,6 +871,9 @@ def _pdf_blocks(data: bytes, source: str) -> list[Block]:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    # pypdf logs what it repairs ("EOF marker not found") to standard error:
+    # noise beside the one line a file gets when it is refused.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):

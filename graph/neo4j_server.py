@@ -141,7 +141,7 @@ def connection_settings() -> ConnectionSettings:
     server) and ``NEO4J_DATABASE`` (``neo4j``).
     """
     uri = os.environ.get("NEO4J_URI") or f"bolt://127.0.0.1:{bolt_port()}"
-    _check_uri(uri)
+    check_uri(uri)
     return ConnectionSettings(
         uri=uri,
         user=os.environ.get("NEO4J_USER") or "neo4j",
@@ -154,7 +154,7 @@ def connection_settings() -> ConnectionSettings:
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
-def _check_uri(uri: str) -> None:
+def check_uri(uri: str) -> None:
     """`Neo4jServerError` with one line for a ``NEO4J_URI`` the driver would reject."""
     from urllib.parse import urlsplit
 

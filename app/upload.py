@@ -9,8 +9,10 @@ unchanged document from its cache). In Neo4j mode the rebuilt graph is then
 loaded with `graph.neo4j_load.load`, which writes only the documents whose
 facts changed — here the new one.
 
-Three checks keep an upload from destroying anything: a document id already
-used by another file is refused (the build would keep only one of them); in
+Four checks keep an upload from destroying anything: a document id already
+used by another file is refused (the build would keep only one of them), and
+so is a copy of a document already built (the build keeps one of two copies,
+which must be the one already there); in
 Neo4j mode the database must not hold documents the build lacks (loading
 makes the database equal to the build, so they would be deleted); and the kept
 file name is bounded and unique: ``uploads/.names.json`` records which name
@@ -106,13 +108,22 @@ def _record(uploads: Path, kept: str, name: str) -> None:
     write_atomic(uploads / NAMES_FILE, json.dumps(names, ensure_ascii=False, indent=1).encode())
 
 
-def corpus_sources(folder: Path) -> dict[str, Path]:
-    """doc id -> source file of every document the store was built from."""
+def _built(folder: Path) -> list[dict[str, str]]:
     try:
         manifest = json.loads((folder / MANIFEST_FILE).read_bytes())
     except (OSError, ValueError):
         raise IngestError(str(folder / MANIFEST_FILE), "no readable build manifest") from None
-    return {d["doc_id"]: ROOT / d["source"] for d in manifest.get("documents", [])}
+    return list(manifest.get("documents", []))
+
+
+def corpus_sources(folder: Path) -> dict[str, Path]:
+    """doc id -> source file of every document the store was built from."""
+    return {d["doc_id"]: ROOT / d["source"] for d in _built(folder)}
+
+
+def corpus_contents(folder: Path) -> dict[str, Path]:
+    """content hash -> source file of every document the store was built from."""
+    return {d["sha256"]: ROOT / d["source"] for d in _built(folder)}
 
 
 def ingest_upload(data: bytes, name: str, src: Source, folder: Path) -> Ingested:
@@ -131,6 +142,11 @@ def ingest_upload(data: bytes, name: str, src: Source, folder: Path) -> Ingested
             name,
             f"a document with id {extraction.doc_id!r} already exists ({display_path(taken)}); "
             "rename the file",
+        )
+    copy_of = corpus_contents(folder).get(extraction.sha256)
+    if copy_of is not None and copy_of.resolve() != target.resolve():
+        raise IngestError(
+            name, f"same content as {display_path(copy_of)}, already in the corpus; not added again"
         )
     missing = [p for p in sources.values() if not p.exists() and p.resolve() != target.resolve()]
     if missing:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import ClassVar
 
 from ingest.entities import EntitySpan, find_entities
 from ingest.gazetteer import Gazetteer, default_gazetteer
@@ -585,8 +586,16 @@ def extract_many(paths: Iterable[str | Path], jobs: int | None = None) -> Iterat
 ATTEMPTS = 2
 
 
-def _serve(conn: Connection) -> None:
-    """A worker's loop: a path in, its `ExtractResult` out, until told to stop."""
+def _serve(conn: Connection, inherited: list[Connection]) -> None:
+    """A worker's loop: a path in, its `ExtractResult` out, until told to stop.
+
+    The parent's ends of the pipes, copied in by the fork, are closed first:
+    then a parent that dies (even by SIGKILL) closes the last copy of this
+    worker's other end, `recv` ends, and the worker exits instead of
+    outliving it.
+    """
+    for other in inherited:
+        other.close()
     while True:
         try:
             path = conn.recv()
@@ -594,22 +603,31 @@ def _serve(conn: Connection) -> None:
             return
         if path is None:
             return
-        conn.send(_safe_extract(path))
+        try:
+            conn.send(_safe_extract(path))
+        except OSError:  # the parent is gone
+            return
 
 
 class _Worker:
     """One forked worker and the index of the file it holds (None when idle)."""
 
+    #: The parent's ends of all live workers' pipes, for each new worker to close.
+    parent_ends: ClassVar[set[Connection]] = set()
+
     def __init__(self, ctx: BaseContext) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child,), daemon=True)
+        inherited = [*_Worker.parent_ends, self.conn]
+        self.process = ctx.Process(target=_serve, args=(child, inherited), daemon=True)
         self.process.start()
         child.close()
+        _Worker.parent_ends.add(self.conn)
         self.holding: int | None = None
 
     def stop(self) -> None:
         with contextlib.suppress(OSError):
             self.conn.send(None)
+        _Worker.parent_ends.discard(self.conn)
         self.conn.close()
         self.process.join(5)
         if self.process.is_alive():

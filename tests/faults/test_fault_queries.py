@@ -148,3 +148,14 @@ def test_console_page_answers_a_runaway_query_with_a_message(seed_build: Path, m
     at.button(key="console_run").click().run()
     assert not at.exception
     assert at.error and "Refused: the query is " in at.error[0].value
+
+
+def test_app_with_a_bad_neo4j_uri_opens_on_a_message(seed_build: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app_harness import run_page
+
+    monkeypatch.setenv("INNOGRAPH_BUILD_DIR", str(seed_build))
+    monkeypatch.setenv("NEO4J_URI", "foo://x")
+    monkeypatch.setenv("NEO4J_PASSWORD", "whatever1")
+    at = run_page("overview")  # raises nothing (checked by run_page)
+    said = " ".join(e.value for e in [*at.error, *at.warning])
+    assert "NEO4J_URI='foo://x' is not a Neo4j address" in said and "whatever1" not in said

@@ -23,17 +23,13 @@ sys.path.insert(0, str(ROOT / "tests" / "app"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import app_harness  # noqa: E402  (needs the path above)
+from fault_harness import no_traceback  # noqa: E402
 
 seed_build = app_harness.seed_build
 neo4j_driver = app_harness.neo4j_driver
 neo4j_settings = app_harness.neo4j_settings
 neo4j_database = app_harness.neo4j_database
 neo4j_seeds = app_harness.neo4j_seeds
-
-
-def no_traceback(done: subprocess.CompletedProcess[str]) -> None:
-    for stream in (done.stdout, done.stderr):
-        assert "Traceback" not in stream, stream[-3000:]
 
 
 @pytest.fixture

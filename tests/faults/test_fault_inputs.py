@@ -42,7 +42,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     import os
     import sys
 
-    from conftest import ROOT, no_traceback
+    from fault_harness import ROOT, no_traceback
 
     done = subprocess.run(
         [sys.executable, "-m", "innograph", *args],

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from bad_inputs import GOOD_SEEDS, SEEDS
-from conftest import ROOT, no_traceback
+from fault_harness import ROOT, no_traceback
 
 from graph.store_file import CACHE_DIR, GRAPH_FILE, MANIFEST_FILE
 

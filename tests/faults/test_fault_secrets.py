@@ -67,7 +67,7 @@ def test_the_running_servers_secrets_are_owner_only_and_unlogged(neo4j_settings)
 def test_the_initial_password_is_never_on_a_command_line(tmp_path: Path) -> None:
     jars = neo4j_server.neo4j_home() / "lib"
     if neo4j_server._jar_with(jars, neo4j_server.ADMIN_TOOL) is None:
-        from conftest import app_harness
+        import app_harness
 
         app_harness._integration.unavailable(f"no Neo4j jars in {jars}")
     home = tmp_path / "home"

@@ -23,9 +23,12 @@ Neo4j stores it: every node carries its ``id`` and labels (actors also
 empty lists) are absent (`graph.neo4j_load.neo4j_properties`). Parameters are
 written into the text as literals, single-quoted strings become double-quoted
 and aggregate names are upper-cased, because grand-cypher reads only those
-forms. Writes are refused before parsing; a runaway query is stopped after a
-time limit by running it in a forked child process, the only way to stop
-pure-Python work.
+forms. Writes and over-long texts are refused before parsing. Parsing (lark's
+Earley parser is slow on long ``WHERE`` chains) and evaluation both happen in
+a forked child process under a wall-clock limit and an address-space limit:
+killing a child is the only way to stop pure-Python work, and the limit turns
+a query that would fill memory into a `MemoryError` in the child, never in
+the app.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import re
+import resource
 from collections.abc import Mapping
 from typing import Any
 
@@ -42,7 +46,21 @@ from lark.exceptions import LarkError
 
 from graph import model
 from graph.neo4j_load import neo4j_properties
-from graph.readonly import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT, CypherRefused, QueryResult
+from graph.readonly import (
+    DEFAULT_ROW_CAP,
+    DEFAULT_TIMEOUT,
+    CypherRefused,
+    QueryResult,
+    check_length,
+)
+
+#: Memory a query may allocate in its child, on top of what the app holds.
+MEMORY_BUDGET = 1024 * 2**20
+_NOT_IN_SUBSET = (
+    "Not in the embedded subset: this query needs Neo4j — start it with "
+    "`innograph neo4j start`, load the graph with `innograph load`, and choose "
+    "Neo4j in the sidebar."
+)
 
 _STRING_OR_PARAM = re.compile(r"'((?:\\.|[^'\\])*)'|\"(?:\\.|[^\"\\])*\"|\$(\w+)|//[^\n]*")
 _AGGREGATE = re.compile(r"\b(count|sum|avg|min|max|collect)\s*\(", re.I)
@@ -157,11 +175,34 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _evaluate(view: nx.MultiDiGraph, text: str, conn: Any) -> None:
-    """Child process body: run the query, send (ok, {column: values}) or (error, reason)."""
+def _limit_memory(budget: int) -> None:
+    """Cap the address space of this (child) process at what it uses now plus `budget`."""
+    with open("/proc/self/statm", encoding="ascii") as fh:
+        used = int(fh.read().split()[0]) * resource.getpagesize()
+    limit = used + budget
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _evaluate(view: nx.MultiDiGraph, text: str, conn: Any, budget: int) -> None:
+    """Child process body: parse and run the query, send one answer.
+
+    ``("ok", (columns, rows))``, ``("subset", None)`` when grand-cypher cannot
+    parse it, ``("memory", None)`` past the memory limit, ``("error", reason)``.
+    """
     try:
+        _limit_memory(budget)
+        try:
+            tree = _GrandCypherGrammar.parse(text)
+        except LarkError:
+            conn.send(("subset", None))
+            return
         result = GrandCypher(view).run(text)
-        conn.send(("ok", {str(k): [plain(v) for v in values] for k, values in result.items()}))
+        values = {str(k): [plain(v) for v in vs] for k, vs in result.items()}
+        columns = _columns(tree, list(values))
+        rows = [list(r) for r in zip(*(values[c] for c in columns), strict=True)]
+        conn.send(("ok", (columns, rows)))
+    except MemoryError:
+        conn.send(("memory", None))
     except Exception as err:  # the child must always answer; the parent explains
         conn.send(("error", (str(err).strip().splitlines() or [type(err).__name__])[0]))
     finally:
@@ -180,11 +221,16 @@ class EmbeddedCypher:
         self.view = labelled_view(graph)
         self.timeout = timeout
         self.row_cap = row_cap
+        self.memory_budget = MEMORY_BUDGET
 
     @staticmethod
     def supports(text: str, params: Mapping[str, Any] | None = None) -> bool:
-        """True when the query is a read inside the subset (it parses)."""
+        """True when the query is a read inside the subset (it parses).
+
+        For the library's own queries: the parse runs here, not in a child.
+        """
         try:
+            check_length(text)
             refuse_writes(text)
             _GrandCypherGrammar.parse(prepare(text, params or {}))
         except (CypherRefused, LarkError):
@@ -192,27 +238,19 @@ class EmbeddedCypher:
         return True
 
     def run(self, text: str, params: Mapping[str, Any] | None = None) -> QueryResult:
-        """Refuse writes, check the subset, then evaluate under the time limit and row cap."""
+        """Refuse writes, then parse and evaluate in a child under the time and memory limits."""
+        check_length(text)
         refuse_writes(text)
-        prepared = prepare(text, params or {})
-        try:
-            tree = _GrandCypherGrammar.parse(prepared)
-        except LarkError:
-            raise CypherRefused(
-                "Not in the embedded subset: this query needs Neo4j — start it with "
-                "`innograph neo4j start`, load the graph with `innograph load`, and choose "
-                "Neo4j in the sidebar."
-            ) from None
-        result = self._evaluate(prepared)
-        columns = _columns(tree, list(result))
-        rows = [list(r) for r in zip(*(result[c] for c in columns), strict=True)]
+        columns, rows = self._evaluate(prepare(text, params or {}))
         self._place_relationships(rows)
         return QueryResult(columns, rows[: self.row_cap], len(rows) > self.row_cap, self.row_cap)
 
-    def _evaluate(self, text: str) -> dict[str, list[Any]]:
+    def _evaluate(self, text: str) -> tuple[list[str], list[list[Any]]]:
         ctx = mp.get_context("fork")
         receive, send = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_evaluate, args=(self.view, text, send), daemon=True)
+        child = ctx.Process(
+            target=_evaluate, args=(self.view, text, send, self.memory_budget), daemon=True
+        )
         child.start()
         send.close()
         try:
@@ -229,6 +267,13 @@ class EmbeddedCypher:
             if child.is_alive():
                 child.kill()
             child.join()
+        if status == "subset":
+            raise CypherRefused(_NOT_IN_SUBSET)
+        if status == "memory":
+            raise CypherRefused(
+                f"Stopped: the query needed more than the {self.memory_budget // 2**20} MB "
+                "memory limit; narrow it (a LIMIT, an anchor node, fewer unbound patterns)."
+            )
         if status != "ok":
             raise CypherRefused(f"Failed: {payload}.")
         return payload

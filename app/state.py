@@ -28,6 +28,7 @@ from graph.neo4j_server import (
     ConnectionSettings,
     Neo4jServerError,
     bolt_port,
+    check_uri,
     connection_settings,
 )
 from graph.queries import Neo4jStore, NxStore, Store
@@ -103,6 +104,7 @@ def neo4j_settings() -> ConnectionSettings:
     uri, password = pick("NEO4J_URI", "uri"), pick("NEO4J_PASSWORD", "password")
     try:
         uri = uri or f"bolt://127.0.0.1:{bolt_port()}"
+        check_uri(uri)
     except Neo4jServerError as err:
         raise SourceUnavailable(str(err)) from None
     if password is None:

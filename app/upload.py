@@ -9,10 +9,16 @@ unchanged document from its cache). In Neo4j mode the rebuilt graph is then
 loaded with `graph.neo4j_load.load`, which writes only the documents whose
 facts changed — here the new one.
 
-Two checks keep an upload from destroying anything: a document id already
+Four checks keep an upload from destroying anything: a document id already
 used by another file is refused (the build would keep only one of them), and
-in Neo4j mode the database must not hold documents the build lacks (loading
-makes the database equal to the build, so they would be deleted).
+so is a copy of a document already built (the build keeps one of two copies,
+which must be the one already there); in
+Neo4j mode the database must not hold documents the build lacks (loading
+makes the database equal to the build, so they would be deleted); and the kept
+file name is bounded and unique: ``uploads/.names.json`` records which name
+each kept file was uploaded as, so uploading the same name again replaces
+that file (a corrected version), while a different name that cleans up to
+the same one gets a numbered name of its own instead of replacing it.
 """
 
 from __future__ import annotations
@@ -29,6 +35,11 @@ from ingest.load import MAX_BYTES
 from ingest.model import IngestError
 
 UPLOADS = "uploads"
+#: The uploaded name of each kept file, in the uploads folder.
+NAMES_FILE = ".names.json"
+#: Bytes a kept file name's stem may take: well under the 255 of a file system
+#: name, with room for a number and an extension.
+MAX_STEM_BYTES = 150
 #: File types offered in the upload dialog; the content decides the real type.
 TYPES = ("txt", "html", "htm", "docx", "pdf")
 MAX_MB = MAX_BYTES // 2**20
@@ -50,20 +61,69 @@ def safe_name(name: str) -> str:
 
     >>> safe_name("../../etc/新疆 政策 (1).TXT")
     '新疆_政策_1.txt'
+
+    A long name is cut (at a character, to `MAX_STEM_BYTES` bytes) so that it
+    can be a file name at all.
+
+    >>> len(safe_name("政" * 100 + ".txt").encode())
+    154
     """
     path = Path(name.replace("\\", "/")).name
     stem, suffix = Path(path).stem, Path(path).suffix.lower()
+    if not re.fullmatch(r"\.\w{1,8}", suffix):
+        stem, suffix = path, ""
     stem = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "upload"
+    stem = stem.encode()[:MAX_STEM_BYTES].decode(errors="ignore").rstrip("._") or "upload"
     return stem + suffix
 
 
-def corpus_sources(folder: Path) -> dict[str, Path]:
-    """doc id -> source file of every document the store was built from."""
+def _names(uploads: Path) -> dict[str, str]:
+    try:
+        names = json.loads((uploads / NAMES_FILE).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    return names if isinstance(names, dict) else {}
+
+
+def kept_name(uploads: Path, name: str) -> str:
+    """The file name to keep an upload as: its own earlier file, or a free one.
+
+    A kept file uploaded under another name is never chosen, so two names that
+    clean up alike (``a b.txt``, ``a_b.txt``) never replace each other.
+    """
+    names = _names(uploads)
+    base = safe_name(name)
+    stem, suffix = Path(base).stem, Path(base).suffix
+    for n in range(1, 1000):
+        candidate = base if n == 1 else f"{stem}-{n}{suffix}"
+        owner = names.get(candidate)
+        if owner == name or (owner is None and not (uploads / candidate).exists()):
+            return candidate
+    raise IngestError(name, "too many uploads of this name; rename the file")
+
+
+def _record(uploads: Path, kept: str, name: str) -> None:
+    names = _names(uploads)
+    names[kept] = name
+    write_atomic(uploads / NAMES_FILE, json.dumps(names, ensure_ascii=False, indent=1).encode())
+
+
+def _built(folder: Path) -> list[dict[str, str]]:
     try:
         manifest = json.loads((folder / MANIFEST_FILE).read_bytes())
     except (OSError, ValueError):
         raise IngestError(str(folder / MANIFEST_FILE), "no readable build manifest") from None
-    return {d["doc_id"]: ROOT / d["source"] for d in manifest.get("documents", [])}
+    return list(manifest.get("documents", []))
+
+
+def corpus_sources(folder: Path) -> dict[str, Path]:
+    """doc id -> source file of every document the store was built from."""
+    return {d["doc_id"]: ROOT / d["source"] for d in _built(folder)}
+
+
+def corpus_contents(folder: Path) -> dict[str, Path]:
+    """content hash -> source file of every document the store was built from."""
+    return {d["sha256"]: ROOT / d["source"] for d in _built(folder)}
 
 
 def ingest_upload(data: bytes, name: str, src: Source, folder: Path) -> Ingested:
@@ -71,7 +131,8 @@ def ingest_upload(data: bytes, name: str, src: Source, folder: Path) -> Ingested
 
     Raises `IngestError` with a one-line reason; a refused file changes nothing.
     """
-    name = safe_name(name)
+    original = name
+    name = kept_name(folder / UPLOADS, name)
     extraction = extract_bytes(data, name)
     sources = corpus_sources(folder)
     target = folder / UPLOADS / name
@@ -81,6 +142,11 @@ def ingest_upload(data: bytes, name: str, src: Source, folder: Path) -> Ingested
             name,
             f"a document with id {extraction.doc_id!r} already exists ({display_path(taken)}); "
             "rename the file",
+        )
+    copy_of = corpus_contents(folder).get(extraction.sha256)
+    if copy_of is not None and copy_of.resolve() != target.resolve():
+        raise IngestError(
+            name, f"same content as {display_path(copy_of)}, already in the corpus; not added again"
         )
     missing = [p for p in sources.values() if not p.exists() and p.resolve() != target.resolve()]
     if missing:
@@ -104,6 +170,7 @@ def ingest_upload(data: bytes, name: str, src: Source, folder: Path) -> Ingested
         if taken is None:
             target.unlink(missing_ok=True)
         raise IngestError(name, mine[0].split(": ", 1)[-1])
+    _record(folder / UPLOADS, name, original)
     summary = None
     if src.mode == "neo4j":
         from graph.neo4j_load import load

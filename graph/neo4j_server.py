@@ -43,6 +43,14 @@ DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
 HEAP = "1g"
 PAGECACHE = "512m"
+#: Server-side limits on every transaction, so that no query, however it was
+#: sent, can hold the server: the longest a transaction may run (a backstop
+#: behind the per-query timeout the clients pass), the heap one transaction may
+#: take, and the heap all of them together may take (a share of `HEAP`, so a
+#: runaway query ends in a refused transaction, not an OutOfMemoryError).
+TRANSACTION_TIMEOUT = "300s"
+TRANSACTION_MEMORY = "384m"
+TRANSACTIONS_MEMORY = "640m"
 #: Java releases Neo4j 5.26 supports.
 JAVA_RELEASES = (17, 21)
 
@@ -133,12 +141,33 @@ def connection_settings() -> ConnectionSettings:
     server) and ``NEO4J_DATABASE`` (``neo4j``).
     """
     uri = os.environ.get("NEO4J_URI") or f"bolt://127.0.0.1:{bolt_port()}"
+    check_uri(uri)
     return ConnectionSettings(
         uri=uri,
         user=os.environ.get("NEO4J_USER") or "neo4j",
         password=_password(create=False),
         database=os.environ.get("NEO4J_DATABASE") or "neo4j",
     )
+
+
+#: URI schemes the Neo4j Python driver speaks.
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def check_uri(uri: str) -> None:
+    """`Neo4jServerError` with one line for a ``NEO4J_URI`` the driver would reject."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(uri)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError as err:
+        raise Neo4jServerError(f"NEO4J_URI={uri!r} is not a valid URI ({err})") from None
+    if parts.scheme not in URI_SCHEMES or not parts.hostname:
+        raise Neo4jServerError(
+            f"NEO4J_URI={uri!r} is not a Neo4j address: expected "
+            f"{'|'.join(URI_SCHEMES)}://host[:port], e.g. bolt://127.0.0.1:7687"
+        )
 
 
 def _password(create: bool, home: Path | None = None) -> str:
@@ -255,6 +284,9 @@ def write_config(home: Path) -> Path:
         f"server.memory.heap.initial_size={HEAP}",
         f"server.memory.heap.max_size={HEAP}",
         f"server.memory.pagecache.size={PAGECACHE}",
+        f"db.transaction.timeout={TRANSACTION_TIMEOUT}",
+        f"db.memory.transaction.max={TRANSACTION_MEMORY}",
+        f"dbms.memory.transaction.total.max={TRANSACTIONS_MEMORY}",
         *(f"server.jvm.additional={flag}" for flag in JVM_ADDITIONAL),
     ]
     conf = home / "conf" / "neo4j.conf"
@@ -353,6 +385,7 @@ def start(home: Path | None = None, timeout: float = 180.0) -> str:
     write_config(home)
     if not (home / "data" / "dbms" / "auth.ini").exists():
         _set_initial_password(home, java, password)
+    owner_only(home)
     log = home / "logs" / "console.log"
     with log.open("ab") as out:
         process = subprocess.Popen(
@@ -368,25 +401,59 @@ def start(home: Path | None = None, timeout: float = 180.0) -> str:
 
 
 def _set_initial_password(home: Path, java: str, password: str) -> None:
+    """Set the password with Neo4j's AdminTool, the password never on a command line.
+
+    Any user can read another process's arguments (``ps``), so the AdminTool
+    command goes into a Java argument file (``java @file``) only the owner can
+    read, removed right after; the process list shows ``java @…/admin.args``.
+    """
     if len(password) < 8 or password == "neo4j":
         raise Neo4jServerError(
             "the Neo4j password must have at least 8 characters and not be 'neo4j'"
         )
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
-    command = [
-        java,
-        "-cp",
-        f"{home / 'lib'}/*",
-        ADMIN_TOOL,
-        "dbms",
-        "set-initial-password",
+    arguments = [
+        "-cp", f"{home / 'lib'}/*", ADMIN_TOOL, "dbms", "set-initial-password",
         "--",  # the password is an operand even if it starts with "-"
         password,
-    ]
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    ]  # fmt: skip
+    argfile = home / "run" / "admin.args"
+    argfile.parent.mkdir(parents=True, exist_ok=True)
+    argfile.unlink(missing_ok=True)
+    fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write("\n".join(_quoted(a) for a in arguments) + "\n")
+    try:
+        done = subprocess.run(
+            [java, f"@{argfile}"], env=env, capture_output=True, text=True, check=False
+        )
+    finally:
+        argfile.unlink(missing_ok=True)
     if done.returncode != 0:
-        last = (done.stdout + done.stderr).strip().splitlines()[-1:] or ["no output"]
-        raise Neo4jServerError(f"AdminTool could not set the initial password: {last[0]}")
+        last = (done.stdout + done.stderr).replace(password, "***").strip().splitlines()[-1:]
+        why = last[0] if last else "no output"
+        raise Neo4jServerError(f"AdminTool could not set the initial password: {why}")
+    owner_only(home)
+
+
+def _quoted(argument: str) -> str:
+    """One argument of a Java argument file: quoted, with backslash escapes."""
+    return '"' + argument.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def owner_only(home: Path) -> None:
+    """Make the files holding the password or its hash readable by their owner only.
+
+    ``<home>/password`` is created that way; Neo4j writes ``data/dbms/auth.ini``
+    (the hash) with the default umask, so it and its folder are narrowed here,
+    at every start.
+    """
+    for path in (password_file(home), home / "data" / "dbms" / "auth.ini"):
+        if path.exists():
+            path.chmod(0o600)
+    dbms = home / "data" / "dbms"
+    if dbms.is_dir():
+        dbms.chmod(0o700)
 
 
 def _wait_ready(home: Path, pid: int, process: subprocess.Popen | None, timeout: float) -> str:

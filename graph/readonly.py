@@ -11,7 +11,19 @@ change it or the server. Every query passes three gates:
    ``db.stats.clear``), which is why the plan is inspected, not just the type.
 2. It runs in a managed transaction with READ access mode, in which Neo4j
    itself rejects any write that slipped through.
-3. It runs under a transaction timeout and returns at most a row cap.
+3. It runs under a transaction timeout and returns at most a row cap, once:
+   a query stopped for time or memory is never retried.
+
+Neo4j checks the timeout and the transaction memory limit between rows, not
+inside one expression: ``[x IN range(1, 100000000) | x]`` or a ``reduce`` that
+grows a string runs on past any timeout until the heap is gone. So the check
+also refuses, from the text, the expressions whose work has no bound Neo4j
+enforces: a ``range()`` whose size is not known or above `MAX_RANGE_ITEMS`
+(all ranges of a query together; ``UNWIND range(…)`` makes rows, so it is
+free), and a list iteration (comprehension,
+``reduce``, ``any``/``all``/``none``/``single``) nested in another, whose work
+is the product of two list sizes. Work over rows (``UNWIND``, ``MATCH``) is
+left to the timeout and memory limits, which Neo4j does enforce there.
 
 Refusals and timeouts raise `CypherRefused`, whose ``reason`` is one sentence.
 The library is ``queries/*.cypher``: each file starts with ``//`` comment lines
@@ -31,11 +43,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from neo4j import Driver, Result
+    from neo4j import Driver
 
 QUERY_DIR = Path(__file__).resolve().parents[1] / "queries"
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_ROW_CAP = 1000
+#: Longest query text either console accepts: the longest library query is
+#: under 1,000 characters, while a machine-made ``WHERE`` of thousands of
+#: ``OR`` terms only costs parse time.
+MAX_QUERY_CHARS = 10_000
+
+#: The most list items all ``range()`` calls of a query may produce together.
+MAX_RANGE_ITEMS = 10_000
 
 #: Procedures that only read the user database.
 READ_PROCEDURES = frozenset(
@@ -84,6 +103,27 @@ _TIMEOUT_CODES = (
     "Neo.ClientError.Transaction.TransactionTimedOut",
     "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
 )
+_MEMORY_CODES = (
+    "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+    "Neo.TransientError.General.TransactionMemoryLimit",
+    "Neo.TransientError.General.OutOfMemoryError",
+)
+_RANGE = re.compile(r"\brange\s*\(", re.I)
+_ITERATION = re.compile(
+    r"(?:\[|\b(?:reduce|any|all|none|single)\s*\()\s*`?\w+`?\s*(?:=[^|]*?,\s*`?\w+`?\s*)?IN\b",
+    re.I,
+)
+_UNWOUND = re.compile(r"\bUNWIND\s*$", re.I)
+_INTEGER = re.compile(r"^\s*([-+]?\d+)\s*$")
+
+
+def check_length(text: str) -> None:
+    """`CypherRefused` for a query text longer than `MAX_QUERY_CHARS`."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise CypherRefused(
+            f"Refused: the query is {len(text):,} characters long; the limit is "
+            f"{MAX_QUERY_CHARS:,} (pass long value lists as a parameter)."
+        )
 
 
 class CypherRefused(Exception):
@@ -154,10 +194,12 @@ class ReadOnlyCypher:
         from neo4j import RoutingControl
         from neo4j.exceptions import Neo4jError
 
+        check_length(text)
         screened = _LITERALS.sub(lambda m: " " * len(m.group()), text)
         for pattern, reason in _TEXT_RULES:
             if pattern.search(screened):
                 raise CypherRefused(f"Refused: {reason}.")
+        check_bounded(screened, params or {})
         try:
             summary = self.driver.execute_query(
                 f"EXPLAIN {text}",
@@ -173,39 +215,138 @@ class ReadOnlyCypher:
         _check_plan(summary.plan or {})
 
     def run(self, text: str, params: Mapping[str, Any] | None = None) -> QueryResult:
-        """Check, then run `text` in a READ transaction under the timeout and row cap."""
-        from neo4j import Query, RoutingControl
-        from neo4j.exceptions import ClientError, Neo4jError
+        """Check, then run `text` once in a READ transaction under the timeout and row cap."""
+        from neo4j import READ_ACCESS
+        from neo4j.exceptions import Neo4jError
 
         self.check(text, params)
         cap = self.row_cap
-
-        def first_rows(result: Result) -> tuple[list[str], list[list[Any]]]:
-            rows = [[plain(v) for v in record.values()] for record in islice(result, cap + 1)]
-            return list(result.keys()), rows
-
         try:
-            columns, rows = self.driver.execute_query(
-                Query(text, timeout=self.timeout),  # type: ignore[arg-type]
-                dict(params or {}),
-                database_=self.database,
-                routing_=RoutingControl.READ,
-                result_transformer_=first_rows,
-            )
-        except ClientError as err:
-            if err.code in _TIMEOUT_CODES:
-                raise CypherRefused(
-                    f"Stopped: the query ran longer than the {self.timeout:g} s limit; "
-                    "narrow it (a LIMIT, an anchor node, fewer unbound patterns)."
-                ) from None
-            if err.code == "Neo.ClientError.Statement.AccessMode":
-                raise CypherRefused(
-                    "Refused: Neo4j rejected a write in this read-only session."
-                ) from None
-            raise CypherRefused(f"Failed: {_first_line(err)}.") from None
+            # An explicit transaction, not a managed one: the driver retries
+            # managed work on transient errors, and an out-of-memory stop is
+            # transient to Neo4j; running a runaway query again is the worst answer.
+            with (
+                self.driver.session(
+                    database=self.database, default_access_mode=READ_ACCESS
+                ) as session,
+                session.begin_transaction(timeout=self.timeout) as tx,
+            ):
+                result = tx.run(text, dict(params or {}))
+                rows = [[plain(v) for v in record.values()] for record in islice(result, cap + 1)]
+                columns = list(result.keys())
         except Neo4jError as err:
-            raise CypherRefused(f"Failed: {_first_line(err)}.") from None
+            raise self._refusal(err) from None
         return QueryResult(columns, rows[:cap], len(rows) > cap, cap)
+
+    def _refusal(self, err: Exception) -> CypherRefused:
+        code = getattr(err, "code", None) or ""
+        if code in _TIMEOUT_CODES or code.endswith("Transaction.Terminated"):
+            return CypherRefused(
+                f"Stopped: the query ran longer than the {self.timeout:g} s limit; "
+                "narrow it (a LIMIT, an anchor node, fewer unbound patterns)."
+            )
+        if code in _MEMORY_CODES:
+            return CypherRefused(
+                "Stopped: the query needed more memory than a query may take on this server; "
+                "narrow it (a LIMIT, fewer rows collected, an anchor node)."
+            )
+        if code == "Neo.ClientError.Statement.AccessMode":
+            return CypherRefused("Refused: Neo4j rejected a write in this read-only session.")
+        return CypherRefused(f"Failed: {_first_line(err)}.")
+
+
+def check_bounded(screened: str, params: Mapping[str, Any]) -> None:
+    """Refuse expressions whose work Neo4j's limits cannot stop (see the module docstring).
+
+    `screened` is the query with comments and string literals blanked out.
+
+    >>> def reason(text):
+    ...     try:
+    ...         check_bounded(text, {"n": 50})
+    ...     except CypherRefused as err:
+    ...         return err.reason[:40]
+    >>> reason("UNWIND range(1, $n) AS x RETURN [y IN range(0, 9) | y]")
+    >>> reason("UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*)")
+    >>> reason("UNWIND range(1, 100) AS x RETURN [y IN range(0, x) | y]")
+    'Refused: range() needs whole-number boun'
+    >>> reason("RETURN size([x IN range(1, 100000000) | x])")
+    'Refused: range() would make 100,000,000 '
+    >>> reason("WITH [1, 2] AS a RETURN [x IN a | [y IN a | x * y]]")
+    'Refused: a list iteration inside another'
+    """
+    items = 1
+    for match in _RANGE.finditer(screened):
+        if _UNWOUND.search(screened, 0, match.start()):
+            continue  # UNWIND range(…) makes rows lazily, which the timeout stops
+        args = _arguments(screened, match.end())
+        bounds = [_integer(a, params) for a in args]
+        if not 2 <= len(args) <= 3 or None in bounds:
+            raise CypherRefused(
+                "Refused: range() needs whole-number bounds written in the query or given as "
+                "parameters, so its size is known before it runs."
+            )
+        low, high, step = (*bounds, 1)[:3]  # type: ignore[misc]
+        if step == 0:
+            raise CypherRefused("Refused: range() with a step of 0 never ends.")
+        items *= max(0, (high - low) // step + 1)
+        if items > MAX_RANGE_ITEMS:
+            raise CypherRefused(
+                f"Refused: range() would make {items:,} list items; the limit is "
+                f"{MAX_RANGE_ITEMS:,} per query."
+            )
+    ends = []
+    for match in _ITERATION.finditer(screened):
+        if any(match.start() < end for end in ends):
+            raise CypherRefused(
+                "Refused: a list iteration inside another one (its work is the product of the "
+                "two lists, and Neo4j cannot stop an expression midway); UNWIND one of the "
+                "lists into rows instead."
+            )
+        ends.append(_closing(screened, match.start()))
+
+
+def _arguments(text: str, start: int) -> list[str]:
+    """The top-level comma-separated arguments of a call whose "(" ends at `start`."""
+    depth, args, current = 0, [], []
+    for ch in text[start:]:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            if depth == 0:
+                args.append("".join(current))
+                return args
+            depth -= 1
+        elif ch == "," and depth == 0:
+            args.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    return [*args, "".join(current)]
+
+
+def _closing(text: str, start: int) -> int:
+    """Where the bracket or call opened at (or just after) `start` closes."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] in "([{":
+            depth += 1
+        elif text[i] in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(text)
+
+
+def _integer(arg: str, params: Mapping[str, Any]) -> int | None:
+    """An argument's value when it is a whole-number literal or parameter, else None."""
+    found = _INTEGER.match(arg)
+    if found:
+        return int(found.group(1))
+    name = arg.strip()
+    if name.startswith("$") and isinstance(params.get(name[1:]), int):
+        value = params[name[1:]]
+        return None if isinstance(value, bool) else value
+    return None
 
 
 def _check_plan(plan: Mapping[str, Any]) -> None:

@@ -128,12 +128,10 @@ def load_graph(path: str | Path | None = None) -> nx.MultiDiGraph:
 def _cache_key(path: str) -> str:
     """The cache key of a file; IngestError when the file cannot be read."""
     from ingest.extract import extraction_key
+    from ingest.load import read_file
     from ingest.manifest import entry_for
 
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise IngestError(path, exc.strerror or type(exc).__name__) from None
+    data = read_file(path)  # checks type and size first: a FIFO or /dev/zero is refused
     sha = hashlib.sha256(data).hexdigest()
     return extraction_key(sha, entry_for(path), Path(path).name)
 
@@ -223,6 +221,7 @@ def build(
     by an empty graph.
     """
     from ingest.extract import SUPPORTED_SUFFIXES, expand_paths, extract_many
+    from ingest.manifest import manifest_problems
 
     paths = [str(p) for p in paths]
     folder = build_dir(out)
@@ -233,6 +232,7 @@ def build(
         looked_for = ", ".join(SUPPORTED_SUFFIXES)
         report.errors.append(f"{', '.join(paths)}: no documents found ({looked_for})")
         return report
+    report.errors.extend(manifest_problems(files))  # unreadable: built without its metadata
     found: list[tuple[str, str, DocumentExtraction]] = []  # (path, cache key, extraction)
     missing: dict[str, str] = {}
     for path in files:
@@ -290,12 +290,17 @@ def _prune(cache: Path) -> None:
 def _distinct(
     found: list[tuple[str, str, DocumentExtraction]], errors: list[str]
 ) -> tuple[list[DocumentExtraction], dict[str, str]]:
-    """Extractions named by their display path; a doc_id clash drops the later file."""
+    """Extractions named by their display path; a copy or a doc_id clash drops the later file."""
+    from ingest.extract import copy_refusal
+
     kept: dict[str, DocumentExtraction] = {}
     keys: dict[str, str] = {}
+    contents: dict[str, str] = {}
     for path, key, ex in sorted(found, key=lambda f: display_path(f[0])):
         ex = replace(ex, source=display_path(path))
-        if ex.doc_id not in kept:
+        if (copy := copy_refusal(contents, ex)) is not None:
+            errors.append(str(copy))
+        elif ex.doc_id not in kept:
             kept[ex.doc_id] = ex
             keys[ex.doc_id] = key
         elif (clash := doc_id_clash(kept[ex.doc_id], ex)) is not None:

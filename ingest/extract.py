@@ -9,17 +9,19 @@ entry and the gazetteer, which is what makes it cacheable by content hash
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ingest.entities import EntitySpan, find_entities
 from ingest.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
@@ -543,6 +545,20 @@ class ExtractResult:
     error: str | None
 
 
+def copy_refusal(seen: dict[str, str], extraction: DocumentExtraction) -> IngestError | None:
+    """The refusal of a document whose bytes an earlier one of the batch has.
+
+    The same text saved under two names would otherwise become two documents
+    with the same tasks, doubling every count. `seen` maps content hashes to
+    the first source with them; the caller offers documents in a stable order
+    (by path) so the same name is kept on every build.
+    """
+    first = seen.setdefault(extraction.sha256, extraction.source)
+    if first == extraction.source:
+        return None
+    return IngestError(extraction.source, f"same content as {first}; built once, as {first}")
+
+
 def _safe_extract(path: str) -> ExtractResult:
     try:
         return ExtractResult(path, extract_path(path), None)
@@ -553,25 +569,35 @@ def _safe_extract(path: str) -> ExtractResult:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[str]:
-    """Files given directly, plus supported files inside folders, sorted."""
+    """Files given directly, plus supported files inside folders, sorted.
+
+    Inside a folder, anything with a supported ending that is neither a file
+    nor a folder (a named pipe, a link to a device) is listed too, so that
+    reading it refuses it with its reason instead of skipping it unsaid; a
+    folder with such an ending is searched like any other, and one given by
+    name that holds no documents is listed itself, to be refused as a folder.
+    """
     out: list[str] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(
+            inside = [
                 str(f)
                 for f in sorted(p.rglob("*"))
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-            )
+                if f.suffix.lower() in SUPPORTED_SUFFIXES and not f.is_dir()
+            ]
+            if not inside and p.suffix.lower() in SUPPORTED_SUFFIXES:
+                inside = [str(p)]  # a folder named like a file: refused by name, not skipped
+            out.extend(inside)
         else:
             out.append(str(p))
     return out
 
 
 def extract_many(paths: Iterable[str | Path], jobs: int | None = None) -> Iterator[ExtractResult]:
-    """Extract many files, in input order, over a process pool when it pays.
+    """Extract many files, in input order, over worker processes when it pays.
 
     The gazetteer and the spaCy pipeline are built once in the parent before
-    the pool forks, so workers share them instead of each paying the start-up.
+    the workers fork, so workers share them instead of each paying the start-up.
     """
     files = [str(p) for p in paths]
     jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
@@ -580,7 +606,142 @@ def extract_many(paths: Iterable[str | Path], jobs: int | None = None) -> Iterat
         return
     default_gazetteer()
     get_nlp()
-    import multiprocessing as mp
+    yield from _WorkerPool(files, jobs).results()
 
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
-        yield from pool.map(_safe_extract, files, chunksize=4)
+
+#: How often a document is tried when the worker holding it dies.
+ATTEMPTS = 2
+
+
+def _serve(conn: Connection, inherited: list[Connection]) -> None:
+    """A worker's loop: a path in, its `ExtractResult` out, until told to stop.
+
+    The parent's ends of the pipes, copied in by the fork, are closed first:
+    then a parent that dies (even by SIGKILL) closes the last copy of this
+    worker's other end, `recv` ends, and the worker exits instead of
+    outliving it.
+    """
+    for other in inherited:
+        other.close()
+    while True:
+        try:
+            path = conn.recv()
+        except EOFError:
+            return
+        if path is None:
+            return
+        try:
+            conn.send(_safe_extract(path))
+        except OSError:  # the parent is gone
+            return
+
+
+class _Worker:
+    """One forked worker and the index of the file it holds (None when idle)."""
+
+    #: The parent's ends of all live workers' pipes, for each new worker to close.
+    parent_ends: ClassVar[set[Connection]] = set()
+
+    def __init__(self, ctx: BaseContext) -> None:
+        self.conn, child = ctx.Pipe()
+        inherited = [*_Worker.parent_ends, self.conn]
+        self.process = ctx.Process(target=_serve, args=(child, inherited), daemon=True)
+        self.process.start()
+        child.close()
+        _Worker.parent_ends.add(self.conn)
+        self.holding: int | None = None
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.conn.send(None)
+        _Worker.parent_ends.discard(self.conn)
+        self.conn.close()
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+class _WorkerPool:
+    """Worker processes that each hold one document at a time.
+
+    A worker that dies (the OOM killer, a crash in a C extension) costs only
+    the document it held, because the pool knows which one that was: the
+    document is tried once more in a fresh worker, then reported as one line,
+    and the batch goes on. (`concurrent.futures` would instead break the
+    whole pool and fail every pending document.)
+    """
+
+    def __init__(self, files: list[str], jobs: int) -> None:
+        import multiprocessing as mp
+
+        self.files = files
+        self.ctx = mp.get_context("fork")
+        self.jobs = min(jobs, len(files))
+        self.queue: deque[int] = deque(range(len(files)))
+        self.tries: Counter[int] = Counter()
+        self.done: dict[int, ExtractResult] = {}
+
+    def results(self) -> Iterator[ExtractResult]:
+        workers = [_Worker(self.ctx) for _ in range(self.jobs)]
+        try:
+            ahead = 0
+            while ahead < len(self.files):
+                for k, worker in enumerate(workers):
+                    if worker.holding is None and self.queue:
+                        workers[k] = self._hand(worker)
+                busy = [w for w in workers if w.holding is not None]
+                ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+                for k, worker in enumerate(workers):
+                    if worker.holding is not None and (
+                        worker.conn in ready or worker.process.sentinel in ready
+                    ):
+                        workers[k] = self._collect(worker)
+                while ahead in self.done:
+                    yield self.done.pop(ahead)
+                    ahead += 1
+        finally:
+            for worker in workers:
+                worker.stop()
+
+    def _hand(self, worker: _Worker) -> _Worker:
+        """Give the next file to `worker`; a worker found dead is replaced."""
+        index = self.queue.popleft()
+        try:
+            worker.conn.send(self.files[index])
+        except OSError:  # died while idle: no document lost
+            self.queue.appendleft(index)
+            worker.stop()
+            return _Worker(self.ctx)
+        worker.holding = index
+        self.tries[index] += 1
+        return worker
+
+    def _collect(self, worker: _Worker) -> _Worker:
+        """Take a finished worker's result, or handle its death; returns the worker to keep."""
+        index = worker.holding
+        assert index is not None
+        try:
+            if worker.conn.poll():
+                self.done[index] = worker.conn.recv()
+                worker.holding = None
+                return worker
+        except (EOFError, OSError):
+            pass
+        if worker.process.is_alive() and not worker.conn.closed:
+            return worker  # woken without an answer yet
+        worker.process.join()
+        if self.tries[index] < ATTEMPTS:
+            self.queue.appendleft(index)
+        else:
+            path = self.files[index]
+            code = worker.process.exitcode
+            how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit {code}"
+            self.done[index] = ExtractResult(
+                path,
+                None,
+                f"{path}: skipped: the extraction process died ({how}; out of memory?) "
+                f"on each of {ATTEMPTS} tries",
+            )
+        worker.stop()
+        return _Worker(self.ctx)

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import math
+import os
 import re
-import unicodedata
+import stat
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -36,6 +38,19 @@ from ingest.model import IngestError
 #: Files larger than this are refused before they are read: no policy
 #: document is this big, and reading one into memory would stall a batch.
 MAX_BYTES = 50 * 1024 * 1024
+
+#: A .docx (a ZIP archive) is refused when its parts unpack to more than this
+#: or it has more entries: the 50 MB limit only sees the compressed size, and
+#: python-docx holds every part in memory. Real policy documents unpack to a
+#: few MB with their images.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_ARCHIVE_ENTRIES = 2000
+
+#: Characters of text a document may hold: spaCy's ``max_length``, the most
+#: its pipeline analyses in one piece (beyond it spaCy raises E088). A million
+#: characters is some three hundred pages of Chinese; no policy document is
+#: longer, so a longer text is refused with this reason instead.
+MAX_CHARS = 1_000_000
 
 #: Extensions a document may carry. An empty one is allowed (uploads, saved
 #: pages); the content decides the format either way.
@@ -67,28 +82,61 @@ class LoadedDocument:
 
 
 def load(path: str | Path) -> LoadedDocument:
-    """Load a file from disk; the size limit is checked before reading it."""
+    """Load a file from disk; type and size are checked before reading it."""
     source = str(path)
-    p = Path(path)
-    _check_extension(source, p.name)
+    _check_extension(source, Path(path).name)
+    return _load(read_file(path), source)
+
+
+def read_file(path: str | Path) -> bytes:
+    """The bytes of a regular file of acceptable size; `IngestError` before any read.
+
+    The file is opened without blocking and checked on the open descriptor, so
+    a FIFO (which would block the open or the read forever), a device such as
+    ``/dev/zero`` behind a symlink (which never ends), a folder, or a file
+    swapped for one of these after a check are refused without reading a byte,
+    and a file growing while read is cut at the limit and refused.
+    """
+    source = str(path)
     try:
-        size = p.stat().st_size
+        _check_regular(source, os.stat(path))  # a socket cannot even be opened
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except FileNotFoundError:
         raise IngestError(source, "no such file") from None
     except OSError as exc:
-        raise IngestError(
-            source, f"cannot read file ({exc.strerror or type(exc).__name__})"
-        ) from None
-    if not p.is_file():
-        raise IngestError(source, "not a regular file")
-    _check_size(source, size)
+        raise IngestError(source, _unreadable(exc)) from None
     try:
-        data = p.read_bytes()
+        info = os.fstat(fd)
+        _check_regular(source, info)
+        _check_size(source, info.st_size)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise IngestError(
-            source, f"cannot read file ({exc.strerror or type(exc).__name__})"
-        ) from None
-    return _load(data, source)
+        raise IngestError(source, _unreadable(exc)) from None
+    finally:
+        os.close(fd)
+    _check_size(source, len(data))
+    return data
+
+
+def _unreadable(exc: OSError) -> str:
+    return f"cannot read file ({exc.strerror or type(exc).__name__})"
+
+
+_FOLDER = "a folder, not a file"
+
+
+def _check_regular(source: str, info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise IngestError(source, _FOLDER)
+    if not stat.S_ISREG(info.st_mode):
+        raise IngestError(source, f"not a regular file ({_file_kind(info.st_mode)})")
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))  # fmt: skip
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def load_bytes(data: bytes, name: str) -> LoadedDocument:
@@ -153,6 +201,13 @@ def _load(data: bytes, source: str) -> LoadedDocument:
         blocks = _text_blocks(text)
     if not any(_has_text(b) for b in blocks):
         raise IngestError(source, "no readable text")
+    chars = sum(len(b.text) + sum(len(c) for r in b.rows for c in r) for b in blocks)
+    if chars > MAX_CHARS:
+        raise IngestError(
+            source,
+            f"text too long ({chars:,} characters; the limit is {MAX_CHARS:,}, the most the "
+            "language model reads in one piece): split the document",
+        )
     return LoadedDocument(source, sha, fmt, encoding, tuple(blocks), header)
 
 
@@ -169,9 +224,11 @@ def _sniff(data: bytes, source: str) -> Format:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         try:
-            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
+            infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
             raise IngestError(source, "damaged ZIP container (not a readable .docx)") from None
+        _check_archive(source, infos)
+        names = {info.filename for info in infos}
         if "word/document.xml" in names:
             return "docx"
         if "xl/workbook.xml" in names:
@@ -183,6 +240,25 @@ def _sniff(data: bytes, source: str) -> Format:
     if _looks_like_html(data):
         return "html"
     return "txt"
+
+
+def _check_archive(source: str, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse a ZIP bomb from its directory, before a part is unpacked.
+
+    The declared sizes bound what `zipfile` will unpack (it stops a part at its
+    declared size), so checking them is enough.
+    """
+    if len(infos) > MAX_ARCHIVE_ENTRIES:
+        raise IngestError(
+            source, f"archive with {len(infos):,} entries (limit {MAX_ARCHIVE_ENTRIES:,})"
+        )
+    unpacked = sum(info.file_size for info in infos)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise IngestError(
+            source,
+            f"archive unpacks to {unpacked / 2**20:,.0f} MB "
+            f"(limit {MAX_UNPACKED_BYTES // 2**20} MB)",
+        )
 
 
 _HTML_MARKER = re.compile(
@@ -216,6 +292,18 @@ _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz", "euc_cn", "iso2022_cn"}
 
 def decode_text(data: bytes, source: str) -> tuple[str, str]:
     """Decode text bytes; returns (text, encoding) or raises `IngestError`.
+
+    Text that decodes but is mostly control characters (NUL runs are valid
+    UTF-8) is a binary file, refused as one.
+    """
+    text, encoding = _decode(data, source)
+    if _control_ratio(text) > 0.01:
+        raise IngestError(source, "binary file (not text)")
+    return text, encoding
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
+    """The decoding itself, in the order below.
 
     Order: a BOM decides; strict UTF-8 (by far the most common, and a
     decode that succeeds is almost never wrong); then GB18030 when the result
@@ -259,8 +347,6 @@ def _detected(data: bytes, source: str) -> tuple[str, str]:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         raise IngestError(source, f"undecodable bytes (not valid {encoding})") from None
-    if _control_ratio(text) > 0.01:
-        raise IngestError(source, "binary file (not text)")
     return text, encoding
 
 
@@ -285,11 +371,14 @@ def _reads_as_simplified_chinese(text: str) -> bool:
     return common >= 0.8 * len(wide)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_ratio(text: str) -> float:
+    """The share of control characters (category Cc) other than tab, line breaks, form feed."""
     if not text:
         return 0.0
-    bad = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f")
-    return bad / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def _decode_html(data: bytes, source: str) -> tuple[str, str]:
@@ -782,6 +871,9 @@ def _pdf_blocks(data: bytes, source: str) -> list[Block]:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    # pypdf logs what it repairs ("EOF marker not found") to standard error:
+    # noise beside the one line a file gets when it is refused.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):

@@ -12,6 +12,7 @@ import json
 import sys
 
 from ingest.extract import expand_paths, extract_many
+from ingest.manifest import manifest_problems
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,9 +30,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    failed = 0
+    files = expand_paths(args.files)
+    problems = manifest_problems(files)  # unreadable: its files go without its metadata
+    for line in problems:
+        print(line, file=sys.stderr)
+    failed = len(problems)
     out = sys.stdout
-    for result in extract_many(expand_paths(args.files), jobs=args.jobs):
+    for result in extract_many(files, jobs=args.jobs):
         if result.extraction is None:
             failed += 1
             print(result.error, file=sys.stderr)

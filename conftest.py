@@ -1,4 +1,5 @@
-"""Settings every test shares.
+"""Settings every test shares (at the root, so the doctest collection of `tests/` never
+imports it as a module beside the conftests of its folders).
 
 The tests must not read the planners' corrections file (``data/corrections.yaml``):
 a correction made in the app would change what the seed tests see. Each test

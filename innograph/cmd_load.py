@@ -34,9 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
-    try:
-        graph = store_file.load_graph(args.graph)
+    try:  # where to load first: a bad NEO4J_URI is said before any graph is read
         settings = connection_settings()
+        graph = store_file.load_graph(args.graph)
     except (IngestError, Neo4jServerError) as err:
         print(f"innograph load: {err}", file=sys.stderr)
         return 1

@@ -28,6 +28,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=neo4j_load.DEFAULT_BATCH_SIZE,
         help="rows per UNWIND statement",
     )
+    parser.add_argument(
+        "--transaction-rows",
+        type=int,
+        default=neo4j_load.DEFAULT_TRANSACTION_ROWS,
+        help="nodes and relationships per transaction (whole documents; 1: one per document)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=neo4j_load.DEFAULT_WORKERS,
+        help="sessions writing documents side by side",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -49,6 +61,11 @@ def run(args: argparse.Namespace) -> int:
                 driver,
                 settings.database,
                 batch_size=args.batch_size,
+                # `innograph build --neo4j` calls this with only the older options.
+                transaction_rows=getattr(
+                    args, "transaction_rows", neo4j_load.DEFAULT_TRANSACTION_ROWS
+                ),
+                workers=getattr(args, "workers", neo4j_load.DEFAULT_WORKERS),
                 progress=not args.quiet and sys.stderr.isatty(),
             )
     except neo4j_load.LoadError as err:

@@ -500,3 +500,54 @@ def _log_tail(home: Path) -> str:
         if errors:
             return f"{errors[-1].strip()} (see {path})"
     return f"see {home / 'logs'}"
+
+
+# Bulk import ----------------------------------------------------------------------
+
+#: Heap of `neo4j-admin database import`: it keeps its id maps off heap, and the
+#: JVM's default (a quarter of the machine's memory) is far more than it needs.
+IMPORT_HEAP = "1g"
+
+
+def manages(home: Path | None = None) -> str | None:
+    """None when the database clients reach is this home's own server, else why not.
+
+    Only that server may be stopped and have its database replaced: a
+    ``NEO4J_URI`` pointing elsewhere, or another process on the Bolt port,
+    is somebody else's.
+    """
+    home = home or neo4j_home()
+    local = f"bolt://127.0.0.1:{bolt_port()}"
+    uri = os.environ.get("NEO4J_URI")
+    if uri and uri.rstrip("/") not in (local, f"neo4j://127.0.0.1:{bolt_port()}"):
+        return f"NEO4J_URI={uri} is not the project's local server ({local})"
+    if _read_pid(home) is None and _port_open(bolt_port()):
+        return f"the server on port {bolt_port()} was not started from {home}"
+    if _jar_with(home / "lib", ADMIN_TOOL) is None:
+        return f"no Neo4j jars in {home / 'lib'}: run `innograph neo4j fetch` first"
+    return None
+
+
+def admin_import(folder: Path, arguments: list[str], home: Path | None = None) -> str:
+    """Run ``neo4j-admin`` (AdminTool) with `arguments` in `folder`; the server must be stopped.
+
+    Returns AdminTool's summary line (``IMPORT DONE in …``); raises with the
+    last error line when it fails.
+    """
+    home = home or neo4j_home()
+    if _read_pid(home) is not None:
+        raise Neo4jServerError(f"the server of {home} is running: stop it before an import")
+    write_config(home)
+    command = [
+        find_java(), f"-Xmx{IMPORT_HEAP}", "-cp", f"{home / 'lib'}/*", ADMIN_TOOL, *arguments,
+    ]  # fmt: skip
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    done = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, check=False)
+    lines = (done.stdout + done.stderr).strip().splitlines() or ["no output"]
+    if done.returncode != 0:
+        errors = [
+            line for line in lines if line.lstrip().startswith(("ERROR", "Error", "Caused by"))
+        ]
+        raise Neo4jServerError(f"neo4j-admin import failed: {(errors or lines)[-1].strip()}")
+    done_lines = [line for line in lines if line.startswith("IMPORT DONE")]
+    return (done_lines or lines)[-1].strip()

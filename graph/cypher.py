@@ -446,3 +446,58 @@ MATCH (d:{name(model.DOCUMENT)} {{id: $id}})
 RETURN [(d)-[:{name(model.CITES)}]->(c) | {_node("c")}] AS cites,
   [(c)-[:{name(model.CITES)}]->(d) | {_node("c")}] AS cited_by
 """
+
+# --- analytics in the database: Graph Data Science -----------------------------------
+# The actor–actor co-assignment network of `graph.analytics.projection`, projected
+# into GDS's in-memory catalogue, and the four measures run on it there
+# (`graph.analytics.gds`). Each takes the projection's name as $graph.
+
+#: Whether the GDS procedures are installed (`innograph neo4j fetch --with-gds`).
+GDS_INSTALLED = (
+    "SHOW PROCEDURES YIELD name WHERE name = 'gds.betweenness.stream' RETURN count(*) > 0 AS ok"
+)
+
+#: Actors tied by the tasks they share within the scope, each unordered pair
+#: once with its count of shared tasks as ``weight``, projected undirected. An
+#: actor holds one role per task, so both roles count alike; $excluded types
+#: (collectives) stay out, as in `co_assignment_graph`. Actors named alone on
+#: their tasks are isolates there and absent here: no measure counts them.
+GDS_PROJECT_ACTORS = f"""
+MATCH (a:{name(model.ACTOR)})-[:{_ROLES}]->(t:{name(model.TASK)})
+{_DOC_OF_TASK}
+WITH a, t, d, {_primary("a")} AS label
+WHERE {_IN_SCOPE} AND ($actor_types = [] OR label IN $actor_types) AND NOT label IN $excluded
+WITH t, collect(DISTINCT a) AS actors
+UNWIND actors AS a
+UNWIND actors AS b
+WITH a, b, t WHERE a.id < b.id
+WITH a, b, count(DISTINCT t) AS shared
+WITH gds.graph.project($graph, a, b, {{relationshipProperties: {{weight: shared}}}},
+                       {{undirectedRelationshipTypes: ['*']}}) AS g
+RETURN g.nodeCount AS nodes, g.relationshipCount AS ties
+"""
+
+#: Shortest-path betweenness by hops (unweighted, as `graph.analytics.paths`).
+GDS_BETWEENNESS = """
+CALL gds.betweenness.stream($graph) YIELD nodeId, score
+RETURN gds.util.asNode(nodeId).id AS id, score
+"""
+
+GDS_ARTICULATION_POINTS = """
+CALL gds.articulationPoints.stream($graph) YIELD nodeId
+RETURN gds.util.asNode(nodeId).id AS id
+"""
+
+GDS_KCORE = """
+CALL gds.kcore.stream($graph) YIELD nodeId, coreValue
+RETURN gds.util.asNode(nodeId).id AS id, coreValue AS core
+"""
+
+#: Louvain on tie weights; one thread, so a run gives the same partition every time.
+GDS_LOUVAIN = """
+CALL gds.louvain.stream($graph, {relationshipWeightProperty: 'weight', concurrency: 1})
+YIELD nodeId, communityId
+RETURN gds.util.asNode(nodeId).id AS id, communityId AS community
+"""
+
+GDS_DROP = "CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName"

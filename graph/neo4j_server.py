@@ -37,6 +37,14 @@ if TYPE_CHECKING:
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 POM = REPO_ROOT / "tools" / "neo4j" / "pom.xml"
+#: OpenGDS 2.13 (Graph Data Science for Neo4j 5.26), `fetch(with_gds=True)`.
+GDS_POM = REPO_ROOT / "tools" / "neo4j-gds" / "pom.xml"
+#: Libraries GDS depends on that Neo4j already ships: copied twice, the server
+#: would see two versions of them.
+GDS_SHIPPED_BY_NEO4J = re.compile(
+    r"(caffeine|commons-lang3|commons-text|eclipse-collections(-api)?|"
+    r"jackson-(annotations|core|databind)|javassist|slf4j-api)-\d.*\.jar"
+)
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 DEFAULT_BOLT_PORT = 7687
@@ -170,14 +178,21 @@ def _password(create: bool, home: Path | None = None) -> str:
 # Fetch -------------------------------------------------------------------------
 
 
-def fetch(home: Path | None = None) -> str:
+def fetch(home: Path | None = None, with_gds: bool = False) -> str:
     """Copy the server's jars into ``<home>/lib``; quick when they are already there.
 
     The jars are copied to a fresh directory and swapped in whole, and a stamp
     records which pom they came from, so a version change never leaves two
     versions of a jar on the classpath and an interrupted fetch never looks done.
+    `with_gds` also puts the Graph Data Science plugin in ``<home>/plugins``
+    (`fetch_gds`).
     """
     home = home or neo4j_home()
+    said = _fetch_server(home)
+    return f"{said}; {fetch_gds(home)}" if with_gds else said
+
+
+def _fetch_server(home: Path) -> str:
     lib = home / "lib"
     wanted = hashlib.sha256(POM.read_bytes()).hexdigest()
     stamp = lib / ".fetched-from-pom"
@@ -187,22 +202,8 @@ def fetch(home: Path | None = None) -> str:
         raise Neo4jServerError(
             f"the server of {home} is running: stop it before replacing its jars"
         )
-    mvn = shutil.which("mvn")
-    if mvn is None:
-        raise Neo4jServerError(
-            "Maven (mvn) is not on PATH: install it, e.g. `apt-get install maven`"
-        )
     partial = home / "lib.partial"
-    shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir(parents=True)
-    command = [
-        mvn, "-B", "-q", "-f", str(POM), "dependency:copy-dependencies",
-        "-DincludeScope=runtime", f"-DoutputDirectory={partial}",
-    ]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        last = (done.stdout + done.stderr).strip().splitlines()[-1:] or ["no output"]
-        raise Neo4jServerError(f"mvn could not fetch the Neo4j jars: {last[0]}")
+    _copy_dependencies(POM, partial, "the Neo4j jars")
     if _jar_with(partial, ENTRY_POINT) is None:
         raise Neo4jServerError(f"the fetched jars lack {ENTRY_POINT}: check {POM}")
     (partial / stamp.name).write_text(wanted + "\n")
@@ -214,6 +215,64 @@ def fetch(home: Path | None = None) -> str:
     shutil.rmtree(old, ignore_errors=True)
     size = sum(p.stat().st_size for p in lib.glob("*.jar")) // 2**20
     return f"fetched {len(list(lib.glob('*.jar')))} jars ({size} MB) into {lib}"
+
+
+def _copy_dependencies(pom: Path, into: Path, what: str) -> None:
+    """``mvn dependency:copy-dependencies`` of `pom`'s runtime classpath into a fresh `into`."""
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise Neo4jServerError(
+            "Maven (mvn) is not on PATH: install it, e.g. `apt-get install maven`"
+        )
+    shutil.rmtree(into, ignore_errors=True)
+    into.mkdir(parents=True)
+    command = [
+        mvn, "-B", "-q", "-f", str(pom), "dependency:copy-dependencies",
+        "-DincludeScope=runtime", f"-DoutputDirectory={into}",
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        last = (done.stdout + done.stderr).strip().splitlines()[-1:] or ["no output"]
+        raise Neo4jServerError(f"mvn could not fetch {what}: {last[0]}")
+
+
+def fetch_gds(home: Path | None = None) -> str:
+    """Put OpenGDS in ``<home>/plugins``: its jars minus those Neo4j already ships.
+
+    Swapped in whole with a stamp, like the server's jars. The server picks the
+    plugin up at its next start (`write_config` then allows the ``gds.*``
+    procedures); a running server is left alone and told to restart.
+    """
+    home = home or neo4j_home()
+    plugins = home / "plugins"
+    wanted = hashlib.sha256(GDS_POM.read_bytes()).hexdigest()
+    stamp = plugins / ".gds-fetched-from-pom"
+    if stamp.exists() and stamp.read_text().strip() == wanted:
+        return f"Graph Data Science already in {plugins}"
+    if _read_pid(home) is not None:
+        raise Neo4jServerError(
+            f"the server of {home} is running: stop it before adding Graph Data Science"
+        )
+    partial = home / "plugins.partial"
+    _copy_dependencies(GDS_POM, partial, "Graph Data Science")
+    for jar in partial.glob("*.jar"):
+        if GDS_SHIPPED_BY_NEO4J.fullmatch(jar.name):
+            jar.unlink()
+    (partial / stamp.name).write_text(wanted + "\n")
+    old = home / "plugins.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if plugins.exists():
+        plugins.rename(old)
+    partial.rename(plugins)
+    shutil.rmtree(old, ignore_errors=True)
+    jars = list(plugins.glob("*.jar"))
+    size = sum(p.stat().st_size for p in jars) // 2**20
+    return f"fetched Graph Data Science, {len(jars)} jars ({size} MB), into {plugins}"
+
+
+def has_gds(home: Path | None = None) -> bool:
+    """Whether `fetch_gds` put the plugin in this home (the server loads it at start)."""
+    return ((home or neo4j_home()) / "plugins" / ".gds-fetched-from-pom").exists()
 
 
 def _jar_with(lib: Path, class_name: str) -> Path | None:
@@ -256,6 +315,7 @@ def write_config(home: Path) -> Path:
         f"server.memory.heap.max_size={HEAP}",
         f"server.memory.pagecache.size={PAGECACHE}",
         *(f"server.jvm.additional={flag}" for flag in JVM_ADDITIONAL),
+        *(["dbms.security.procedures.unrestricted=gds.*"] if has_gds(home) else []),
     ]
     conf = home / "conf" / "neo4j.conf"
     conf.parent.mkdir(parents=True, exist_ok=True)

@@ -501,7 +501,8 @@ def write_documents(
     ``execute_write``). While one session waits for the server, another packs
     its parameters: with two cores that keeps both busy. A batch whose
     relationships miss an endpoint is rolled back and its documents written
-    one by one, so the error names the document at fault.
+    one by one, so the error names the document at fault; after an error no
+    session starts another batch.
     """
     from tqdm import tqdm
 
@@ -511,14 +512,20 @@ def write_documents(
     bar = tqdm(total=sum(len(b.units) for b in batches), desc="loading", unit="doc",
                disable=not progress, mininterval=2.0)  # fmt: skip
 
+    failed = threading.Event()  # one session failed: the others take no new batch
+
     def worker() -> None:
         with driver.session(database=database) as session:
-            while True:
+            while not failed.is_set():
                 with lock:
                     batch = next(queue, None)
                 if batch is None:
                     return
-                counts = _write_batch_or_each(session, batch, statements, batch_size)
+                try:
+                    counts = _write_batch_or_each(session, batch, statements, batch_size)
+                except BaseException:
+                    failed.set()
+                    raise
                 with lock:
                     total.add(counts)
                     bar.update(len(batch.units))

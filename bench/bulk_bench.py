@@ -11,8 +11,8 @@ One synthetic graph (`bench.synthetic`), in one run:
    server restart included.
 
 Both leave the same database (`tests/integration/test_bulk.py` holds that on
-the seeds). Peak RSS: this process's (the graph included) and the largest
-child process's (neo4j-admin's JVM, heap capped at 1 GB). Run it against a
+the seeds). Peak RSS: this process's (the graph included); neo4j-admin (heap
+capped at 1 GB) reports its own peak in its summary line. Run it against a
 scratch server of the project, e.g.
 
     INNOGRAPH_NEO4J_HOME=/tmp/neo4j-bench NEO4J_BOLT_PORT=17687 NEO4J_HTTP_PORT=17474 \\
@@ -67,8 +67,7 @@ def main(argv: list[str] | None = None) -> int:
           f"({bulk.admin})")  # fmt: skip
     print(f"bulk speed-up over the online loader: {online / seconds:5.2f}x")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak RSS: this process {own:,.0f} MB, largest child (neo4j-admin) {child:,.0f} MB")
+    print(f"peak RSS of this process: {own:,.0f} MB (neo4j-admin's own peak is in its summary)")
     with settings.driver(notifications_min_severity="OFF") as driver:
         wipe(driver, db)
     return 0

@@ -591,8 +591,8 @@ def manages(home: Path | None = None) -> str | None:
 def admin_import(folder: Path, arguments: list[str], home: Path | None = None) -> str:
     """Run ``neo4j-admin`` (AdminTool) with `arguments` in `folder`; the server must be stopped.
 
-    Returns AdminTool's summary line (``IMPORT DONE in …``); raises with the
-    last error line when it fails.
+    Returns AdminTool's summary (``IMPORT DONE in … Peak memory usage: …``);
+    raises with the last error line when it fails.
     """
     home = home or neo4j_home()
     if _read_pid(home) is not None:
@@ -609,5 +609,5 @@ def admin_import(folder: Path, arguments: list[str], home: Path | None = None) -
             line for line in lines if line.lstrip().startswith(("ERROR", "Error", "Caused by"))
         ]
         raise Neo4jServerError(f"neo4j-admin import failed: {(errors or lines)[-1].strip()}")
-    done_lines = [line for line in lines if line.startswith("IMPORT DONE")]
-    return (done_lines or lines)[-1].strip()
+    summary = [line.strip() for line in lines if line.startswith(("IMPORT DONE", "Peak memory"))]
+    return " ".join(summary) or lines[-1].strip()

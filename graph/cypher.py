@@ -477,9 +477,10 @@ WITH gds.graph.project($graph, a, b, {{relationshipProperties: {{weight: shared}
 RETURN g.nodeCount AS nodes, g.relationshipCount AS ties
 """
 
-#: Shortest-path betweenness by hops (unweighted, as `graph.analytics.paths`).
+#: Shortest-path betweenness by hops (unweighted, as `graph.analytics.paths`);
+#: $config is empty (exact) or sets ``samplingSize`` and ``samplingSeed``.
 GDS_BETWEENNESS = """
-CALL gds.betweenness.stream($graph) YIELD nodeId, score
+CALL gds.betweenness.stream($graph, $config) YIELD nodeId, score
 RETURN gds.util.asNode(nodeId).id AS id, score
 """
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from graph import cypher
-from graph.analytics.brokerage import Brokerage, BrokerRow
+from graph.analytics.brokerage import EXACT_LIMIT, SAMPLES, SEED, Brokerage, BrokerRow
 from graph.analytics.findings import Bottleneck, bottleneck_scores
 from graph.analytics.loads import ActorLoad
 from graph.analytics.projection import DEFAULT_EXCLUDED
@@ -52,10 +52,19 @@ def installed(driver: Driver, database: str) -> bool:
     return bool(records and records[0]["ok"])
 
 
-def network_measures(driver: Driver, database: str, scope: Scope | None = None) -> NetworkMeasures:
+def network_measures(
+    driver: Driver,
+    database: str,
+    scope: Scope | None = None,
+    exact_limit: int = EXACT_LIMIT,
+    samples: int = SAMPLES,
+) -> NetworkMeasures:
     """Project the co-assignment network of `scope` and run the four measures in GDS.
 
-    The projection lives in the server's memory only while this runs: it is
+    As in `graph.analytics.brokerage`, betweenness is exact up to `exact_limit`
+    tied actors and estimated from `samples` sampled sources above (GDS draws
+    its own sample, so sampled values are not the Python path's). The
+    projection lives in the server's memory only while this runs: it is
     dropped afterwards, also when a measure fails.
     """
     scope = scope or Scope()
@@ -70,13 +79,15 @@ def network_measures(driver: Driver, database: str, scope: Scope | None = None) 
         "excluded": list(DEFAULT_EXCLUDED),
     }
 
-    def rows(query: str) -> list[dict[str, Any]]:
-        records = driver.execute_query(query, {"graph": graph}, database_=database).records
-        return [r.data() for r in records]
+    def rows(query: str, extra: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        args = {"graph": graph, **(extra or {})}
+        return [r.data() for r in driver.execute_query(query, args, database_=database).records]
 
     projected = driver.execute_query(cypher.GDS_PROJECT_ACTORS, params, database_=database)
+    nodes = projected.records[0]["nodes"] if projected.records else 0
+    config = {} if nodes <= exact_limit else {"samplingSize": samples, "samplingSeed": SEED}
     try:
-        raw = {r["id"]: r["score"] for r in rows(cypher.GDS_BETWEENNESS)}
+        raw = {r["id"]: r["score"] for r in rows(cypher.GDS_BETWEENNESS, {"config": config})}
         top = max(raw.values(), default=0.0)
         groups: dict[int, set[str]] = {}
         for r in rows(cypher.GDS_LOUVAIN):

@@ -43,7 +43,7 @@ def seeds(neo4j_driver, neo4j_database, tmp_path_factory) -> Iterator[nx.MultiDi
 def compare(graph: nx.MultiDiGraph, driver, database: str, scope: Scope) -> gds.NetworkMeasures:  # type: ignore[no-untyped-def]
     """Assert GDS and the Python path agree on `scope`; return GDS's measures."""
     python = analyse(NxStore(graph), scope, exact_limit=10**6)  # GDS is exact
-    measures = gds.network_measures(driver, database, scope)
+    measures = gds.network_measures(driver, database, scope, exact_limit=10**6)
     network = python.network
     tied = {a for a in network if network.degree(a)}
     assert set(measures.betweenness) == tied and measures.ties == network.number_of_edges()
@@ -92,3 +92,8 @@ def test_gds_finds_the_cut_points_of_a_sparser_network(neo4j_driver, neo4j_datab
     load(graph, neo4j_driver, neo4j_database)
     measures = compare(graph, neo4j_driver, neo4j_database, Scope())
     assert measures.cut_points, "the synthetic network should have cut points"
+    # Above the exact limit GDS samples, as the Python path does: same top broker.
+    sampled = gds.network_measures(neo4j_driver, neo4j_database, exact_limit=10, samples=200)
+    assert max(sampled.betweenness, key=sampled.betweenness.get) == max(
+        measures.betweenness, key=measures.betweenness.get
+    )

@@ -15,7 +15,6 @@ PROJECTION_PARAMS = {
     "graph", "doc_ids", "jurisdictions", "year_from", "year_to", "actor_types", "excluded",
 }  # fmt: skip
 ALGORITHMS = (
-    cypher.GDS_BETWEENNESS,
     cypher.GDS_ARTICULATION_POINTS,
     cypher.GDS_KCORE,
     cypher.GDS_LOUVAIN,
@@ -38,6 +37,7 @@ def test_the_projection_uses_only_the_scope_and_the_exclusions():
 
 
 def test_each_algorithm_reads_the_projection_by_name_only():
+    assert parameters(cypher.GDS_BETWEENNESS) == {"graph", "config"}  # exact or sampled
     for statement in ALGORITHMS:
         assert parameters(statement) == {"graph"}, statement
     assert "relationshipWeightProperty: 'weight'" in cypher.GDS_LOUVAIN

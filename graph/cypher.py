@@ -11,6 +11,7 @@ fixed vocabulary of `graph.model`, so no user input ever reaches the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from graph import model
@@ -127,26 +128,46 @@ def unanchored_relationships(rel_type: str) -> str:
 # --- loader: writing ---------------------------------------------------------------
 
 
-def delete_document_facts(rel_types: Iterable[str]) -> str:
-    """Delete one document's owned nodes and every relationship carrying its doc_id.
+def delete_documents_facts(rel_types: Iterable[str]) -> str:
+    """Delete the owned nodes of the documents `$doc_ids` and every relationship of theirs.
 
-    The Document node itself is kept (it is replaced in place), so citations
-    other documents make of it survive.
+    The Document nodes themselves are kept (they are replaced in place), so
+    citations other documents make of them survive. Every part seeks through
+    a ``doc_id`` index, so the cost is that of the facts deleted, not of the graph.
     """
     parts = [
-        f"CALL () {{ MATCH (n:{name(label)} {{doc_id: $doc_id}}) DETACH DELETE n }}"
+        f"CALL () {{ UNWIND $doc_ids AS doc_id "
+        f"MATCH (n:{name(label)} {{doc_id: doc_id}}) DETACH DELETE n }}"
         for label in OWNED_LABELS
     ]
     parts += [
-        f"CALL () {{ MATCH ()-[r:{name(rel)} {{doc_id: $doc_id}}]->() DELETE r }}"
+        f"CALL () {{ UNWIND $doc_ids AS doc_id "
+        f"MATCH ()-[r:{name(rel)} {{doc_id: doc_id}}]->() DELETE r }}"
         for rel in sorted(set(rel_types))
     ]
     return "\n".join(parts)
 
 
-MERGE_DOCUMENT = f"MERGE (d:{name(model.DOCUMENT)} {{id: $doc_id}}) SET d = $props"
+#: Document nodes of `$documents` (property maps with their ``id``), created or
+#: filled in: a document may already be there as a bare node another one cites.
+MERGE_DOCUMENTS = (
+    f"UNWIND $documents AS doc MERGE (d:{name(model.DOCUMENT)} {{id: doc.id}}) SET d = doc"
+)
 
-DELETE_DOCUMENT_NODE = f"MATCH (d:{name(model.DOCUMENT)} {{id: $doc_id}}) DETACH DELETE d"
+DELETE_DOCUMENT_NODES = (
+    f"UNWIND $doc_ids AS doc_id MATCH (d:{name(model.DOCUMENT)} {{id: doc_id}}) DETACH DELETE d"
+)
+
+
+def property_name(key: str) -> str:
+    """A property key, backquoted for Cypher; ValueError unless it is a plain identifier.
+
+    Keys come from the graph's attributes, not from the model's fixed
+    vocabulary, so they are checked before being spliced into statement text.
+    """
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+        raise ValueError(f"{key!r} is not a plain property name")
+    return f"`{key}`"
 
 
 def create_nodes(label: str, rows: str = "rows") -> str:
@@ -177,22 +198,31 @@ def create_relationships(
     merge_target: bool = False,
     rows: str = "rows",
     column: str = "created",
+    keys: Iterable[str] | None = None,
 ) -> str:
     """Batch-create relationships between existing nodes; returns how many were made.
 
     The count lets the loader fail (and roll back the document) when an
     endpoint is missing, instead of silently dropping the edge. `merge_target`
     creates a missing target as a bare node with its id (a cited document whose
-    own facts are written later).
+    own facts are written later). With `keys` (every property key the rows may
+    hold) the properties are set one by one: a whole-map ``SET r = row.props``
+    could write any key, so Neo4j would have to buffer every row (an ``Eager``
+    step) before the next part may read node ids; a missing key sets nothing.
     """
     target = "MERGE" if merge_target else "MATCH"
+    if keys is None:
+        assign = "SET r = row.props"
+    else:
+        names = [property_name(key) for key in sorted(keys)]
+        assign = "SET " + ", ".join(f"r.{k} = row.props.{k}" for k in names) if names else ""
     return (
         f"UNWIND ${rows} AS row "
         f"MATCH (a:{name(source_label)} {{id: row.source}}) "
         f"{target} (b:{name(target_label)} {{id: row.target}}) "
-        f"CREATE (a)-[r:{name(rel_type)}]->(b) SET r = row.props "
+        f"CREATE (a)-[r:{name(rel_type)}]->(b) {assign} "
         f"RETURN count(r) AS {column}"
-    )
+    ).replace("  ", " ")
 
 
 def compose(parts: Iterable[str], columns: Iterable[str]) -> str:
@@ -422,3 +452,59 @@ MATCH (d:{name(model.DOCUMENT)} {{id: $id}})
 RETURN [(d)-[:{name(model.CITES)}]->(c) | {_node("c")}] AS cites,
   [(c)-[:{name(model.CITES)}]->(d) | {_node("c")}] AS cited_by
 """
+
+# --- analytics in the database: Graph Data Science -----------------------------------
+# The actor–actor co-assignment network of `graph.analytics.projection`, projected
+# into GDS's in-memory catalogue, and the four measures run on it there
+# (`graph.analytics.gds`). Each takes the projection's name as $graph.
+
+#: Whether the GDS procedures are installed (`innograph neo4j fetch --with-gds`).
+GDS_INSTALLED = (
+    "SHOW PROCEDURES YIELD name WHERE name = 'gds.betweenness.stream' RETURN count(*) > 0 AS ok"
+)
+
+#: Actors tied by the tasks they share within the scope, each unordered pair
+#: once with its count of shared tasks as ``weight``, projected undirected. An
+#: actor holds one role per task, so both roles count alike; $excluded types
+#: (collectives) stay out, as in `co_assignment_graph`. Actors named alone on
+#: their tasks are isolates there and absent here: no measure counts them.
+GDS_PROJECT_ACTORS = f"""
+MATCH (a:{name(model.ACTOR)})-[:{_ROLES}]->(t:{name(model.TASK)})
+{_DOC_OF_TASK}
+WITH a, t, d, {_primary("a")} AS label
+WHERE {_IN_SCOPE} AND ($actor_types = [] OR label IN $actor_types) AND NOT label IN $excluded
+WITH t, collect(DISTINCT a) AS actors
+UNWIND actors AS a
+UNWIND actors AS b
+WITH a, b, t WHERE a.id < b.id
+WITH a, b, count(DISTINCT t) AS shared
+WITH gds.graph.project($graph, a, b, {{relationshipProperties: {{weight: shared}}}},
+                       {{undirectedRelationshipTypes: ['*']}}) AS g
+RETURN g.nodeCount AS nodes, g.relationshipCount AS ties
+"""
+
+#: Shortest-path betweenness by hops (unweighted, as `graph.analytics.paths`);
+#: $config is empty (exact) or sets ``samplingSize`` and ``samplingSeed``.
+GDS_BETWEENNESS = """
+CALL gds.betweenness.stream($graph, $config) YIELD nodeId, score
+RETURN gds.util.asNode(nodeId).id AS id, score
+"""
+
+GDS_ARTICULATION_POINTS = """
+CALL gds.articulationPoints.stream($graph) YIELD nodeId
+RETURN gds.util.asNode(nodeId).id AS id
+"""
+
+GDS_KCORE = """
+CALL gds.kcore.stream($graph) YIELD nodeId, coreValue
+RETURN gds.util.asNode(nodeId).id AS id, coreValue AS core
+"""
+
+#: Louvain on tie weights; one thread, so a run gives the same partition every time.
+GDS_LOUVAIN = """
+CALL gds.louvain.stream($graph, {relationshipWeightProperty: 'weight', concurrency: 1})
+YIELD nodeId, communityId
+RETURN gds.util.asNode(nodeId).id AS id, communityId AS community
+"""
+
+GDS_DROP = "CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName"

@@ -168,8 +168,12 @@ def array_delimiter(graph: nx.MultiDiGraph) -> str:
     raise ValueError("every candidate array delimiter occurs in the data")
 
 
-def write_neo4j_csv(graph: nx.MultiDiGraph, folder: Path) -> list[Path]:
-    """One nodes file per label and one relationships file per type, plus the command."""
+def write_neo4j_csv(graph: nx.MultiDiGraph, folder: Path, edge_keys: bool = True) -> list[Path]:
+    """One nodes file per label and one relationships file per type, plus the command.
+
+    `edge_keys` keeps each edge's NetworkX key as a ``key`` property; the
+    bulk load (`graph.neo4j_bulk`) leaves it out, as the online loader does.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     for old in [*folder.glob("nodes_*.csv"), *folder.glob("relationships_*.csv")]:
         old.unlink()
@@ -199,9 +203,16 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, folder: Path) -> list[Path]:
     for rel in sorted(by_type):
         rows = by_type[rel]
         cols = _columns([d for *_, d in rows], skip={"type"})
-        header = [":START_ID", ":END_ID", ":TYPE", "key", *(_header(k, t) for k, t in cols)]
+        keys = ["key"] if edge_keys else []
+        header = [":START_ID", ":END_ID", ":TYPE", *keys, *(_header(k, t) for k, t in cols)]
         body = [
-            [u, v, rel, key, *(_cell(d.get(k), t, delimiter) for k, t in cols)]
+            [
+                u,
+                v,
+                rel,
+                *([key] if edge_keys else []),
+                *(_cell(d.get(k), t, delimiter) for k, t in cols),
+            ]
             for u, v, key, d in sorted(rows, key=lambda r: (r[0], r[1], r[2]))
         ]
         written.append(_write_csv(folder / f"relationships_{rel}.csv", header, body))
@@ -211,26 +222,36 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, folder: Path) -> list[Path]:
     return [*written, command]
 
 
+def import_arguments(
+    files: list[Path], delimiter: str, database: str = "neo4j", shell: bool = False
+) -> list[str]:
+    """The arguments of ``neo4j-admin`` that import these files (run from their folder).
+
+    `shell` quotes the delimiter for a command line; without it they are argv items.
+    """
+    args = [
+        "database", "import", "full", database, "--overwrite-destination=true",
+        f"--array-delimiter={_delimiter_arg(delimiter, shell)}", "--multiline-fields=true",
+    ]  # fmt: skip
+    for f in files:
+        if f.suffix == ".csv":
+            flag = "--nodes" if f.name.startswith("nodes_") else "--relationships"
+            args.append(f"{flag}={f.name}")
+    return args
+
+
 def import_command(files: list[Path], delimiter: str) -> str:
     """The neo4j-admin command that imports these files into an empty database."""
-    args = [
-        "neo4j-admin database import full neo4j --overwrite-destination=true",
-        f"--array-delimiter={_delimiter_arg(delimiter)}",
-        "--multiline-fields=true",
-    ]
-    for f in files:
-        flag = "--nodes" if f.name.startswith("nodes_") else "--relationships"
-        args.append(f"{flag}={f.name}")
-    return "# Run from this folder with the Neo4j server stopped:\n" + " \\\n  ".join(args) + "\n"
+    args = import_arguments(files, delimiter, shell=True)
+    lines = [f"neo4j-admin {' '.join(args[:5])}", *args[5:]]
+    return "# Run from this folder with the Neo4j server stopped:\n" + " \\\n  ".join(lines) + "\n"
 
 
-def _delimiter_arg(delimiter: str) -> str:
-    """neo4j-admin's spelling: a quoted ASCII character, else its U+XXXX code."""
-    return (
-        f"'{delimiter}'"
-        if delimiter.isascii() and delimiter.isprintable()
-        else (f"U+{ord(delimiter):04X}")
-    )
+def _delimiter_arg(delimiter: str, quote: bool) -> str:
+    """neo4j-admin's spelling: an ASCII character (quoted for a shell), else its U+XXXX code."""
+    if delimiter.isascii() and delimiter.isprintable():
+        return f"'{delimiter}'" if quote else delimiter
+    return f"U+{ord(delimiter):04X}"
 
 
 def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +39,12 @@ if TYPE_CHECKING:
 
 #: Relationship types that may be stated by no document (derived corpus-wide).
 UNANCHORED_TYPES = (model.LOCATED_IN, model.PART_OF)
-DEFAULT_BATCH_SIZE = 1000
+#: Rows per ``UNWIND`` statement.
+DEFAULT_BATCH_SIZE = 5000
+#: Nodes and relationships per transaction (whole documents, so a large one may exceed it).
+DEFAULT_TRANSACTION_ROWS = 20000
+#: Sessions writing document batches side by side.
+DEFAULT_WORKERS = 2
 FACTS_HASH = "facts_sha256"
 
 EdgeGroup = tuple[str, str, str]  # (relationship type, source label, target label)
@@ -85,6 +92,10 @@ class DocumentUnit:
 
     def groups(self) -> set[EdgeGroup]:
         return {group for group, *_ in self.raw_edges}
+
+    def rows(self) -> int:
+        """Nodes and relationships this unit writes: its share of a transaction."""
+        return 1 + len(self.raw_nodes) + len(self.raw_edges)
 
     def convert(self) -> None:
         """Fill `props`, `nodes` and `edges` with Neo4j-ready rows (LoadError if impossible)."""
@@ -274,10 +285,15 @@ def load(
     database: str,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: bool = False,
+    transaction_rows: int = DEFAULT_TRANSACTION_ROWS,
+    workers: int = DEFAULT_WORKERS,
 ) -> LoadSummary:
-    """Make the database hold exactly `graph`, touching only what changed."""
-    from tqdm import tqdm
+    """Make the database hold exactly `graph`, touching only what changed.
 
+    Documents to write are grouped into transactions of whole documents of
+    about `transaction_rows` nodes and relationships, which `workers` sessions
+    commit side by side (see `write_documents`).
+    """
     plan = plan_load(graph)
     ensure_schema(driver, database)
     summary = LoadSummary()
@@ -292,15 +308,16 @@ def load(
                 todo.append(unit)
         _write_shared(session, plan, summary, batch_size)
         for doc_id in sorted(set(loaded) - set(plan.documents)):
-            summary.counts.add(session.execute_write(_remove_document, doc_id))
+            summary.counts.add(session.execute_write(_remove_documents, [doc_id]))
             summary.removed.append(doc_id)
-        statements = DocumentStatements.for_plan(plan)
-        for unit in tqdm(todo, desc="loading", unit="doc", disable=not progress):
-            new = unit.doc_id not in loaded
-            summary.counts.add(
-                session.execute_write(_write_document, unit, statements, batch_size, new)
-            )
-            (summary.replaced if unit.doc_id in loaded else summary.added).append(unit.doc_id)
+    statements = DocumentStatements.for_plan(plan)
+    batches = document_batches(todo, set(loaded), transaction_rows)
+    summary.counts.add(
+        write_documents(driver, database, batches, statements, batch_size, workers, progress)
+    )
+    for unit in todo:
+        (summary.replaced if unit.doc_id in loaded else summary.added).append(unit.doc_id)
+    with driver.session(database=database) as session:
         for rel in sorted(set(UNANCHORED_TYPES) | set(plan.unanchored)):
             _write_unanchored(session, rel, plan, summary, batch_size)
         _delete_orphans(session, plan, summary, batch_size)
@@ -378,80 +395,197 @@ def _run_counted(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> 
     return counts
 
 
-def _remove_document(tx: ManagedTransaction, doc_id: str) -> Counts:
-    """A document gone from the corpus: its facts and its node, in one transaction."""
+def _remove_documents(tx: ManagedTransaction, doc_ids: list[str]) -> Counts:
+    """Documents gone from the corpus: their facts and their nodes, in one transaction."""
     statement = cypher.compose(
-        [cypher.delete_document_facts(model.REL_TYPES), cypher.DELETE_DOCUMENT_NODE], []
+        [cypher.delete_documents_facts(model.REL_TYPES), cypher.DELETE_DOCUMENT_NODES], []
     )
-    return _run_counted(tx, statement, {"doc_id": doc_id})
+    return _run_counted(tx, statement, {"doc_ids": doc_ids})
 
 
 @dataclass(frozen=True)
 class DocumentStatements:
-    """The three statements that write every document of one load.
+    """The statements that write every document batch of one load.
 
-    Their text depends only on the relationship groups the graph has, so
-    Neo4j plans each once per load (and caches the plan across loads); a
-    document missing a group passes an empty list for it. A document takes
-    two round trips, `first` and `edges`, unless it exceeds the batch size.
+    Their text depends only on the relationship groups (and property keys)
+    the graph has, so Neo4j plans each once per load (and caches the plan
+    across loads); a batch missing a group passes an empty list for it. A
+    batch of new documents takes three round trips (Document nodes, owned
+    nodes, relationships) unless it exceeds the batch size; a batch of
+    replaced documents one more, to delete their old facts.
     """
 
-    replace: str  # delete the old facts, merge the Document, create the first batch of nodes
-    first: str  # the same for a document the database has never had: nothing to delete
-    nodes: str  # further batches of nodes
+    delete: str  # the old facts of $doc_ids
+    documents: str  # the Document nodes, merged (a cited document may be a bare node)
+    nodes: str  # one batch of owned nodes of every label
     edges: str  # one batch of relationships of every group
     groups: tuple[EdgeGroup, ...]
 
     @classmethod
     def for_plan(cls, plan: LoadPlan) -> DocumentStatements:
-        groups = tuple(sorted({g for unit in plan.documents.values() for g in unit.groups()}))
+        keys: dict[EdgeGroup, set[str]] = defaultdict(set)
+        for unit in plan.documents.values():
+            for group, _, _, _, attrs in unit.raw_edges:
+                keys[group].update(key for key in attrs if key != "type")
+        groups = tuple(sorted(keys))
         nodes = [cypher.create_nodes(label, rows=f"rows_{label}") for label in cypher.OWNED_LABELS]
         edges = [
             cypher.create_relationships(
-                rel, source, target, target == model.DOCUMENT, f"rows{i}", f"created{i}"
+                rel, source, target, target == model.DOCUMENT, f"rows{i}", f"created{i}",
+                keys=keys[(rel, source, target)],
             )
             for i, (rel, source, target) in enumerate(groups)
-        ]
-        delete = cypher.delete_document_facts(model.REL_TYPES)
+        ]  # fmt: skip
         return cls(
-            replace=cypher.compose([delete, cypher.MERGE_DOCUMENT, *nodes], []),
-            first=cypher.compose([cypher.MERGE_DOCUMENT, *nodes], []),
+            delete=cypher.compose([cypher.delete_documents_facts(model.REL_TYPES)], []),
+            documents=cypher.stable(cypher.MERGE_DOCUMENTS),
             nodes=cypher.compose(nodes, []),
             edges=cypher.compose(edges, [f"created{i}" for i in range(len(groups))]),
             groups=groups,
         )
 
 
-def _write_document(
-    tx: ManagedTransaction,
-    unit: DocumentUnit,
-    statements: DocumentStatements,
-    batch: int,
-    new: bool,
-) -> Counts:
-    """Replace one document's facts; raising rolls the whole document back.
+@dataclass
+class DocumentBatch:
+    """Whole documents written in one transaction: all of them, or none."""
 
-    A `new` document (no Document node with a facts hash in the database) has
-    no facts to delete: this loader writes a document's facts and its hash in
+    units: list[DocumentUnit]
+    new: bool  # none of them has facts in the database yet: nothing to delete
+
+    def rows(self) -> int:
+        return sum(unit.rows() for unit in self.units)
+
+
+def document_batches(
+    units: list[DocumentUnit], loaded: set[str], transaction_rows: int
+) -> list[DocumentBatch]:
+    """Group documents into transactions of about `transaction_rows` rows each.
+
+    A document is never split (a larger one gets a transaction of its own),
+    and new and replaced documents go in separate batches, so a batch of new
+    ones skips the delete.
+    """
+    batches: list[DocumentBatch] = []
+    for new in (True, False):
+        current = DocumentBatch([], new)
+        for unit in units:
+            if (unit.doc_id not in loaded) != new:
+                continue
+            if current.units and current.rows() + unit.rows() > transaction_rows:
+                batches.append(current)
+                current = DocumentBatch([], new)
+            current.units.append(unit)
+        if current.units:
+            batches.append(current)
+    return batches
+
+
+class _EndpointMissing(Exception):
+    """A relationship of a batch found no endpoint: which document, the batch does not say."""
+
+
+def write_documents(
+    driver: Driver,
+    database: str,
+    batches: list[DocumentBatch],
+    statements: DocumentStatements,
+    batch_size: int,
+    workers: int,
+    progress: bool,
+) -> Counts:
+    """Commit `batches`, each in one managed transaction, on `workers` sessions at once.
+
+    Batches touch disjoint documents, so they may commit in any order; they
+    share only actor and cited-document nodes, whose locks Neo4j takes (a
+    deadlock between two batches is a transient error, retried by
+    ``execute_write``). While one session waits for the server, another packs
+    its parameters: with two cores that keeps both busy. A batch whose
+    relationships miss an endpoint is rolled back and its documents written
+    one by one, so the error names the document at fault; after an error no
+    session starts another batch.
+    """
+    from tqdm import tqdm
+
+    queue = iter(batches)
+    lock = threading.Lock()
+    total = Counts()
+    bar = tqdm(total=sum(len(b.units) for b in batches), desc="loading", unit="doc",
+               disable=not progress, mininterval=2.0)  # fmt: skip
+
+    failed = threading.Event()  # one session failed: the others take no new batch
+
+    def worker() -> None:
+        with driver.session(database=database) as session:
+            while not failed.is_set():
+                with lock:
+                    batch = next(queue, None)
+                if batch is None:
+                    return
+                try:
+                    counts = _write_batch_or_each(session, batch, statements, batch_size)
+                except BaseException:
+                    failed.set()
+                    raise
+                with lock:
+                    total.add(counts)
+                    bar.update(len(batch.units))
+
+    with bar, ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        for future in [pool.submit(worker) for _ in range(max(1, min(workers, len(batches))))]:
+            future.result()
+    return total
+
+
+def _write_batch_or_each(
+    session: Session, batch: DocumentBatch, statements: DocumentStatements, batch_size: int
+) -> Counts:
+    try:
+        return session.execute_write(_write_batch, batch, statements, batch_size)
+    except _EndpointMissing:
+        if len(batch.units) == 1:
+            raise
+    counts = Counts()
+    for unit in batch.units:
+        counts.add(
+            session.execute_write(
+                _write_batch, DocumentBatch([unit], batch.new), statements, batch_size
+            )
+        )
+    return counts
+
+
+def _write_batch(
+    tx: ManagedTransaction, batch: DocumentBatch, statements: DocumentStatements, size: int
+) -> Counts:
+    """Replace the facts of a batch of documents; raising rolls the whole batch back.
+
+    New documents (no Document node with a facts hash in the database) have no
+    facts to delete: this loader writes a document's facts and its hash in
     the same transaction. Cited documents may not be loaded yet: the edges
     statement merges a missing Document target as a bare node, filled in by
     its own unit later.
     """
     counts = Counts()
+    if not batch.new:
+        doc_ids = [unit.doc_id for unit in batch.units]
+        counts.record(tx.run(statements.delete, doc_ids=doc_ids).consume().counters)
+    for chunk in _chunks([unit.props for unit in batch.units], size):
+        counts.record(tx.run(statements.documents, documents=chunk).consume().counters)
     node_batches = {
-        label: list(_chunks(unit.nodes.get(label, []), batch)) for label in cypher.OWNED_LABELS
+        label: list(_chunks([row for u in batch.units for row in u.nodes.get(label, [])], size))
+        for label in cypher.OWNED_LABELS
     }
-    for i in range(max(1, *map(len, node_batches.values()))):
+    for i in range(max([0, *map(len, node_batches.values())])):
         params: dict[str, Any] = {
             f"rows_{label}": chunks[i] if i < len(chunks) else []
             for label, chunks in node_batches.items()
         }
-        if i == 0:
-            params |= {"doc_id": unit.doc_id, "props": unit.props}
-        text = (statements.first if new else statements.replace) if i == 0 else statements.nodes
-        counts.record(tx.run(text, params).consume().counters)
-    edge_batches = [list(_chunks(unit.edges.get(g, []), batch)) for g in statements.groups]
-    for i in range(max(0, 0, *map(len, edge_batches))):
+        counts.record(tx.run(statements.nodes, params).consume().counters)
+    edge_batches = [
+        list(_chunks([row for unit in batch.units for row in unit.edges.get(g, [])], size))
+        for g in statements.groups
+    ]
+    for i in range(max([0, *map(len, edge_batches)])):
         params = {
             f"rows{j}": chunks[i] if i < len(chunks) else []
             for j, chunks in enumerate(edge_batches)
@@ -461,11 +595,14 @@ def _write_document(
         counts.record(result.consume().counters)
         for j, chunks in enumerate(edge_batches):
             wanted = len(chunks[i]) if i < len(chunks) else 0
-            if record[f"created{j}"] != wanted:
-                raise LoadError(
-                    f"document {unit.doc_id!r}: {wanted - record[f'created{j}']} "
-                    f"{statements.groups[j][0]} edges have an endpoint missing from the database"
-                )
+            if record[f"created{j}"] == wanted:
+                continue
+            if len(batch.units) > 1:
+                raise _EndpointMissing
+            raise LoadError(
+                f"document {batch.units[0].doc_id!r}: {wanted - record[f'created{j}']} "
+                f"{statements.groups[j][0]} edges have an endpoint missing from the database"
+            )
     return counts
 
 

@@ -37,6 +37,14 @@ if TYPE_CHECKING:
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 POM = REPO_ROOT / "tools" / "neo4j" / "pom.xml"
+#: OpenGDS 2.13 (Graph Data Science for Neo4j 5.26), `fetch(with_gds=True)`.
+GDS_POM = REPO_ROOT / "tools" / "neo4j-gds" / "pom.xml"
+#: Libraries GDS depends on that Neo4j already ships: copied twice, the server
+#: would see two versions of them.
+GDS_SHIPPED_BY_NEO4J = re.compile(
+    r"(caffeine|commons-lang3|commons-text|eclipse-collections(-api)?|"
+    r"jackson-(annotations|core|databind)|javassist|slf4j-api)-\d.*\.jar"
+)
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 DEFAULT_BOLT_PORT = 7687
@@ -199,14 +207,21 @@ def _password(create: bool, home: Path | None = None) -> str:
 # Fetch -------------------------------------------------------------------------
 
 
-def fetch(home: Path | None = None) -> str:
+def fetch(home: Path | None = None, with_gds: bool = False) -> str:
     """Copy the server's jars into ``<home>/lib``; quick when they are already there.
 
     The jars are copied to a fresh directory and swapped in whole, and a stamp
     records which pom they came from, so a version change never leaves two
     versions of a jar on the classpath and an interrupted fetch never looks done.
+    `with_gds` also puts the Graph Data Science plugin in ``<home>/plugins``
+    (`fetch_gds`).
     """
     home = home or neo4j_home()
+    said = _fetch_server(home)
+    return f"{said}; {fetch_gds(home)}" if with_gds else said
+
+
+def _fetch_server(home: Path) -> str:
     lib = home / "lib"
     wanted = hashlib.sha256(POM.read_bytes()).hexdigest()
     stamp = lib / ".fetched-from-pom"
@@ -216,22 +231,8 @@ def fetch(home: Path | None = None) -> str:
         raise Neo4jServerError(
             f"the server of {home} is running: stop it before replacing its jars"
         )
-    mvn = shutil.which("mvn")
-    if mvn is None:
-        raise Neo4jServerError(
-            "Maven (mvn) is not on PATH: install it, e.g. `apt-get install maven`"
-        )
     partial = home / "lib.partial"
-    shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir(parents=True)
-    command = [
-        mvn, "-B", "-q", "-f", str(POM), "dependency:copy-dependencies",
-        "-DincludeScope=runtime", f"-DoutputDirectory={partial}",
-    ]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        last = (done.stdout + done.stderr).strip().splitlines()[-1:] or ["no output"]
-        raise Neo4jServerError(f"mvn could not fetch the Neo4j jars: {last[0]}")
+    _copy_dependencies(POM, partial, "the Neo4j jars")
     if _jar_with(partial, ENTRY_POINT) is None:
         raise Neo4jServerError(f"the fetched jars lack {ENTRY_POINT}: check {POM}")
     (partial / stamp.name).write_text(wanted + "\n")
@@ -243,6 +244,64 @@ def fetch(home: Path | None = None) -> str:
     shutil.rmtree(old, ignore_errors=True)
     size = sum(p.stat().st_size for p in lib.glob("*.jar")) // 2**20
     return f"fetched {len(list(lib.glob('*.jar')))} jars ({size} MB) into {lib}"
+
+
+def _copy_dependencies(pom: Path, into: Path, what: str) -> None:
+    """``mvn dependency:copy-dependencies`` of `pom`'s runtime classpath into a fresh `into`."""
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise Neo4jServerError(
+            "Maven (mvn) is not on PATH: install it, e.g. `apt-get install maven`"
+        )
+    shutil.rmtree(into, ignore_errors=True)
+    into.mkdir(parents=True)
+    command = [
+        mvn, "-B", "-q", "-f", str(pom), "dependency:copy-dependencies",
+        "-DincludeScope=runtime", f"-DoutputDirectory={into}",
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        last = (done.stdout + done.stderr).strip().splitlines()[-1:] or ["no output"]
+        raise Neo4jServerError(f"mvn could not fetch {what}: {last[0]}")
+
+
+def fetch_gds(home: Path | None = None) -> str:
+    """Put OpenGDS in ``<home>/plugins``: its jars minus those Neo4j already ships.
+
+    Swapped in whole with a stamp, like the server's jars. The server picks the
+    plugin up at its next start (`write_config` then allows the ``gds.*``
+    procedures); a running server is left alone and told to restart.
+    """
+    home = home or neo4j_home()
+    plugins = home / "plugins"
+    wanted = hashlib.sha256(GDS_POM.read_bytes()).hexdigest()
+    stamp = plugins / ".gds-fetched-from-pom"
+    if stamp.exists() and stamp.read_text().strip() == wanted:
+        return f"Graph Data Science already in {plugins}"
+    if _read_pid(home) is not None:
+        raise Neo4jServerError(
+            f"the server of {home} is running: stop it before adding Graph Data Science"
+        )
+    partial = home / "plugins.partial"
+    _copy_dependencies(GDS_POM, partial, "Graph Data Science")
+    for jar in partial.glob("*.jar"):
+        if GDS_SHIPPED_BY_NEO4J.fullmatch(jar.name):
+            jar.unlink()
+    (partial / stamp.name).write_text(wanted + "\n")
+    old = home / "plugins.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if plugins.exists():
+        plugins.rename(old)
+    partial.rename(plugins)
+    shutil.rmtree(old, ignore_errors=True)
+    jars = list(plugins.glob("*.jar"))
+    size = sum(p.stat().st_size for p in jars) // 2**20
+    return f"fetched Graph Data Science, {len(jars)} jars ({size} MB), into {plugins}"
+
+
+def has_gds(home: Path | None = None) -> bool:
+    """Whether `fetch_gds` put the plugin in this home (the server loads it at start)."""
+    return ((home or neo4j_home()) / "plugins" / ".gds-fetched-from-pom").exists()
 
 
 def _jar_with(lib: Path, class_name: str) -> Path | None:
@@ -288,6 +347,7 @@ def write_config(home: Path) -> Path:
         f"db.memory.transaction.max={TRANSACTION_MEMORY}",
         f"dbms.memory.transaction.total.max={TRANSACTIONS_MEMORY}",
         *(f"server.jvm.additional={flag}" for flag in JVM_ADDITIONAL),
+        *(["dbms.security.procedures.unrestricted=gds.*"] if has_gds(home) else []),
     ]
     conf = home / "conf" / "neo4j.conf"
     conf.parent.mkdir(parents=True, exist_ok=True)
@@ -567,3 +627,54 @@ def _log_tail(home: Path) -> str:
         if errors:
             return f"{errors[-1].strip()} (see {path})"
     return f"see {home / 'logs'}"
+
+
+# Bulk import ----------------------------------------------------------------------
+
+#: Heap of `neo4j-admin database import`: it keeps its id maps off heap, and the
+#: JVM's default (a quarter of the machine's memory) is far more than it needs.
+IMPORT_HEAP = "1g"
+
+
+def manages(home: Path | None = None) -> str | None:
+    """None when the database clients reach is this home's own server, else why not.
+
+    Only that server may be stopped and have its database replaced: a
+    ``NEO4J_URI`` pointing elsewhere, or another process on the Bolt port,
+    is somebody else's.
+    """
+    home = home or neo4j_home()
+    local = f"bolt://127.0.0.1:{bolt_port()}"
+    uri = os.environ.get("NEO4J_URI")
+    if uri and uri.rstrip("/") not in (local, f"neo4j://127.0.0.1:{bolt_port()}"):
+        return f"NEO4J_URI={uri} is not the project's local server ({local})"
+    if _read_pid(home) is None and _port_open(bolt_port()):
+        return f"the server on port {bolt_port()} was not started from {home}"
+    if _jar_with(home / "lib", ADMIN_TOOL) is None:
+        return f"no Neo4j jars in {home / 'lib'}: run `innograph neo4j fetch` first"
+    return None
+
+
+def admin_import(folder: Path, arguments: list[str], home: Path | None = None) -> str:
+    """Run ``neo4j-admin`` (AdminTool) with `arguments` in `folder`; the server must be stopped.
+
+    Returns AdminTool's summary (``IMPORT DONE in … Peak memory usage: …``);
+    raises with the last error line when it fails.
+    """
+    home = home or neo4j_home()
+    if _read_pid(home) is not None:
+        raise Neo4jServerError(f"the server of {home} is running: stop it before an import")
+    write_config(home)
+    command = [
+        find_java(), f"-Xmx{IMPORT_HEAP}", "-cp", f"{home / 'lib'}/*", ADMIN_TOOL, *arguments,
+    ]  # fmt: skip
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    done = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, check=False)
+    lines = (done.stdout + done.stderr).strip().splitlines() or ["no output"]
+    if done.returncode != 0:
+        errors = [
+            line for line in lines if line.lstrip().startswith(("ERROR", "Error", "Caused by"))
+        ]
+        raise Neo4jServerError(f"neo4j-admin import failed: {(errors or lines)[-1].strip()}")
+    summary = [line.strip() for line in lines if line.startswith(("IMPORT DONE", "Peak memory"))]
+    return " ".join(summary) or lines[-1].strip()

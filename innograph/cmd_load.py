@@ -1,9 +1,12 @@
-"""`innograph load [GRAPH]`: put the built graph into Neo4j.
+"""`innograph load [GRAPH] [--bulk [--yes]]`: put the built graph into Neo4j.
 
 Loads what `innograph build` wrote (``data/build/graph.json``, or the graph
 file or store folder given) into the database of `connection_settings()`,
-replacing only the documents whose facts changed. Any failure is one line on
-standard error and exit status 1.
+replacing only the documents whose facts changed. With ``--bulk`` it instead
+makes a new database with ``neo4j-admin database import`` (`graph.neo4j_bulk`),
+which replaces the whole database of the project's local server, so it asks
+first (``--yes`` answers for scripts). Any failure is one line on standard
+error and exit status 1.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from graph import neo4j_load, store_file
-from graph.neo4j_server import Neo4jServerError, connection_settings
+from graph import neo4j_bulk, neo4j_load, store_file
+from graph.neo4j_server import Neo4jServerError, connection_settings, neo4j_home
 from ingest.model import IngestError
 
 
@@ -28,7 +31,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=neo4j_load.DEFAULT_BATCH_SIZE,
         help="rows per UNWIND statement",
     )
+    parser.add_argument(
+        "--transaction-rows",
+        type=int,
+        default=neo4j_load.DEFAULT_TRANSACTION_ROWS,
+        help="nodes and relationships per transaction (whole documents; 1: one per document)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=neo4j_load.DEFAULT_WORKERS,
+        help="sessions writing documents side by side",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--bulk",
+        action="store_true",
+        help="first load of a large corpus: replace the local server's database "
+        "with neo4j-admin import (stops and restarts the server)",
+    )
+    parser.add_argument("--yes", action="store_true", help="with --bulk: do not ask first")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"innograph load: {err}", file=sys.stderr)
         return 1
     source = args.graph or store_file.build_dir()
+    if getattr(args, "bulk", False):
+        return _bulk(graph, source, settings.database, args.yes)
     try:
         with settings.driver(notifications_min_severity="OFF") as driver:
             driver.verify_connectivity()
@@ -49,6 +73,11 @@ def run(args: argparse.Namespace) -> int:
                 driver,
                 settings.database,
                 batch_size=args.batch_size,
+                # `innograph build --neo4j` calls this with only the older options.
+                transaction_rows=getattr(
+                    args, "transaction_rows", neo4j_load.DEFAULT_TRANSACTION_ROWS
+                ),
+                workers=getattr(args, "workers", neo4j_load.DEFAULT_WORKERS),
                 progress=not args.quiet and sys.stderr.isatty(),
             )
     except neo4j_load.LoadError as err:
@@ -72,4 +101,27 @@ def run(args: argparse.Namespace) -> int:
         print(f"innograph load: Neo4j refused the load: {err.code}", file=sys.stderr)
         return 1
     print(f"loaded {source} into {settings.uri} ({settings.database}): {summary.text()}")
+    return 0
+
+
+def _bulk(graph, source, database: str, yes: bool) -> int:  # type: ignore[no-untyped-def]
+    warning = (
+        f"innograph load --bulk replaces the whole database {database!r} of the local "
+        f"Neo4j server in {neo4j_home()} with {source}, stopping and restarting the server"
+    )
+    if not yes:
+        if not sys.stdin.isatty():
+            print(f"{warning}; add --yes to go on", file=sys.stderr)
+            return 1
+        if input(f"{warning}. Go on? [y/N] ").strip().lower() not in ("y", "yes"):
+            print("innograph load: nothing done", file=sys.stderr)
+            return 1
+    else:
+        print(warning)
+    try:
+        summary = neo4j_bulk.bulk_load(graph, database)
+    except (neo4j_load.LoadError, Neo4jServerError) as err:
+        print(f"innograph load: {source}: {err}", file=sys.stderr)
+        return 1
+    print(f"bulk-loaded {source} into {database}: {summary.text()}")
     return 0

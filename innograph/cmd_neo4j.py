@@ -1,7 +1,9 @@
-"""`innograph neo4j fetch|start|stop|status`: the local Neo4j server.
+"""`innograph neo4j fetch [--with-gds]|start|stop|status`: the local Neo4j server.
 
-`status` prints one line and exits 0 when the database answers a query, 3 when
-it does not (the convention of init scripts), so scripts can test it.
+`fetch --with-gds` also installs the Graph Data Science plugin, which the
+analytics then use in Neo4j mode (`graph.analytics.gds`). `status` prints one
+line and exits 0 when the database answers a query, 3 when it does not (the
+convention of init scripts), so scripts can test it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,11 @@ EXIT_DOWN = 3
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", choices=("fetch", "start", "stop", "status"))
     parser.add_argument(
+        "--with-gds",
+        action="store_true",
+        help="fetch: also install the Graph Data Science plugin (OpenGDS, from Maven Central)",
+    )
+    parser.add_argument(
         "--timeout",
         type=float,
         default=None,
@@ -31,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
             print(found.message)
             return 0 if found.up else EXIT_DOWN
         if args.action == "fetch":
-            print(neo4j_server.fetch())
+            print(neo4j_server.fetch(with_gds=args.with_gds))
         elif args.action == "start":
             print(neo4j_server.start(timeout=args.timeout or 180.0))
         else:

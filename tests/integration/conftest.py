@@ -82,7 +82,7 @@ def neo4j_driver() -> Iterator:
         if local and not neo4j_server.status().up:
             if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
                 unavailable("no java on PATH, so no local Neo4j server (install Java 17 or 21)")
-            neo4j_server.fetch()
+            neo4j_server.fetch(with_gds=True)
             neo4j_server.start()
             started = True
         settings = neo4j_server.connection_settings()

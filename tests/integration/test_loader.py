@@ -18,13 +18,22 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import snapshot, wipe
 from graph_corpus import corpus, doc_a, doc_b
 
 from bench.synthetic import synthetic_corpus
+from conftest import snapshot, wipe
 from graph import model
 from graph.build import build_graph
-from graph.neo4j_load import FACTS_HASH, LoadError, load, neo4j_properties, plan_load
+from graph.neo4j_load import (
+    FACTS_HASH,
+    DocumentStatements,
+    LoadError,
+    document_batches,
+    load,
+    neo4j_properties,
+    plan_load,
+    write_documents,
+)
 from graph.store_file import dumps_graph
 
 pytestmark = pytest.mark.neo4j
@@ -250,8 +259,10 @@ def test_a_load_killed_midway_leaves_whole_documents_and_a_rerun_completes_it(
     plan = plan_load(graph)
     path = tmp_path / "graph.json"
     path.write_bytes(dumps_graph(graph))
+    # One document per transaction, so the kill lands mid-way.
+    command = ["innograph", "load", str(path), "--quiet", "--transaction-rows", "1"]
     loader = subprocess.Popen(
-        [sys.executable, "-m", "innograph", "load", str(path), "--quiet"],
+        [sys.executable, "-m", *command],
         cwd=ROOT,
         env=os.environ.copy(),
         stdout=subprocess.DEVNULL,
@@ -303,3 +314,34 @@ def test_load_with_the_server_down_fails_in_one_sentence(tmp_path):
     assert len(lines) == 1, done.stderr
     assert f"cannot reach Neo4j at bolt://127.0.0.1:{port}" in lines[0]
     assert "Traceback" not in done.stderr
+
+
+def test_a_batch_missing_an_endpoint_names_the_document_and_writes_nothing(
+    clean_neo4j, neo4j_database
+):
+    # Both documents in one transaction, with no shared node written first:
+    # their role edges find no actor. The batch is rolled back and retried
+    # document by document, so the error names the first one at fault.
+    plan = plan_load(build_graph(corpus()))
+    for unit in plan.documents.values():
+        unit.convert()
+    batches = document_batches(
+        sorted(plan.documents.values(), key=lambda u: u.doc_id), set(), 10**6
+    )
+    assert len(batches) == 1 and len(batches[0].units) == 2
+    statements = DocumentStatements.for_plan(plan)
+    with pytest.raises(LoadError, match=r"document 'nm-b': \d+ \w+ edges have an endpoint missing"):
+        write_documents(clean_neo4j, neo4j_database, batches, statements, 1000, 1, False)
+    assert snapshot(clean_neo4j, neo4j_database)[:2] == (0, 0)
+
+
+def test_grouped_and_parallel_writes_give_the_same_database_as_one_document_at_a_time(
+    clean_neo4j, neo4j_database
+):
+    graph = build_graph(synthetic_corpus(40, seed=3))
+    load(graph, clean_neo4j, neo4j_database, transaction_rows=1, workers=1)
+    one_by_one = snapshot(clean_neo4j, neo4j_database)
+    wipe(clean_neo4j, neo4j_database)
+    summary = load(graph, clean_neo4j, neo4j_database, transaction_rows=2000, workers=2)
+    assert len(summary.added) == 40
+    assert snapshot(clean_neo4j, neo4j_database) == one_by_one

@@ -102,18 +102,21 @@ def pair_tasks(gold_tasks: list[dict[str, Any]], tasks: list[Any], text: str) ->
     A task's words include its heading (a plan's item ``（一）全面实施光伏专项工程。``
     heads the paragraph that is the task), which readers often quote as its title.
     """
-    folded = [
-        fold((t.section[-1] if t.section else "") + text[t.span[0] : t.span[1]]) for t in tasks
-    ]
+    own = [fold(text[t.span[0] : t.span[1]]) for t in tasks]
+    folded = [fold(t.section[-1] if t.section else "") + o for t, o in zip(tasks, own, strict=True)]
     out: list[Any | None] = []
     for g in gold_tasks:
         title = fold(g["title"])[:TITLE_CHARS]
         hits = [t for t, f in zip(tasks, folded, strict=True) if title and title in f]
         number = fold(str(g.get("number") or ""))
         same = [t for t in hits if number and fold(t.number or "").strip(".、()") == number]
-        opening = [t for t, f in zip(tasks, folded, strict=True) if _opens(f, title)]
-        # a heading quoted as the title: the task under it that names bodies
+        # a task that itself opens with the title comes before one under a heading that does
+        # (a heading quoted as the title: the task under it that names bodies)
+        opening = [t for t, o in zip(tasks, own, strict=True) if _opens(o, title)]
+        opening += [t for t, f in zip(tasks, folded, strict=True) if _opens(f, title)]
         opening = [t for t in opening if t.leads or t.participants] or opening
+        # titles that share their opening words: the one numbered as the gold task first
+        opening.sort(key=lambda t: t not in same)
         out.append((opening or same or hits or [None])[0])
     return out
 

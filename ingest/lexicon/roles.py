@@ -269,6 +269,11 @@ PART_VERBS = (
     "落实",
 )
 
+#: Verbs that, right after the body opening a duty-list item, make it a helper of the
+#: work rather than its owner (（五）区人民银行协助开展…). 配合 is not here: ``A配合B`` names
+#: the owner B (`ingest.roles.finders.subject_clauses`).
+ASSIST_VERBS = ("协助", "参与", "参加", "协办")
+
 #: Words that mark a role inside an item: 省科技厅（牵头）, 财政厅（配合）.
 LEAD_MARKS = (
     "总牵头",

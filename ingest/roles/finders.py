@@ -18,6 +18,7 @@ from ingest.roles.actors import Item, governs, is_named, split_list
 from ingest.roles.clause import Clause, read_clause
 from ingest.roles.patterns import (
     AGENCY_END,
+    ASSISTS,
     BRACKET,
     BY,
     BY_DUTY_AT_END,
@@ -361,10 +362,13 @@ def opening_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
     end = _opening_body_end(text, a)
     if end is None:
         return []
-    leads, prefix = split_list(text, a, end)
-    if not leads or not all(governs(it.expanded) for it in leads):
+    bodies, prefix = split_list(text, a, end)
+    if not bodies or not all(governs(it.expanded) for it in bodies):
         return []
-    clause = Clause((a, end), leads, [], "explicit", prefix, inline=True)
+    if ASSISTS.match(text, end):  # （五）区人民银行协助开展…: it helps, no one is named to own it
+        clause = Clause((a, end), [], bodies, "explicit", prefix, inline=True)
+    else:
+        clause = Clause((a, end), bodies, [], "explicit", prefix, inline=True)
     clause.opens = 0
     return [clause]
 

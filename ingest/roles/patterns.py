@@ -153,6 +153,10 @@ SUBJECT_VERB = re.compile(
     r"(?:要|应当|应|须|必须|将|已)?(?:共同|分别|具体)?"
     rf"(?P<verb>会同|牵头|负责|配合|研究提出(?=了?[^，。；]{{0,6}}意见))(?!{NOT_ROLE})"
 )
+#: A duty-list item's body that only helps: 区人民银行协助开展…, 区财政局要积极参与….
+ASSISTS = re.compile(
+    rf"(?:要|应|须|将)?(?:{alternation(R.PART_ADVERBS)})?(?:{alternation(R.ASSIST_VERBS)})"
+)
 #: Where the partners after 会同 end: a predicate, a preposition opening one, a pause.
 PARTNERS_END = re.compile(
     rf"{PREDICATE.pattern}|加强|强化|深化|健全|推动|做大|提供|给予|予以|对|就|赴|按照?|根据|围绕|通过|"

@@ -416,3 +416,17 @@ def test_a_list_whose_last_item_is_a_department_names_the_bare_functions_before_
     assert [a.surface for a in r.leads] == ["县政府", "县公安局"]
     assert [a.surface for a in r.participants] == ["财政", "交通运输", "农业农村部门"]
     assert all(a.expanded.endswith("部门") for a in r.participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（三）市人民银行中心支行协助做好涉嫌企业的资金监测。", ([], ["市人民银行中心支行"])),
+        ("（六）县财政局要积极参与项目资金的绩效评估。", ([], ["县财政局"])),
+        ("（二）市公安局依法打击非法集资犯罪活动。", (["市公安局"], [])),
+    ],
+)
+def test_a_duty_item_whose_body_only_helps(text: str, expected: tuple) -> None:
+    """A duty list's item owned by its opening body, unless the body only helps."""
+    leads, participants, _ = names(text)
+    assert (leads, participants) == expected

@@ -430,3 +430,9 @@ def test_a_duty_item_whose_body_only_helps(text: str, expected: tuple) -> None:
     """A duty list's item owned by its opening body, unless the body only helps."""
     leads, participants, _ = names(text)
     assert (leads, participants) == expected
+
+
+def test_partners_after_huitong_end_at_their_group_word() -> None:
+    """``A会同B、C等部门筛选确定。``: the partners are B and C, whatever verb follows."""
+    text = "（二）确定示范县。省农业农村厅会同省财政厅、省商务厅等部门评审确定。"
+    assert names(text)[:2] == (["省农业农村厅"], ["省财政厅", "省商务厅"])

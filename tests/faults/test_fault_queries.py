@@ -126,13 +126,14 @@ def test_embedded_query_beyond_the_length_limit_is_refused_at_once(embedded) -> 
 
 def test_embedded_query_past_its_memory_limit_is_stopped(embedded) -> None:  # type: ignore[no-untyped-def]
     embedded.memory_budget = 2**20  # 1 MB: any real evaluation needs more
+    timeout, embedded.timeout = embedded.timeout, 600.0  # only memory may stop it, however busy
     try:
         with pytest.raises(CypherRefused) as stopped:
             embedded.run("MATCH (a) MATCH (b) RETURN a.id, b.id")
     finally:
         from app.embedded_cypher import MEMORY_BUDGET
 
-        embedded.memory_budget = MEMORY_BUDGET
+        embedded.memory_budget, embedded.timeout = MEMORY_BUDGET, timeout
     assert stopped.value.reason.startswith("Stopped: the query needed more than the 1 MB")
     assert embedded.run("MATCH (d:Document) RETURN d.id").rows
 

@@ -129,7 +129,7 @@ def test_embedded_query_past_its_memory_limit_is_stopped(embedded) -> None:  # t
     timeout, embedded.timeout = embedded.timeout, 600.0  # only memory may stop it, however busy
     try:
         with pytest.raises(CypherRefused) as stopped:
-            embedded.run("MATCH (a) MATCH (b) RETURN a.id, b.id")
+            embedded.run("MATCH (a) MATCH (b) MATCH (c) RETURN a.id, b.id, c.id")
     finally:
         from app.embedded_cypher import MEMORY_BUDGET
 

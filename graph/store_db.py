@@ -163,12 +163,18 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ..
     if not rows:
         return
     columns = store_sql.COLUMNS[table]
-    batch = pa.table({c: [r[i] for r in rows] for i, c in enumerate(columns)})
+    batch = pa.table(
+        {c: pa.array([r[i] for r in rows], type=_arrow_type(c)) for i, c in enumerate(columns)}
+    )
     con.register("batch", batch)
     try:
         con.execute(store_sql.INSERT_BATCH.format(table=table, columns=", ".join(columns)))
     finally:
         con.unregister("batch")
+
+
+def _arrow_type(column: str) -> pa.DataType:
+    return pa.int64() if column in store_sql.INTEGER_COLUMNS else pa.string()
 
 
 def table_rows(doc: Written) -> dict[str, list[tuple[Any, ...]]]:

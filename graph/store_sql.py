@@ -48,6 +48,9 @@ COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "correction_outcomes": ("doc_id", "correction_id", "stale"),
 }  # fmt: skip
 
+#: Columns of COLUMNS that hold integers (every other holds text).
+INTEGER_COLUMNS: Final = frozenset({"year", "n_tasks", "ord", "n"})
+
 SCHEMA: Final = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 -- one row per built document; `cache_key` and `corrections` decide whether a rebuild touches it

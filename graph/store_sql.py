@@ -206,9 +206,67 @@ DOCS_WITH_STALE: Final = (
 #: Every entity's name and type (what a correction may name without a document naming it).
 ENTITY_DIRECTORY: Final = "SELECT id, name, label, level, jurisdiction FROM entities"
 
-#: The actor–actor projection: two actors are tied by each task both hold a role in.
-ROLE_PAIRS: Final = """
-SELECT a.actor_id AS source, b.actor_id AS target, count(DISTINCT a.task_id) AS weight
-FROM roles a JOIN roles b ON a.task_id = b.task_id AND a.actor_id < b.actor_id
-GROUP BY ALL ORDER BY source, target
+# --- the question API's reads (graph.queries.DbStore) ---------------------------------
+
+#: The documents of a `Scope` ($1 doc ids, $2 jurisdictions, $3 year from, $4 year to; an
+#: empty list or NULL admits all): `Scope.admits_document` in SQL. Undated documents are
+#: outside any year range.
+_SCOPED_DOCS = """
+SELECT doc_id, jurisdiction, year FROM documents
+WHERE (len($1::VARCHAR[]) = 0 OR list_contains($1, doc_id))
+  AND (len($2::VARCHAR[]) = 0 OR list_contains($2, jurisdiction))
+  AND ($3::INTEGER IS NULL OR (year IS NOT NULL AND year >= $3))
+  AND ($4::INTEGER IS NULL OR (year IS NOT NULL AND year <= $4))
 """
+
+#: Every role in scope with its actor and document facts ($5: actor types, empty = all).
+ASSIGNMENTS: Final = f"""
+WITH scoped AS ({_SCOPED_DOCS})
+SELECT r.actor_id, e.name, e.label, r.task_id, r.doc_id, r.type, coalesce(r.basis, 'none'),
+       s.jurisdiction, s.year
+FROM roles r JOIN scoped s USING (doc_id) JOIN entities e ON e.id = r.actor_id
+WHERE len($5::VARCHAR[]) = 0 OR list_contains($5, e.label)
+"""
+
+#: Every task in scope with its lead and participant ids and the types of its actors.
+TASKS: Final = f"""
+WITH scoped AS ({_SCOPED_DOCS}),
+held AS (
+  SELECT r.task_id,
+         list(r.actor_id) FILTER (WHERE r.type = 'LEADS') AS leads,
+         list(r.actor_id) FILTER (WHERE r.type = 'PARTICIPATES_IN') AS participants,
+         list(DISTINCT e.label) AS types
+  FROM roles r JOIN scoped USING (doc_id) JOIN entities e ON e.id = r.actor_id
+  GROUP BY r.task_id
+)
+SELECT t.id, t.props, s.jurisdiction, s.year, h.leads, h.participants, h.types
+FROM tasks t JOIN scoped s USING (doc_id) LEFT JOIN held h ON h.task_id = t.id
+"""
+
+#: The documents list: each document with its issuers' (id, name, label).
+DOCUMENTS: Final = """
+SELECT d.doc_id, d.props, d.n_tasks,
+       list((e.id, e.name, e.label) ORDER BY e.id) FILTER (WHERE e.id IS NOT NULL) AS issuers
+FROM documents d
+LEFT JOIN edges i ON i.doc_id = d.doc_id AND i.type = 'ISSUED_BY' AND i.source = d.doc_id
+LEFT JOIN entities e ON e.id = i.target
+GROUP BY d.doc_id, d.props, d.n_tasks
+ORDER BY d.doc_id
+"""
+
+#: Nodes per label and relationships per type, as the graph would count them.
+LABEL_COUNTS: Final = """
+SELECT 'Document', count(*) FROM documents
+UNION ALL SELECT 'Section', count(*) FROM sections
+UNION ALL SELECT 'Task', count(*) FROM tasks
+UNION ALL SELECT 'Target', count(*) FROM targets
+UNION ALL SELECT label, count(*) FROM entities GROUP BY label
+"""
+TYPE_COUNTS: Final = """
+SELECT type, count(*) FROM roles GROUP BY type
+UNION ALL SELECT type, count(*) FROM edges GROUP BY type
+UNION ALL SELECT type, count(*) FROM links GROUP BY type
+"""
+
+#: Actors that became another body: id and lineage (JSON with current, current_name).
+LINEAGES: Final = "SELECT id, lineage FROM entities WHERE lineage IS NOT NULL"

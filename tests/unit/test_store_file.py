@@ -19,6 +19,8 @@ from graph_corpus import corpus
 
 from graph import store_db
 from graph.build import build_graph, document_rows
+from graph.queries import DbStore, NxStore, open_store
+from graph.scope import Scope
 from graph.store_file import (
     GRAPH_FILE,
     ROOT,
@@ -216,3 +218,60 @@ def test_build_drops_cache_entries_of_other_code_versions(seeds, tmp_path):
     assert (report.cached, report.extracted, report.documents, report.removed) == (2, 0, 2, 3)
     assert sorted(p.name for p in cache.glob("*.json")) == current  # current code's entries stay
     assert not stale.exists() and not crashed.exists()
+
+
+# --- reading the database: the SQL answers are the graph's answers -------------------------
+
+
+SCOPES = (
+    Scope(),
+    Scope(jurisdictions=(XJ,), actor_types=("Agency",)),
+    Scope(year_from=2010, year_to=2013),
+    Scope(doc_ids=("xj-2013-task-division",)),
+    Scope(follow_lineages=True),
+)
+
+
+@pytest.mark.parametrize(
+    "scope", SCOPES, ids=["all", "xj-agencies", "2010-2013", "one-doc", "lineages"]
+)
+def test_sql_answers_the_corpus_questions_as_the_graph_does(first, scope):
+    db, graph = open_store("file", str(first[1])), NxStore(load_graph(first[1]))
+    assert isinstance(db, DbStore)
+    assignments = db.assignments(scope)
+    assert assignments and assignments == graph.assignments(scope)
+    tasks = db.tasks(scope)
+    assert tasks and tasks == graph.tasks(scope)
+    for filters in ({"collective": True}, {"min_leads": 2}, {"lead": "xj-kjt"}):
+        assert db.tasks(scope, **filters) == graph.tasks(scope, **filters)
+    assert db._graph is None  # the report's questions never assembled the graph
+    assert db.counts() == graph.counts() and db.counts()["nodes"]["Task"] == 282
+    assert db.documents() == graph.documents() and len(db.documents()) == 5
+    assert db.lineages() == graph.lineages() and db.lineages()
+    assert db.task("xj-2013-task-division#1") == graph.task("xj-2013-task-division#1")
+
+
+def test_remove_takes_out_exactly_one_document(tmp_path, capsys):
+    out = tmp_path / "store"
+    build([SEEDS], out=out)
+    assert main(["remove", "xj-2021-wuchangshi-zone-plan", "no-such-doc", "--out", str(out)]) == 1
+    printed = capsys.readouterr()
+    assert printed.err.strip() == f"{out}: no document 'no-such-doc' in the store"
+    assert "1 documents removed" in printed.out
+    got = load_graph(out)
+    assert "xj-2021-wuchangshi-zone-plan" not in got
+    clean = tmp_path / "clean"  # a build of the other four files (from the same cache)
+    shutil.copytree(out / "cache", clean / "cache")
+    others = [p for p in sorted(SEEDS.glob("*.txt")) if "wuchangshi" not in p.name]
+    assert build(others, out=clean).documents == 4
+    assert dumps_graph(got) == dumps_graph(load_graph(clean))
+
+
+def test_an_old_json_store_is_rebuilt_with_one_line(tmp_path, capsys):
+    out = tmp_path / "store"
+    write_atomic(out / GRAPH_FILE, b'{"nodes": [], "edges": []}')
+    assert main(["build", str(SEEDS), "--out", str(out)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0] == f"{out / GRAPH_FILE}: the store of an older innograph; rebuilt as a database"
+    assert lines[1].startswith("5 documents (0 unchanged")
+    assert not (out / GRAPH_FILE).exists() and len(built_documents(out)) == 5

@@ -32,6 +32,9 @@ from graph.build import TYPE_ORDER, DocumentRows, EntityFacts, assemble, locatio
 from ingest.model import IngestError
 
 DB_FILE = "innograph.duckdb"
+#: DuckDB's working memory: beyond it, aggregates over the whole corpus spill to
+#: disk instead of growing the process (its default is 80% of the machine).
+MEMORY_LIMIT = "1GB"
 ROLE_TYPES = frozenset(model.ROLE_TYPES)
 #: Types in the order a tie between two types of one entity is broken.
 _TYPES_BY_RANK = sorted(TYPE_ORDER, key=lambda t: TYPE_ORDER[t])
@@ -80,7 +83,7 @@ def connect(folder: Path, *, write: bool = False) -> Iterator[duckdb.DuckDBPyCon
     if write:
         folder.mkdir(parents=True, exist_ok=True)
     try:
-        con = duckdb.connect(str(path), read_only=not write)
+        con = duckdb.connect(str(path), read_only=not write, config={"memory_limit": MEMORY_LIMIT})
     except duckdb.Error as exc:
         reason = str(exc).splitlines()[0]
         raise IngestError(str(path), f"cannot open the store ({reason})") from None

@@ -166,9 +166,8 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ..
     if not rows:
         return
     columns = store_sql.COLUMNS[table]
-    batch = pa.table(
-        {c: pa.array([r[i] for r in rows], type=_arrow_type(c)) for i, c in enumerate(columns)}
-    )
+    values = list(zip(*rows, strict=True))  # rows to columns
+    batch = pa.table({c: pa.array(values[i], type=_arrow_type(c)) for i, c in enumerate(columns)})
     con.register("batch", batch)
     try:
         con.execute(store_sql.INSERT_BATCH.format(table=table, columns=", ".join(columns)))

@@ -249,6 +249,13 @@ def assemble(rows: Iterable[DocumentRows]) -> nx.MultiDiGraph:
     placement = {eid: (_majority(f.parents), _majority(f.regions)) for eid, f in entities.items()}
     for rel, source, target, props in locations({e: nodes[e] for e in entities}, placement):
         _add_edge(edges, rel, source, target, None, **props)
+    return to_graph(nodes, edges)
+
+
+def to_graph(
+    nodes: Mapping[str, Mapping[str, Any]], edges: Mapping[str, tuple[str, str, Mapping[str, Any]]]
+) -> nx.MultiDiGraph:
+    """The MultiDiGraph of these nodes and keyed edges, in sorted order, properties cleaned."""
     g = nx.MultiDiGraph()
     for node_id in sorted(nodes):
         g.add_node(node_id, **clean(nodes[node_id]))

@@ -28,7 +28,15 @@ import networkx as nx
 import pyarrow as pa
 
 from graph import model, store_sql
-from graph.build import TYPE_ORDER, DocumentRows, EntityFacts, assemble, locations
+from graph.build import (
+    TYPE_ORDER,
+    DocumentRows,
+    EntityFacts,
+    assemble,
+    cited_stub,
+    locations,
+    to_graph,
+)
 from ingest.model import IngestError
 
 DB_FILE = "innograph.duckdb"
@@ -334,6 +342,73 @@ def load_graph(folder: Path) -> nx.MultiDiGraph:
     """
     with connect(folder) as con:
         return assemble(document_rows(con))
+
+
+def subgraph(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> nx.MultiDiGraph:
+    """The graph of some documents, every node as the whole corpus has it.
+
+    Their sections, tasks, targets and edges; the entities they name, with the
+    properties settled over every document (not only these); the documents
+    they cite (or their stubs); the links among those entities. Of all
+    documents it is `load_graph`; of one batch it is what a page, an export
+    or a loader needs, in memory bounded by the batch.
+    """
+    ids = list(doc_ids)
+    rows = document_rows(con, ids)
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[str, tuple[str, str, dict[str, Any]]] = {}
+    for r in rows:
+        nodes.update(r.nodes)
+        edges.update(r.edges)
+    where = "AND list_contains($1::VARCHAR[], c.doc_id)"
+    cites = con.execute(store_sql.CITATIONS_RESOLVED.format(and_where=where), [ids]).fetchall()
+    cited_docs = sorted({cited for _, _, cited, stub, _ in cites if not stub} - nodes.keys())
+    for r in document_rows(con, cited_docs) if cited_docs else ():
+        nodes[r.doc_id] = r.nodes[r.doc_id]
+    for doc_id, number, cited, stub, props in cites:
+        if stub:
+            nodes.setdefault(cited, cited_stub(number))
+        key = model.edge_key(model.CITES, doc_id, cited, doc_id)
+        edge = {"type": model.CITES, "doc_id": doc_id, "doc_number": number, **json.loads(props)}
+        edges.setdefault(key, (doc_id, cited, edge))
+    named = sorted({eid for r in rows for eid in r.facts})
+    where = "WHERE list_contains($1::VARCHAR[], id)"
+    for row in con.execute(store_sql.ENTITY_NODES.format(where=where), [named]).fetchall():
+        nodes[row[0]] = entity_node(row)
+    for key, source, target, props in con.execute(store_sql.LINKS_AMONG, [named]).fetchall():
+        edges[key] = (source, target, {**json.loads(props), "doc_id": None})
+    return to_graph(nodes, edges)
+
+
+def entity_node(row: Sequence[Any]) -> dict[str, Any]:
+    """An entity's node properties from its row of `store_sql.ENTITY_NODES`."""
+    _, label, name, aliases, jurisdiction, level, mentions, gaz, doc_ids, corrections, lineage = row
+    return {
+        "label": label,
+        "name": name,
+        "aliases": aliases or [],
+        "jurisdiction": jurisdiction,
+        "level": level,
+        "mentions": mentions,
+        "in_gazetteer": gaz,
+        "doc_ids": doc_ids,
+        "corrections": corrections or [],
+        **json.loads(lineage or "{}"),
+    }
+
+
+def projection(con: duckdb.DuckDBPyConnection) -> nx.Graph:
+    """The actor–actor projection: actors tied by the tasks they share (edge `weight`).
+
+    Computed by SQL over the roles, so a corpus of any size gives a graph of
+    its actors only (thousands of nodes), never of its tasks.
+    """
+    g = nx.Graph()
+    for actor_id, name, label in con.execute(store_sql.PROJECTION_NODES).fetchall():
+        g.add_node(actor_id, name=name, label=label)
+    for a, b, weight in con.execute(store_sql.PROJECTION).fetchall():
+        g.add_edge(a, b, weight=weight)
+    return g
 
 
 def doc_ids(con: duckdb.DuckDBPyConnection) -> list[str]:

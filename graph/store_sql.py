@@ -176,6 +176,25 @@ WHERE coalesce(n.cited, '') <> c.doc_id {and_where}
 ORDER BY c.doc_id, c.ord
 """
 
+#: The links among a set of entities ($1).
+LINKS_AMONG: Final = """
+SELECT key, source, target, props FROM links
+WHERE list_contains($1::VARCHAR[], source) AND list_contains($1, target)
+"""
+
+#: The actor–actor projection: two actors are tied by the tasks both hold a role in
+#: (weight: how many), each pair once, the smaller id first.
+PROJECTION: Final = """
+WITH held AS (SELECT DISTINCT task_id, actor_id FROM roles)
+SELECT a.actor_id, b.actor_id, count(*) AS weight
+FROM held a JOIN held b ON a.task_id = b.task_id AND a.actor_id < b.actor_id
+GROUP BY ALL ORDER BY 1, 2
+"""
+#: The actors of the projection with their name and label.
+PROJECTION_NODES: Final = """
+SELECT id, name, label FROM entities WHERE id IN (SELECT actor_id FROM roles) ORDER BY id
+"""
+
 #: The rows of one table for a set of documents (or all: $1 NULL).
 ROWS_OF: Final = (
     "SELECT {columns} FROM {table} WHERE $1::VARCHAR[] IS NULL OR list_contains($1, doc_id)"

@@ -134,3 +134,37 @@ def test_no_store_and_a_broken_store_are_one_line(tmp_path):
     with pytest.raises(IngestError, match="cannot open the store") as err:
         store_db.load_graph(tmp_path)
     assert "\n" not in str(err.value)
+
+
+def test_a_subgraph_of_some_documents_has_every_node_as_the_corpus_has_it(tmp_path):
+    stored(tmp_path, corpus())
+    full = build_graph(corpus())
+    with store_db.connect(tmp_path) as con:
+        everything = store_db.subgraph(con, [d.doc_id for d in corpus()])
+        b = store_db.subgraph(con, [doc_b().doc_id])
+    assert dumps_graph(everything) == dumps_graph(full)
+    assert doc_a().doc_id in b  # B cites A: the cited document comes along, not its tasks
+    assert not [t for t in b if t.startswith(f"{doc_a().doc_id}#")]
+    assert {t.task_id for t in doc_b().tasks} <= set(b)
+    assert all(full.nodes[n] == props for n, props in b.nodes(data=True))  # corpus-wide facts
+    assert all(full.has_edge(u, v, k) for u, v, k in b.edges(keys=True))
+
+
+def test_the_projection_by_sql_ties_actors_by_shared_tasks(tmp_path):
+    stored(tmp_path, corpus())
+    full = build_graph(corpus())
+    holders: dict[str, set[str]] = {}
+    for actor, task, rel in full.edges(data="type"):
+        if rel in model.ROLE_TYPES:
+            holders.setdefault(task, set()).add(actor)
+    want: dict[tuple[str, str], int] = {}
+    for actors in holders.values():
+        for a in actors:
+            for b in actors:
+                if a < b:
+                    want[a, b] = want.get((a, b), 0) + 1
+    with store_db.connect(tmp_path) as con:
+        p = store_db.projection(con)
+    assert want and {(a, b) if a < b else (b, a): w for a, b, w in p.edges(data="weight")} == want
+    assert set(p) == {a for actors in holders.values() for a in actors}
+    assert all(p.nodes[n]["name"] == full.nodes[n]["name"] for n in p)

@@ -295,30 +295,15 @@ def remove_documents(doc_ids: Iterable[str], out: str | Path | None = None) -> l
 
 
 def _keyed(files: list[str], errors: list[str]) -> list[_File]:
-    """Every readable file with its cache key, in display-path order; copies refused.
-
-    The same bytes under two names would become two documents with the same
-    tasks: the first name (in path order) is built, the others refused.
-    """
+    """Every readable file with its content hash and cache key, in display-path order."""
     out: list[_File] = []
-    first: dict[str, str] = {}
     for path in sorted(files, key=display_path):
         try:
             sha, key = _cache_key(path)
         except IngestError as exc:
             errors.append(str(exc))
             continue
-        source = display_path(path)
-        if first.setdefault(sha, source) != source:
-            errors.append(
-                str(
-                    IngestError(
-                        source, f"same content as {first[sha]}; built once, as {first[sha]}"
-                    )
-                )
-            )
-            continue
-        out.append(_File(path, source, key, sha))
+        out.append(_File(path, display_path(path), key, sha))
     return out
 
 
@@ -367,6 +352,8 @@ class _Sync:
         self.by_source = {d.source: d.doc_id for d in self.before.values()}
         #: doc_id -> source of every document this build keeps (unchanged or written)
         self.owner: dict[str, str] = {}
+        #: content hash -> source of the same
+        self.content: dict[str, str] = {}
         self.known = self._directory() if corrections.items else {}
 
     def run(self) -> None:
@@ -380,6 +367,7 @@ class _Sync:
                 self.corrections.fingerprint,
             ):
                 self.owner[old.doc_id] = f.source
+                self.content[f.sha256] = f.source
                 self.report.unchanged += 1
             else:
                 changed.append(f)
@@ -425,20 +413,37 @@ class _Sync:
         written, replaced = [], []
         for f, ex in sorted(batch, key=lambda b: b[0].source):
             ex = replace(ex, source=f.source)
-            holder = self.owner.get(ex.doc_id)
-            if holder is not None and holder != f.source:
-                first, second = sorted((holder, f.source))  # the first path keeps a doc_id
-                clash = IngestError(second, f"doc_id {ex.doc_id!r} is already used by {first}")
-                self.report.errors.append(str(clash))
-                if first == holder:
-                    continue
-                self.report.unchanged -= 1  # the holder was unchanged; it gives way
+            if not self._first(f.source, self.content.get(f.sha256), "same content as {}; "
+                               "built once, as {}"):  # fmt: skip
+                continue
+            if not self._first(f.source, self.owner.get(ex.doc_id),
+                               f"doc_id {ex.doc_id!r} is already used by {{}}"):  # fmt: skip
+                continue
+            self.content[f.sha256] = f.source
             self.owner[ex.doc_id] = f.source
             previous = self.by_source.get(f.source)
             if previous is not None and previous != ex.doc_id:
                 replaced.append(previous)
             written.append(self._row(f, ex))
         store_db.write(self.con, written, replaces=replaced)
+
+    def _first(self, source: str, holder: str | None, refusal: str) -> bool:
+        """Whether `source` may be built, given the document already `holder` of its content
+        or doc_id: the first path keeps it, as on a clean build; the other is refused.
+
+        A holder that sorts later was unchanged, kept before this file came: it gives
+        way, and its document is removed at the end of the build.
+        """
+        if holder is None or holder == source:
+            return True
+        first, second = sorted((holder, source))
+        self.report.errors.append(str(IngestError(second, refusal.format(first, first))))
+        if first == holder:
+            return False
+        self.report.unchanged -= 1
+        self.owner = {d: s for d, s in self.owner.items() if s != holder}
+        self.content = {h: s for h, s in self.content.items() if s != holder}
+        return True
 
     def _row(self, f: _File, ex: DocumentExtraction):
         from graph import store_db

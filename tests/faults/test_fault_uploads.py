@@ -6,7 +6,6 @@ of the seed store, as a user uploading files would.
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from app_harness import NEO4J_VARS, run_page
 from bad_inputs import SEEDS, text
 
-from graph.store_file import dumps_graph, load_graph
+from graph.store_file import built_documents, dumps_graph, load_graph
 
 
 @pytest.fixture
@@ -36,8 +35,7 @@ def upload(name: str, data: bytes):  # type: ignore[no-untyped-def]
 
 
 def documents(store: Path) -> dict[str, str]:
-    manifest = json.loads((store / "manifest.json").read_bytes())
-    return {d["doc_id"]: d["source"] for d in manifest["documents"]}
+    return {d["doc_id"]: d["source"] for d in built_documents(store)}
 
 
 def test_a_hundred_chinese_characters_name_is_kept_bounded(store: Path) -> None:

@@ -32,7 +32,8 @@ from graph.neo4j_server import (
     connection_settings,
 )
 from graph.queries import Neo4jStore, NxStore, Store
-from graph.store_file import GRAPH_FILE, build_dir, display_path, load_graph
+from graph.store_db import db_path
+from graph.store_file import build_dir, display_path, load_graph
 from ingest.model import IngestError
 
 if TYPE_CHECKING:
@@ -138,9 +139,9 @@ def public_uri(uri: str) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _file_store(graph_file: str, mtime_ns: int) -> NxStore:
-    """The embedded store of one version of ``graph.json`` (the mtime is the key)."""
-    return NxStore(load_graph(graph_file))
+def _file_store(folder: str, mtime_ns: int) -> NxStore:
+    """The embedded store of one version of its database file (the mtime is the key)."""
+    return NxStore(load_graph(folder))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -159,15 +160,15 @@ def _driver(uri: str, user: str, database: str, _password: str) -> neo4j.Driver:
 def file_source() -> Source:
     """The embedded store; `IngestError` when nothing has been built."""
     folder = build_dir()
-    graph_file = folder / GRAPH_FILE
+    store_file = db_path(folder)
     try:
-        mtime = graph_file.stat().st_mtime_ns
+        mtime = store_file.stat().st_mtime_ns
     except FileNotFoundError:
-        raise IngestError(str(graph_file), "no graph built yet") from None
+        raise IngestError(str(store_file), "no graph built yet") from None
     return Source(
         mode=FILE,
-        store=_file_store(str(graph_file), mtime),
-        version=f"{FILE}:{graph_file}:{mtime}",
+        store=_file_store(str(folder), mtime),
+        version=f"{FILE}:{store_file}:{mtime}",
         where=display_path(folder),
     )
 

@@ -29,7 +29,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.state import Source
-from graph.store_file import MANIFEST_FILE, ROOT, build, display_path, load_graph, write_atomic
+from graph.store_file import (
+    ROOT,
+    build,
+    built_documents,
+    display_path,
+    load_graph,
+    write_atomic,
+)
 from ingest.extract import extract_bytes
 from ingest.load import MAX_BYTES
 from ingest.model import IngestError
@@ -109,11 +116,10 @@ def _record(uploads: Path, kept: str, name: str) -> None:
 
 
 def _built(folder: Path) -> list[dict[str, str]]:
-    try:
-        manifest = json.loads((folder / MANIFEST_FILE).read_bytes())
-    except (OSError, ValueError):
-        raise IngestError(str(folder / MANIFEST_FILE), "no readable build manifest") from None
-    return list(manifest.get("documents", []))
+    built = built_documents(folder)
+    if not built:
+        raise IngestError(str(folder), "no documents built in this store")
+    return built
 
 
 def corpus_sources(folder: Path) -> dict[str, Path]:

@@ -44,9 +44,7 @@ _LABEL_CAP = 30
 
 def build_graph(extractions: Iterable[DocumentExtraction]) -> nx.MultiDiGraph:
     """One graph from many extractions; raises IngestError on a doc_id clash."""
-    docs = unique_extractions(extractions)
-    builder = _Builder(docs)
-    return builder.graph()
+    return assemble(document_rows(doc) for doc in unique_extractions(extractions))
 
 
 def unique_extractions(extractions: Iterable[DocumentExtraction]) -> list[DocumentExtraction]:
@@ -119,8 +117,37 @@ def _majority(values: Iterable[str], order: Mapping[str, int] | None = None) -> 
 
 
 @dataclass
-class _EntityFacts:
-    """Everything the corpus says about one entity id, gathered before deciding."""
+class DocumentRows:
+    """What one document contributes to the graph, before any other is known.
+
+    The per-document half of the build: a pure function of one extraction, so
+    the embedded store can replace one document's rows without reading the
+    others. What needs the whole corpus — citations resolved to the cited
+    document, an entity's name and type settled by majority, PART_OF and
+    LOCATED_IN — is left as raw facts here and settled by `assemble` (or, in
+    the store, by SQL over all documents' rows: `graph.store_sql`).
+    """
+
+    doc_id: str
+    #: node id -> properties (uncleaned) of the document, its sections, tasks, targets
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: edge key -> (source, target, properties) of every edge the document states alone
+    edges: dict[str, tuple[str, str, dict[str, Any]]] = field(default_factory=dict)
+    #: (doc_number, span, evidence) of each document it cites, in order
+    citations: list[tuple[str, tuple[int, int] | None, str | None]] = field(default_factory=list)
+    #: entity id -> what this document says about it
+    facts: dict[str, EntityFacts] = field(default_factory=dict)
+
+    def fact(self, entity_id: str) -> EntityFacts:
+        found = self.facts.get(entity_id)
+        if found is None:
+            found = self.facts[entity_id] = EntityFacts()
+        return found
+
+
+@dataclass
+class EntityFacts:
+    """Everything the corpus (or one document) says about one entity id, before deciding."""
 
     names: list[str] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
@@ -141,42 +168,132 @@ class _EntityFacts:
         self.surfaces.add(mention.surface)
         self.doc_ids.add(doc_id)
 
+    def add(self, other: EntityFacts) -> None:
+        """Fold another document's facts in (documents in doc_id order)."""
+        self.names += other.names
+        self.types += other.types
+        self.surfaces |= other.surfaces
+        self.jurisdictions += other.jurisdictions
+        self.levels += other.levels
+        self.mentions += other.mentions
+        self.in_gazetteer |= other.in_gazetteer
+        self.doc_ids |= other.doc_ids
+        self.parents += other.parents
+        self.regions += other.regions
+        self.corrections |= other.corrections
+        self.lineage.update(other.lineage)
 
-_TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}
+    def node(self, eid: str) -> dict[str, Any]:
+        """The entity's node properties, every fact settled by majority."""
+        name = _majority(self.names) or eid
+        return {
+            "label": _majority(self.types, TYPE_ORDER) or "Organization",
+            "name": name,
+            "aliases": sorted(self.surfaces - {name, ""}),
+            "jurisdiction": _majority(self.jurisdictions),
+            "level": _majority(self.levels),
+            "mentions": self.mentions,
+            "in_gazetteer": self.in_gazetteer,
+            "doc_ids": sorted(self.doc_ids),
+            "corrections": sorted(self.corrections),
+            **self.lineage,
+        }
+
+
+#: How a tie between two types of one entity is broken: the contract's order.
+TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}
 # A finer type beats the fallback when a tie has to be broken.
-_TYPE_ORDER["Organization"] = len(ENTITY_TYPES)
+TYPE_ORDER["Organization"] = len(ENTITY_TYPES)
 
 
-class _Builder:
-    """Collects nodes and edges, then emits them in sorted order."""
+def document_rows(doc: DocumentExtraction) -> DocumentRows:
+    """One document's nodes, edges, citations and entity facts (see `DocumentRows`)."""
+    return _DocumentReader(doc).rows
 
-    def __init__(self, docs: list[DocumentExtraction]) -> None:
-        self.docs = docs
-        self.nodes: dict[str, dict[str, Any]] = {}
-        self.edges: dict[str, tuple[str, str, dict[str, Any]]] = {}
-        self.entities: dict[str, _EntityFacts] = defaultdict(_EntityFacts)
-        self.by_number = {d.doc_number: d.doc_id for d in docs if d.doc_number}
 
-    def graph(self) -> nx.MultiDiGraph:
-        for doc in self.docs:
-            self._document(doc)
-        self._entity_nodes()
-        self._locations()
-        g = nx.MultiDiGraph()
-        for node_id in sorted(self.nodes):
-            g.add_node(node_id, **clean(self.nodes[node_id]))
-        for key in sorted(self.edges, key=lambda k: (self.edges[k][0], self.edges[k][1], k)):
-            source, target, props = self.edges[key]
-            g.add_edge(source, target, key=key, **clean(props))
-        return g
+def assemble(rows: Iterable[DocumentRows]) -> nx.MultiDiGraph:
+    """The graph of the documents whose rows are given, in any order.
 
-    # -- nodes and edges -------------------------------------------------------
+    Documents are taken in doc_id order so that the result does not depend on
+    the order given; a doc_id given twice keeps the first.
+    """
+    docs: dict[str, DocumentRows] = {}
+    for r in rows:
+        docs.setdefault(r.doc_id, r)
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[str, tuple[str, str, dict[str, Any]]] = {}
+    entities: dict[str, EntityFacts] = defaultdict(EntityFacts)
+    by_number = {
+        number: doc_id
+        for doc_id in sorted(docs)
+        if (number := docs[doc_id].nodes[doc_id].get("doc_number"))
+    }
+    for doc_id in sorted(docs):
+        r = docs[doc_id]
+        nodes.update(r.nodes)
+        for key, edge in r.edges.items():
+            edges.setdefault(key, edge)
+        for number, span, evidence in r.citations:
+            cited = by_number.get(number)
+            if cited == doc_id:
+                continue
+            if cited is None:
+                cited = model.cited_document_id(number)
+                nodes.setdefault(cited, cited_stub(number))
+            props = {"doc_number": number, "span": span, "evidence": evidence}
+            _add_edge(edges, model.CITES, doc_id, cited, doc_id, **props)
+        for eid, facts in r.facts.items():
+            entities[eid].add(facts)
+    for eid, facts in entities.items():
+        nodes[eid] = facts.node(eid)
+    placement = {eid: (_majority(f.parents), _majority(f.regions)) for eid, f in entities.items()}
+    for rel, source, target, props in locations({e: nodes[e] for e in entities}, placement):
+        _add_edge(edges, rel, source, target, None, **props)
+    return to_graph(nodes, edges)
+
+
+def to_graph(
+    nodes: Mapping[str, Mapping[str, Any]], edges: Mapping[str, tuple[str, str, Mapping[str, Any]]]
+) -> nx.MultiDiGraph:
+    """The MultiDiGraph of these nodes and keyed edges, in sorted order, properties cleaned."""
+    g = nx.MultiDiGraph()
+    for node_id in sorted(nodes):
+        g.add_node(node_id, **clean(nodes[node_id]))
+    for key in sorted(edges, key=lambda k: (edges[k][0], edges[k][1], k)):
+        source, target, props = edges[key]
+        g.add_edge(source, target, key=key, **clean(props))
+    return g
+
+
+def cited_stub(number: str) -> dict[str, Any]:
+    """The node of a document known only because another cites it."""
+    return {"label": model.DOCUMENT, "name": number, "doc_number": number, "cited_only": True}
+
+
+def _add_edge(
+    edges: dict[str, tuple[str, str, dict[str, Any]]],
+    rel: str,
+    source: str,
+    target: str,
+    doc_id: str | None,
+    **props: Any,
+) -> None:
+    """Add an edge once; a repeated statement keeps the first (earliest) provenance."""
+    key = model.edge_key(rel, source, target, doc_id)
+    if key not in edges:
+        edges[key] = (source, target, {"type": rel, "doc_id": doc_id, **props})
+
+
+class _DocumentReader:
+    """Reads one extraction into its `DocumentRows`."""
+
+    def __init__(self, doc: DocumentExtraction) -> None:
+        self.rows = DocumentRows(doc.doc_id)
+        self.nodes = self.rows.nodes
+        self._document(doc)
 
     def _edge(self, rel: str, source: str, target: str, doc_id: str | None, **props: Any) -> None:
-        """Add an edge once; a repeated statement keeps the first (earliest) provenance."""
-        key = model.edge_key(rel, source, target, doc_id)
-        if key not in self.edges:
-            self.edges[key] = (source, target, {"type": rel, "doc_id": doc_id, **props})
+        _add_edge(self.rows.edges, rel, source, target, doc_id, **props)
 
     def _document(self, doc: DocumentExtraction) -> None:
         year = doc.year if doc.year is not None else _year_of(doc.date)
@@ -197,7 +314,7 @@ class _Builder:
             "corrections": list(doc.corrections),
         }
         for entity in doc.entities:
-            facts = self.entities[entity.id]
+            facts = self.rows.fact(entity.id)
             facts.names.append(entity.name)
             facts.types.append(entity.type)
             facts.surfaces.update(entity.aliases)
@@ -217,7 +334,7 @@ class _Builder:
             facts.lineage.update(_lineage(entity))
         for rel, mentions in ((model.ISSUED_BY, doc.issuers), (model.ADDRESSED_TO, doc.recipients)):
             for m in mentions:
-                self.entities[m.id].see(m, doc.doc_id)
+                self.rows.fact(m.id).see(m, doc.doc_id)
                 self._edge(
                     rel,
                     doc.doc_id,
@@ -228,39 +345,14 @@ class _Builder:
                     surface=m.surface,
                     correction=m.correction,
                 )
-        self._citations(doc)
+        for number in doc.cites:
+            at = doc.text.find(number) if doc.text else -1
+            span = (at, at + len(number)) if at >= 0 else None
+            self.rows.citations.append((number, span, sentence_at(doc.text, span)))
         section_ids = self._sections(doc)
         for task in doc.tasks:
             self._task(doc, task, section_ids)
         self._targets(doc)
-
-    def _citations(self, doc: DocumentExtraction) -> None:
-        for number in doc.cites:
-            cited = self.by_number.get(number)
-            if cited == doc.doc_id:
-                continue
-            if cited is None:
-                cited = model.cited_document_id(number)
-                self.nodes.setdefault(
-                    cited,
-                    {
-                        "label": model.DOCUMENT,
-                        "name": number,
-                        "doc_number": number,
-                        "cited_only": True,
-                    },
-                )
-            at = doc.text.find(number) if doc.text else -1
-            span = (at, at + len(number)) if at >= 0 else None
-            self._edge(
-                model.CITES,
-                doc.doc_id,
-                cited,
-                doc.doc_id,
-                doc_number=number,
-                span=span,
-                evidence=sentence_at(doc.text, span),
-            )
 
     def _sections(self, doc: DocumentExtraction) -> dict[tuple[str, ...], str]:
         """Section nodes in document order; task paths the tree lacks get nodes too."""
@@ -314,7 +406,7 @@ class _Builder:
             (model.PARTICIPATES_IN, task.participants),
         ):
             for m in mentions:
-                self.entities[m.id].see(m, doc.doc_id)
+                self.rows.fact(m.id).see(m, doc.doc_id)
                 self._edge(
                     rel,
                     m.id,
@@ -328,7 +420,7 @@ class _Builder:
                     correction=m.correction,
                 )
         for m in task.mentions:
-            self.entities[m.id].see(m, doc.doc_id)
+            self.rows.fact(m.id).see(m, doc.doc_id)
             self._edge(
                 model.MENTIONS,
                 tid,
@@ -372,54 +464,46 @@ class _Builder:
                 evidence=target.evidence,
             )
 
-    def _entity_nodes(self) -> None:
-        for eid, facts in self.entities.items():
-            label = _majority(facts.types, _TYPE_ORDER) or "Organization"
-            name = _majority(facts.names) or eid
-            self.nodes[eid] = {
-                "label": label,
-                "name": name,
-                "aliases": sorted(facts.surfaces - {name, ""}),
-                "jurisdiction": _majority(facts.jurisdictions),
-                "level": _majority(facts.levels),
-                "mentions": facts.mentions,
-                "in_gazetteer": facts.in_gazetteer,
-                "doc_ids": sorted(facts.doc_ids),
-                "corrections": sorted(facts.corrections),
-                **facts.lineage,
-            }
 
-    def _locations(self) -> None:
-        """PART_OF and LOCATED_IN as the gazetteer states them, else from names.
+def locations(
+    entities: Mapping[str, Mapping[str, Any]],
+    placement: Mapping[str, tuple[str | None, str | None]],
+) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """PART_OF and LOCATED_IN as the gazetteer states them, else from names.
 
-        The gazetteer's `parent` and `region` are linked only when both ends
-        are in the graph: the graph shows the corpus, not the whole gazetteer.
-        A park the gazetteer does not place lies in the Region whose name (or
-        alias) starts the park's name.
-        """
-        placed = set()
-        for eid, facts in sorted(self.entities.items()):
-            parent, region = _majority(facts.parents), _majority(facts.regions)
-            if parent and parent in self.nodes and parent != eid:
-                self._edge(model.PART_OF, eid, parent, None, basis="gazetteer")
-            if region and region in self.nodes and self.nodes[region]["label"] == model.REGION:
-                self._edge(model.LOCATED_IN, eid, region, None, basis="gazetteer")
-                placed.add(eid)
-        prefixes: list[tuple[str, str]] = []
-        for nid, props in self.nodes.items():
-            if props["label"] != model.REGION:
-                continue
-            for name in (props["name"], *props["aliases"]):
-                for stem in {name, _strip_region_suffix(name)}:
-                    if len(stem) >= 2:
-                        prefixes.append((stem, nid))
-        for nid, props in self.nodes.items():
-            if props["label"] != "Park" or nid in placed:
-                continue
-            hits = [(stem, rid) for stem, rid in prefixes if props["name"].startswith(stem)]
-            if hits:
-                stem, rid = min(hits, key=lambda h: (-len(h[0]), h[1]))
-                self._edge(model.LOCATED_IN, nid, rid, None, basis="name", evidence=props["name"])
+    `entities` maps entity ids to their node properties (label, name,
+    aliases), `placement` to the (parent, region) the gazetteer gives by
+    majority. The gazetteer's `parent` and `region` are linked only when both
+    ends are in the graph: the graph shows the corpus, not the whole
+    gazetteer. A park the gazetteer does not place lies in the Region whose
+    name (or alias) starts the park's name. Needs only the entities, never
+    the tasks: the store runs it over its entity table.
+    """
+    out: list[tuple[str, str, str, dict[str, Any]]] = []
+    placed = set()
+    for eid in sorted(placement):
+        parent, region = placement[eid]
+        if parent and parent in entities and parent != eid:
+            out.append((model.PART_OF, eid, parent, {"basis": "gazetteer"}))
+        if region and region in entities and entities[region]["label"] == model.REGION:
+            out.append((model.LOCATED_IN, eid, region, {"basis": "gazetteer"}))
+            placed.add(eid)
+    prefixes: list[tuple[str, str]] = []
+    for nid, props in entities.items():
+        if props["label"] != model.REGION:
+            continue
+        for name in (props["name"], *props.get("aliases", ())):
+            for stem in {name, _strip_region_suffix(name)}:
+                if len(stem) >= 2:
+                    prefixes.append((stem, nid))
+    for nid, props in entities.items():
+        if props["label"] != "Park" or nid in placed:
+            continue
+        hits = [(stem, rid) for stem, rid in prefixes if props["name"].startswith(stem)]
+        if hits:
+            stem, rid = min(hits, key=lambda h: (-len(h[0]), h[1]))
+            out.append((model.LOCATED_IN, nid, rid, {"basis": "name", "evidence": props["name"]}))
+    return out
 
 
 def _lineage(entity: Entity) -> dict[str, Any]:

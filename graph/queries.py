@@ -15,6 +15,7 @@ jurisdiction and year; where actors are counted, `actor_types` restricts them.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections import Counter
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import networkx as nx
 
-from graph import cypher, model
+from graph import cypher, model, store_sql
 from graph.scope import (
     LEAD,
     PARTICIPANT,
@@ -133,9 +134,11 @@ def open_store(mode: str | None = None, graph_path: str | None = None) -> Store:
     """
     mode = mode or ("neo4j" if os.environ.get("NEO4J_URI") else "file")
     if mode == "file":
-        from graph.store_file import load_graph
+        from graph.store_file import build_dir, load_graph
 
-        return NxStore(load_graph(graph_path))
+        if graph_path is not None and str(graph_path).endswith(".json"):
+            return NxStore(load_graph(graph_path))  # a graph file `innograph export` wrote
+        return DbStore(build_dir(graph_path))
     if mode == "neo4j":
         from graph.neo4j_server import connection_settings
 
@@ -770,6 +773,151 @@ class NxStore:
             (citation_row(c, self._docs[c]) for c, _ in self._out(doc_id, model.CITES)),
             (citation_row(c, self._docs[c]) for c, _ in self._in(doc_id, model.CITES)),
         )
+
+
+# --- the embedded database ------------------------------------------------------------
+
+
+class DbStore:
+    """Questions answered by SQL over the embedded database (`graph.store_db`).
+
+    The corpus-wide questions — counts, the documents list, every assignment
+    or task in a scope, lineages — are answered by SQL, row by row, so the
+    report and the analytics never hold the corpus as a graph. The questions
+    about one agency, task or document (the app's pages) are answered by an
+    `NxStore` over the whole graph, assembled from the database the first
+    time one is asked (`graph.store_db.load_graph`).
+    """
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        from pathlib import Path
+
+        from graph import store_db
+
+        self.folder = Path(folder)
+        with store_db.connect(self.folder):  # a missing or foreign store is said now
+            pass
+        self._graph: NxStore | None = None
+
+    def close(self) -> None:
+        """Connections are opened per question; nothing stays open."""
+
+    def _rows(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        from graph import store_db
+
+        with store_db.connect(self.folder) as con:
+            return con.execute(sql, params or []).fetchall()
+
+    @staticmethod
+    def _scope(scope: Scope) -> list[Any]:
+        return [list(scope.doc_ids), list(scope.jurisdictions), scope.year_from, scope.year_to]
+
+    def _nx(self) -> NxStore:
+        if self._graph is None:
+            from graph.store_db import load_graph
+
+            self._graph = NxStore(load_graph(self.folder))
+        return self._graph
+
+    # corpus-wide questions, by SQL
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        labels: Counter[str] = Counter()
+        for label, n in self._rows(store_sql.LABEL_COUNTS):
+            labels[label] += n
+            if model.is_actor(label):
+                labels[model.ACTOR] += n
+        rels: Counter[str] = Counter(dict(self._rows(store_sql.TYPE_COUNTS)))
+        cites = self._rows(store_sql.CITATIONS_RESOLVED.format(and_where=""))
+        labels[model.DOCUMENT] += len({cited for _, _, cited, stub, _ in cites if stub})
+        rels[model.CITES] += len({(doc, cited) for doc, _, cited, _, _ in cites})
+        return counts_shape(labels, rels)
+
+    def documents(self) -> list[dict[str, Any]]:
+        return [
+            document_row(
+                doc_id,
+                json.loads(props),
+                ({"id": i, "name": name, "label": label} for i, name, label in issuers or ()),
+                n_tasks,
+            )
+            for doc_id, props, n_tasks, issuers in self._rows(store_sql.DOCUMENTS)
+        ]
+
+    def assignments(self, scope: Scope | None = None) -> list[Assignment]:
+        scope = scope or Scope()
+        params = [*self._scope(scope), list(scope.actor_types)]
+        with bulk_rows():
+            rows = [
+                Assignment(a, name, label, t, d, ROLE_OF[rel], basis, j, y)
+                for a, name, label, t, d, rel, basis, j, y in self._rows(
+                    store_sql.ASSIGNMENTS, params
+                )
+            ]
+            if scope.follow_lineages:
+                rows = follow_lineages(rows, self.lineages())
+            return sorted_assignments(rows)
+
+    def tasks(
+        self,
+        scope: Scope | None = None,
+        lead: str | None = None,
+        participant: str | None = None,
+        section: str | None = None,
+        min_leads: int | None = None,
+        collective: bool | None = None,
+    ) -> list[TaskRow]:
+        rows = []
+        with bulk_rows():
+            found = self._rows(store_sql.TASKS, self._scope(scope or Scope()))
+            for task_id, props, jurisdiction, year, leads, parts, types in found:
+                leads, parts = set(leads or ()), set(parts or ())
+                doc = {"jurisdiction": jurisdiction, "year": year}
+                row = task_row(task_id, json.loads(props), doc, leads, parts)
+                rows.append((row, leads, parts, set(types or ())))
+            return filter_tasks(rows, lead, participant, section, min_leads, collective)
+
+    def lineages(self) -> Lineages:
+        """Every actor that became another body: id -> (today's id, name)."""
+        out = {}
+        for actor_id, lineage in self._rows(store_sql.LINEAGES):
+            facts = json.loads(lineage)
+            if facts.get("current"):
+                out[actor_id] = (facts["current"], facts.get("current_name") or facts["current"])
+        return out
+
+    # questions about one thing: the graph, assembled once
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        return self._nx().document(doc_id)
+
+    def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+        return self._nx().search(text, limit)
+
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        return self._nx().actor(actor_id)
+
+    def agency_profile(self, actor_id: str, scope: Scope | None = None) -> dict[str, Any] | None:
+        return self._nx().agency_profile(actor_id, scope)
+
+    def task(self, task_id: str) -> dict[str, Any] | None:
+        return self._nx().task(task_id)
+
+    def partners(
+        self, actor_id: str, scope: Scope | None = None, limit: int = 20
+    ) -> list[dict[str, Any]]:
+        return self._nx().partners(actor_id, scope, limit)
+
+    def subgraph(
+        self, node_id: str, depth: int = 1, limit: int = 100
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        return self._nx().subgraph(node_id, depth, limit)
+
+    def targets(self, scope: Scope | None = None) -> list[dict[str, Any]]:
+        return self._nx().targets(scope)
+
+    def citations(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+        return self._nx().citations(doc_id)
 
 
 # --- Neo4j ------------------------------------------------------------------------

@@ -34,6 +34,7 @@ format with examples: docs/corrections.md.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -377,6 +378,58 @@ def apply(
     [doc], outcome = apply_all([extraction], corrections, known)
     mine = [c.id for c in corrections if c.document in (None, extraction.doc_id)]
     return doc, [i for i in mine if i in outcome.effects], [i for i in mine if i in outcome.stale]
+
+
+def apply_to_one(
+    extraction: DocumentExtraction,
+    corrections: list[Correction],
+    known: Mapping[str, tuple[str, str]],
+) -> tuple[DocumentExtraction, Outcome]:
+    """One document corrected, for a build that stores documents one at a time.
+
+    Unlike `apply`, a correction that merely does not concern this document is
+    not called stale here: whether it is idle is known only over the whole
+    store (`stale_over`). `known` names the bodies the rest of the corpus and
+    the gazetteer know (id -> (name, type)).
+    """
+    outcome = Outcome()
+    if not corrections:
+        return extraction, outcome
+    directory = _directory([extraction], known)
+    return _apply(extraction, corrections, directory, outcome), outcome
+
+
+def stale_over(
+    corrections: list[Correction],
+    applied: set[str],
+    failed: Mapping[str, str],
+    present: set[str],
+    source: str,
+) -> Applied:
+    """The build's summary of corrections applied document by document.
+
+    `applied` holds the ids that changed some document, `failed` why others
+    failed on one, `present` the doc_ids of the store: a document correction
+    for a document not built is skipped, any other that changed nothing is
+    stale, as `apply_all` decides for a whole batch.
+    """
+    outcome = Outcome(stale=dict(failed))
+    for c in corrections:
+        if c.id in applied or c.id in failed:
+            continue
+        if c.document is not None and c.document not in present:
+            continue
+        outcome.stale[c.id] = _why_idle(c)
+    return Applied(len(applied), outcome.stale_lines(corrections, source))
+
+
+def corrections_fingerprint(path: str | Path | None = None) -> str:
+    """A hash of the corrections file: a document corrected under another is corrected again."""
+    try:
+        data = corrections_path(path).read_bytes()
+    except OSError:
+        return ""
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def _why_idle(c: Correction) -> str:

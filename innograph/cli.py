@@ -17,6 +17,7 @@ DESCRIPTION = "Chinese innovation-policy documents to a graph of who leads and w
 COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("innograph.cmd_extract", "print the extraction JSON Lines of documents"),
     "build": ("innograph.cmd_build", "ingest documents and build the embedded graph"),
+    "remove": ("innograph.cmd_remove", "remove documents from the embedded store by doc_id"),
     "load": ("innograph.cmd_load", "load the built graph into Neo4j"),
     "corrections": ("innograph.cmd_corrections", "check, list or undo planners' corrections"),
     "export": ("innograph.cmd_export", "export the graph (graphml, gexf, neo4j-csv, json)"),

@@ -43,12 +43,14 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:  # the store folder cannot be written
         print(f"{exc.filename or args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 1
+    for line in report.notes:
+        print(line)
     for line in (*report.errors, *report.corrections.stale):
         print(line, file=sys.stderr)
     print(report.summary())
     status = 1 if report.errors else 0
     if args.neo4j:
-        status = max(status, _load_neo4j(report.graph_path))
+        status = max(status, _load_neo4j(report.store_path.parent))
     return status
 
 

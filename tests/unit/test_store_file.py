@@ -10,7 +10,6 @@ and task 1 of xj-enterprise-innovation-opinions.txt with
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 from pathlib import Path
 
@@ -18,12 +17,15 @@ import networkx as nx
 import pytest
 from graph_corpus import corpus
 
-from graph.build import build_graph
+from graph import store_db
+from graph.build import build_graph, document_rows
+from graph.queries import DbStore, NxStore, open_store
+from graph.scope import Scope
 from graph.store_file import (
     GRAPH_FILE,
-    MANIFEST_FILE,
     ROOT,
     build,
+    built_documents,
     dumps_graph,
     load_extraction,
     load_graph,
@@ -41,10 +43,9 @@ def test_graph_json_round_trips_byte_for_byte(tmp_path):
     g = build_graph(corpus())
     data = dumps_graph(g)
     assert dumps_graph(loads_graph(data)) == data
-    write_atomic(tmp_path / GRAPH_FILE, data)
-    back = load_graph(tmp_path)  # a store folder or the file itself
+    write_atomic(tmp_path / GRAPH_FILE, data)  # `innograph export --format json` writes this
+    back = load_graph(tmp_path / GRAPH_FILE)
     assert dumps_graph(back) == data
-    assert dumps_graph(load_graph(tmp_path / GRAPH_FILE)) == data
     assert back.nodes["xj-kjt"]["aliases"] == ["科技厅", "自治区科技厅"]
 
 
@@ -62,12 +63,17 @@ def test_missing_or_broken_graph_is_one_clear_error(tmp_path):
         load_graph(tmp_path)
     (tmp_path / GRAPH_FILE).write_text("{not json", encoding="utf-8")
     with pytest.raises(IngestError, match="not a graph file"):
-        load_graph(tmp_path)
+        load_graph(tmp_path / GRAPH_FILE)
 
 
 def test_nothing_readable_leaves_the_store_alone(tmp_path, capsys):
     out = tmp_path / "store"
-    write_atomic(out / GRAPH_FILE, b"previous graph")
+    with store_db.connect(out, write=True) as con:
+        store_db.write(
+            con, [store_db.Written(document_rows(d), d.source, d.sha256, "k") for d in corpus()]
+        )
+        store_db.derive(con)
+    previous = dumps_graph(load_graph(out))
     empty = tmp_path / "empty"
     empty.mkdir()
     report = build([empty], out=out)
@@ -76,7 +82,7 @@ def test_nothing_readable_leaves_the_store_alone(tmp_path, capsys):
     assert main(["build", str(empty), "--out", str(out)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(f"{empty / 'only.txt'}: ")
-    assert (out / GRAPH_FILE).read_bytes() == b"previous graph"
+    assert dumps_graph(load_graph(out)) == previous
 
 
 # --- the seeds, end to end ------------------------------------------------------------
@@ -103,15 +109,15 @@ def lead_surfaces(g: nx.MultiDiGraph, task_id: str, rel: str = "LEADS") -> dict[
 def test_seed_build_reports_every_document(first):
     report, out = first
     assert (report.documents, report.extracted, report.cached, report.errors) == (5, 5, 0, [])
-    manifest = json.loads((out / MANIFEST_FILE).read_bytes())
-    assert [d["doc_id"] for d in manifest["documents"]] == [
+    built = built_documents(out)
+    assert [d["doc_id"] for d in built] == [
         "cn-2009-tech-innovation-project",
         "nm-2014-innovation-driven",
         "xj-2013-task-division",
         "xj-2021-wuchangshi-zone-plan",
         "xj-enterprise-innovation",
     ]
-    assert all((out / "cache" / f"{d['cache_key']}.json").is_file() for d in manifest["documents"])
+    assert all((out / "cache" / f"{d['cache_key']}.json").is_file() for d in built)
 
 
 def test_seed_task_division_task_1(first):
@@ -169,10 +175,10 @@ def test_cached_extraction_keeps_the_text_spans_refer_to(first):
 
 def test_rebuild_reuses_the_cache_and_rereads_only_what_changed(first, seeds, capsys):
     out = first[1]
-    before = (out / GRAPH_FILE).read_bytes()
+    before = dumps_graph(load_graph(out))
     again = build([seeds], out=out)
-    assert (again.cached, again.extracted) == (5, 0)
-    assert (out / GRAPH_FILE).read_bytes() == before  # byte for byte
+    assert (again.unchanged, again.cached, again.extracted) == (5, 0, 0)
+    assert dumps_graph(load_graph(out)) == before  # byte for byte
 
     changed = seeds / "xj-enterprise-innovation-opinions.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
@@ -182,7 +188,7 @@ def test_rebuild_reuses_the_cache_and_rereads_only_what_changed(first, seeds, ca
     assert code == 1
     lines = err.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"{seeds / 'broken.txt'}: ")
-    assert "5 documents (4 cached, 1 extracted)" in err.out
+    assert "5 documents (4 unchanged, 0 cached, 1 extracted)" in err.out
     # the changed document's facts now come from its new content
     assert (
         load_graph(out).nodes["xj-enterprise-innovation"]["sha256"]
@@ -209,6 +215,63 @@ def test_build_drops_cache_entries_of_other_code_versions(seeds, tmp_path):
     ):
         shutil.copy(seeds / name, other)
     report = build([other], out=out)
-    assert (report.cached, report.extracted, report.documents) == (2, 0, 2)
+    assert (report.cached, report.extracted, report.documents, report.removed) == (2, 0, 2, 3)
     assert sorted(p.name for p in cache.glob("*.json")) == current  # current code's entries stay
     assert not stale.exists() and not crashed.exists()
+
+
+# --- reading the database: the SQL answers are the graph's answers -------------------------
+
+
+SCOPES = (
+    Scope(),
+    Scope(jurisdictions=(XJ,), actor_types=("Agency",)),
+    Scope(year_from=2010, year_to=2013),
+    Scope(doc_ids=("xj-2013-task-division",)),
+    Scope(follow_lineages=True),
+)
+
+
+@pytest.mark.parametrize(
+    "scope", SCOPES, ids=["all", "xj-agencies", "2010-2013", "one-doc", "lineages"]
+)
+def test_sql_answers_the_corpus_questions_as_the_graph_does(first, scope):
+    db, graph = open_store("file", str(first[1])), NxStore(load_graph(first[1]))
+    assert isinstance(db, DbStore)
+    assignments = db.assignments(scope)
+    assert assignments and assignments == graph.assignments(scope)
+    tasks = db.tasks(scope)
+    assert tasks and tasks == graph.tasks(scope)
+    for filters in ({"collective": True}, {"min_leads": 2}, {"lead": "xj-kjt"}):
+        assert db.tasks(scope, **filters) == graph.tasks(scope, **filters)
+    assert db._graph is None  # the report's questions never assembled the graph
+    assert db.counts() == graph.counts() and db.counts()["nodes"]["Task"] == 282
+    assert db.documents() == graph.documents() and len(db.documents()) == 5
+    assert db.lineages() == graph.lineages() and db.lineages()
+    assert db.task("xj-2013-task-division#1") == graph.task("xj-2013-task-division#1")
+
+
+def test_remove_takes_out_exactly_one_document(tmp_path, capsys):
+    out = tmp_path / "store"
+    build([SEEDS], out=out)
+    assert main(["remove", "xj-2021-wuchangshi-zone-plan", "no-such-doc", "--out", str(out)]) == 1
+    printed = capsys.readouterr()
+    assert printed.err.strip() == f"{out}: no document 'no-such-doc' in the store"
+    assert "1 documents removed" in printed.out
+    got = load_graph(out)
+    assert "xj-2021-wuchangshi-zone-plan" not in got
+    clean = tmp_path / "clean"  # a build of the other four files (from the same cache)
+    shutil.copytree(out / "cache", clean / "cache")
+    others = [p for p in sorted(SEEDS.glob("*.txt")) if "wuchangshi" not in p.name]
+    assert build(others, out=clean).documents == 4
+    assert dumps_graph(got) == dumps_graph(load_graph(clean))
+
+
+def test_an_old_json_store_is_rebuilt_with_one_line(tmp_path, capsys):
+    out = tmp_path / "store"
+    write_atomic(out / GRAPH_FILE, b'{"nodes": [], "edges": []}')
+    assert main(["build", str(SEEDS), "--out", str(out)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0] == f"{out / GRAPH_FILE}: the store of an older innograph; rebuilt as a database"
+    assert lines[1].startswith("5 documents (0 unchanged")
+    assert not (out / GRAPH_FILE).exists() and len(built_documents(out)) == 5

@@ -22,7 +22,6 @@ from graph.build import build_graph
 from graph.store_file import (
     GRAPH_FILE,
     MANIFEST_FILE,
-    ROOT,
     build,
     dumps_graph,
     load_extraction,
@@ -33,6 +32,7 @@ from graph.store_file import (
 from ingest.model import IngestError
 from innograph.cli import main
 
+ROOT = Path(__file__).resolve().parents[2]
 XJ = "新疆维吾尔自治区"
 SEEDS = ROOT / "data" / "seeds"
 

@@ -30,7 +30,6 @@ from pathlib import Path
 
 from app.state import Source
 from graph.store_file import (
-    ROOT,
     build,
     built_documents,
     display_path,
@@ -40,6 +39,7 @@ from graph.store_file import (
 from ingest.extract import extract_bytes
 from ingest.load import MAX_BYTES
 from ingest.model import IngestError
+from innograph.paths import base_dir
 
 UPLOADS = "uploads"
 #: The uploaded name of each kept file, in the uploads folder.
@@ -124,12 +124,12 @@ def _built(folder: Path) -> list[dict[str, str]]:
 
 def corpus_sources(folder: Path) -> dict[str, Path]:
     """doc id -> source file of every document the store was built from."""
-    return {d["doc_id"]: ROOT / d["source"] for d in _built(folder)}
+    return {d["doc_id"]: base_dir() / d["source"] for d in _built(folder)}
 
 
 def corpus_contents(folder: Path) -> dict[str, Path]:
     """content hash -> source file of every document the store was built from."""
-    return {d["sha256"]: ROOT / d["source"] for d in _built(folder)}
+    return {d["sha256"]: base_dir() / d["source"] for d in _built(folder)}
 
 
 def ingest_upload(data: bytes, name: str, src: Source, folder: Path) -> Ingested:

@@ -33,9 +33,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from graph.store_file import CACHE_DIR, ROOT, _cache_key, _json, display_path
+from graph.store_file import CACHE_DIR, _cache_key, _json, display_path
 from ingest.model import DocumentExtraction
 
+ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "data" / "seeds"
 #: Runs one command and prints its wall time, CPU time and the peak RSS of its tree.
 _MEASURE = """

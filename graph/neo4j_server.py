@@ -32,13 +32,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from innograph.paths import default_neo4j_home, neo4j_pom
+
 if TYPE_CHECKING:
     import neo4j
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-POM = REPO_ROOT / "tools" / "neo4j" / "pom.xml"
+POM = neo4j_pom()
 #: OpenGDS 2.13 (Graph Data Science for Neo4j 5.26), `fetch(with_gds=True)`.
-GDS_POM = REPO_ROOT / "tools" / "neo4j-gds" / "pom.xml"
+GDS_POM = neo4j_pom(gds=True)
 #: Libraries GDS depends on that Neo4j already ships: copied twice, the server
 #: would see two versions of them.
 GDS_SHIPPED_BY_NEO4J = re.compile(
@@ -118,8 +119,8 @@ class ServerStatus:
 
 
 def neo4j_home() -> Path:
-    """The server's directory: ``INNOGRAPH_NEO4J_HOME`` or ``.neo4j/`` in the repository."""
-    return Path(os.environ.get("INNOGRAPH_NEO4J_HOME") or REPO_ROOT / ".neo4j").resolve()
+    """The server's directory: `innograph.paths.default_neo4j_home`."""
+    return default_neo4j_home()
 
 
 def bolt_port() -> int:

@@ -42,10 +42,12 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from innograph.paths import query_dir
+
 if TYPE_CHECKING:
     from neo4j import Driver
 
-QUERY_DIR = Path(__file__).resolve().parents[1] / "queries"
+QUERY_DIR = query_dir()
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_ROW_CAP = 1000
 #: Longest query text either console accepts: the longest library query is

@@ -43,28 +43,27 @@ import networkx as nx
 
 from ingest.corrections import Applied
 from ingest.model import DocumentExtraction, IngestError
+from innograph.paths import base_dir, default_build_dir
 
-ROOT = Path(__file__).resolve().parents[1]
 GRAPH_FILE = "graph.json"
 MANIFEST_FILE = "manifest.json"
 CACHE_DIR = "cache"
 
 
 def build_dir(path: str | Path | None = None) -> Path:
-    """The store folder: `path`, else ``$INNOGRAPH_BUILD_DIR``, else ``data/build``."""
-    if path is not None:
-        return Path(path)
-    return Path(os.environ.get("INNOGRAPH_BUILD_DIR") or ROOT / "data" / "build")
+    """The store folder: `path`, else `innograph.paths.default_build_dir`."""
+    return Path(path) if path is not None else default_build_dir()
 
 
 def display_path(path: str | Path) -> str:
     """How a source is named in the graph: relative to the project when inside it.
 
-    Keeps ``graph.json`` identical whichever folder `innograph build` ran from.
+    Keeps ``graph.json`` identical whichever folder of the project `innograph
+    build` ran from (outside a checkout: relative to the working directory).
     """
     p = Path(path)
     try:
-        return p.resolve().relative_to(ROOT).as_posix()
+        return p.resolve().relative_to(base_dir()).as_posix()
     except ValueError:
         return str(path)
 

@@ -45,10 +45,11 @@ from typing import Any
 import yaml
 
 from ingest.model import DocumentExtraction, Entity, IngestError, Mention
+from innograph.paths import default_corrections
 
 #: The environment variable that points at another corrections file (tests, a second corpus).
 ENV = "INNOGRAPH_CORRECTIONS"
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "corrections.yaml"
+DEFAULT_PATH = default_corrections()
 
 ROLES = ("lead", "participant", "none")
 #: op -> (required keys, optional keys), beyond the common ones

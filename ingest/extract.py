@@ -46,11 +46,10 @@ from ingest.roles import (
 from ingest.roles.tables import glued_header, read_glued_row
 from ingest.structure import DocumentStructure, Metadata, TaskUnit, parse_structure
 from ingest.targets import find_targets
+from innograph.paths import extraction_code_dir, gazetteer_dir
 
 #: File endings `innograph build` picks up when given a folder.
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
-
-_ROOT = Path(__file__).resolve().parents[1]
 
 #: Type hint for bodies named as issuers, recipients, leads or participants:
 #: a place named there means its government (伊犁哈萨克自治州 → 伊犁州人民政府).
@@ -66,11 +65,11 @@ def code_fingerprint() -> str:
     version number.
     """
     h = hashlib.sha256()
-    sources = sorted((_ROOT / "ingest").rglob("*.py")) + sorted(
-        (_ROOT / "data" / "gazetteer").glob("*.yaml")
-    )
-    for path in sources:
-        h.update(path.relative_to(_ROOT).as_posix().encode())
+    code, names = extraction_code_dir(), gazetteer_dir()
+    sources = [(f"ingest/{p.relative_to(code).as_posix()}", p) for p in sorted(code.rglob("*.py"))]
+    sources += [(f"gazetteer/{p.name}", p) for p in sorted(names.glob("*.yaml"))]
+    for name, path in sources:
+        h.update(name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
 

@@ -58,13 +58,14 @@ from typing import Any
 import yaml
 
 from ingest.model import ENTITY_TYPES, IngestError
+from innograph.paths import gazetteer_dir
 
 LEVELS: tuple[str, ...] = ("national", "provincial", "prefecture", "county")
 
 #: The canonical jurisdiction string of national bodies.
 NATIONAL = "中华人民共和国"
 
-DEFAULT_DIRECTORY = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
+DEFAULT_DIRECTORY = gazetteer_dir()
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in
 

@@ -11,7 +11,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from graph.store_file import ROOT
+from innograph.paths import default_seeds
+
+#: What `innograph build` says when installed, run outside a checkout, and given no paths.
+NO_PATHS = (
+    "innograph build: name the files or folders to ingest, e.g. `innograph build policies/` "
+    "(data/seeds is the default only in a checkout of innograph)"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,10 +25,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="files or folders to ingest (default: data/seeds)",
+        help="files or folders to ingest (default: data/seeds in a checkout of innograph)",
     )
     parser.add_argument(
-        "--out", metavar="DIR", help="store folder (default: $INNOGRAPH_BUILD_DIR or data/build)"
+        "--out",
+        metavar="DIR",
+        help="store folder (default: $INNOGRAPH_BUILD_DIR, else data/build in a checkout, "
+        "else ~/.local/share/innograph/build)",
     )
     parser.add_argument(
         "--jobs", type=int, metavar="N", help="extraction processes (default: up to 4)"
@@ -34,7 +43,11 @@ def run(args: argparse.Namespace) -> int:
     from graph.store_file import build
     from ingest.model import IngestError
 
-    paths = args.paths or [str(ROOT / "data" / "seeds")]
+    seeds = default_seeds()
+    if not args.paths and seeds is None:
+        print(NO_PATHS, file=sys.stderr)
+        return 2
+    paths = args.paths or [str(seeds)]
     try:
         report = build(paths, out=args.out, jobs=args.jobs)
     except IngestError as exc:

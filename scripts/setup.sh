@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Create the project-local virtual environment .venv/ and install innograph
 # into it (editable, with dev extras). Re-running is cheap: pip runs again only
-# when pyproject.toml changed since the last successful install.
+# when pyproject.toml or setup.py changed since the last successful install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -11,7 +11,7 @@ if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; th
 fi
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 stamp=.venv/.innograph-installed
-want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+want=$(cat pyproject.toml setup.py | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e '.[dev]'

@@ -27,10 +27,17 @@ from graph.store_file import load_extraction, load_graph
 
 @pytest.mark.parametrize(
     "module",
-    ["app.components.corrections", "app.components.highlight", "app.components.network",
-     "app.components.results", "app.embedded_cypher", "app.navigation", "app.state",
-     "app.upload"],
-)  # fmt: skip
+    [
+        "app.components.corrections",
+        "app.components.highlight",
+        "app.components.network",
+        "app.components.results",
+        "app.embedded_cypher",
+        "app.navigation",
+        "app.state",
+        "app.upload",
+    ],
+)
 def test_doctests(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0

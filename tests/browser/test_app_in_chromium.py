@@ -3,8 +3,8 @@ and a console query runs on Neo4j. The screenshots it takes go to
 tests/browser/artifacts/screenshots/, or to docs/screenshots/ with `make screenshots`.
 
 - ``served_app``: ``streamlit run`` headless on a free port, on the seed store
-  of ``tests/app/app_harness.py``, from the repository root (so
-  ``.streamlit/config.toml`` applies); its base URL. Neo4j holds the seeds and
+  of ``tests/app/app_harness.py``, with the settings ``innograph app`` passes
+  (`innograph.cmd_app.streamlit_command`); its base URL. Neo4j holds the seeds and
   is reachable from the sidebar, not preselected.
 - ``browser``: Debian's Chromium driven by Playwright's Python client. Without
   it the test skips with the reason, except under ``CI=true``, where that is a
@@ -29,6 +29,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+from innograph.cmd_app import streamlit_command
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "browser" / "artifacts"  # ignored by git
@@ -89,11 +91,7 @@ def served_app(
     if not neo4j_seeds.uri.startswith("bolt://127.0.0.1"):
         env["NEO4J_URI"] = neo4j_seeds.uri  # a remote server: the app starts on it
     log = tmp_path_factory.mktemp("app") / "streamlit.log"
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "streamlit_app.py"),
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
+    command = streamlit_command(port, headless=True)
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)
     base = f"http://127.0.0.1:{port}"

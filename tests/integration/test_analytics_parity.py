@@ -20,7 +20,9 @@ from graph.neo4j_load import load
 from graph.queries import Neo4jStore, NxStore
 from graph.report import write_report
 from graph.scope import Scope
-from graph.store_file import ROOT, build, load_graph
+from graph.store_file import build, load_graph
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.neo4j
 

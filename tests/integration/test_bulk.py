@@ -20,7 +20,9 @@ from conftest import snapshot, unavailable, wipe
 from graph import cypher, neo4j_server
 from graph.neo4j_bulk import bulk_load
 from graph.neo4j_load import load
-from graph.store_file import ROOT, build, load_graph
+from graph.store_file import build, load_graph
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.neo4j
 

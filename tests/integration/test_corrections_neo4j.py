@@ -15,9 +15,11 @@ import pytest
 
 from graph.queries import Neo4jStore, NxStore
 from graph.scope import Scope
-from graph.store_file import ROOT, load_graph
+from graph.store_file import load_graph
 from ingest import corrections as corr
 from innograph.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.neo4j
 

@@ -10,6 +10,7 @@ network there and runs betweenness, articulation points, k-core and Louvain.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -22,7 +23,9 @@ from graph.build import build_graph
 from graph.neo4j_load import load
 from graph.queries import NxStore
 from graph.scope import Scope
-from graph.store_file import ROOT, build, load_graph
+from graph.store_file import build, load_graph
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.neo4j
 

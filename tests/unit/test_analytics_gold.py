@@ -25,9 +25,11 @@ import yaml
 from graph.analytics import Analysis, analyse
 from graph.queries import NxStore
 from graph.scope import Scope
-from graph.store_file import ROOT, build, load_graph
+from graph.store_file import build, load_graph
 from ingest.gazetteer import default_gazetteer
 from ingest.resolve import Resolver
+
+ROOT = Path(__file__).resolve().parents[2]
 
 GOLD = ROOT / "tests" / "gold"
 #: gold file -> doc_id of the seed it annotates (data/seeds/manifest.yaml)

@@ -19,11 +19,13 @@ import yaml
 from graph_corpus import corpus, doc_a
 
 from graph.build import build_graph
-from graph.store_file import ROOT, dumps_graph, load_graph
+from graph.store_file import dumps_graph, load_graph
 from ingest import corrections as corr
 from ingest.corrections import CorrectionsError, apply, apply_all, parse
 from ingest.model import DocumentExtraction
 from innograph.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
 
 SEED = ROOT / "data" / "seeds" / "xj-2013-innovation-task-division.txt"
 HEAD = "id: {id}\n    op: {op}\n    author: li\n    date: 2026-12-07\n    reason: checked by hand\n"

@@ -16,9 +16,11 @@ import pytest
 from graph.analytics import analyse
 from graph.queries import NxStore
 from graph.scope import Scope
-from graph.store_file import ROOT, build, load_graph
+from graph.store_file import build, load_graph
 from ingest.gazetteer import Gazetteer, GazetteerError, default_gazetteer
 from ingest.resolve import Resolver
+
+ROOT = Path(__file__).resolve().parents[2]
 
 XJ = "新疆维吾尔自治区"
 SEEDS = ROOT / "data" / "seeds"

@@ -23,7 +23,6 @@ from graph.queries import DbStore, NxStore, open_store
 from graph.scope import Scope
 from graph.store_file import (
     GRAPH_FILE,
-    ROOT,
     build,
     built_documents,
     dumps_graph,
@@ -35,6 +34,7 @@ from graph.store_file import (
 from ingest.model import IngestError
 from innograph.cli import main
 
+ROOT = Path(__file__).resolve().parents[2]
 XJ = "新疆维吾尔自治区"
 SEEDS = ROOT / "data" / "seeds"
 

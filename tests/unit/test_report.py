@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from graph import store_db
 from graph.analytics import analyse, findings
-from graph.build import build_graph
+from graph.build import build_graph, document_rows
 from graph.queries import NxStore
 from graph.report import write_report
 from graph.scope import Scope
-from graph.store_file import GRAPH_FILE, dumps_graph
 from ingest.model import DocumentExtraction, Entity, Mention, Task
 from innograph.cli import main
 
@@ -75,18 +75,23 @@ def extraction(
     )
 
 
+def docs() -> list[DocumentExtraction]:
+    return [extraction("d1", D1, "J1", "2013-05-01"), extraction("d2", D2, "J2", "2021-05-01")]
+
+
 def graph():
-    return build_graph(
-        [extraction("d1", D1, "J1", "2013-05-01"), extraction("d2", D2, "J2", "2021-05-01")]
-    )
+    return build_graph(docs())
 
 
 @pytest.fixture
 def store_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A built embedded store the `innograph` command finds through the environment."""
     folder = tmp_path / "build"
-    folder.mkdir()
-    (folder / GRAPH_FILE).write_bytes(dumps_graph(graph()))
+    with store_db.connect(folder, write=True) as con:
+        store_db.write(
+            con, [store_db.Written(document_rows(d), d.source, d.sha256, d.doc_id) for d in docs()]
+        )
+        store_db.derive(con)
     monkeypatch.setenv("INNOGRAPH_BUILD_DIR", str(folder))
     monkeypatch.delenv("NEO4J_URI", raising=False)
     return folder

@@ -28,16 +28,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--jobs", type=int, metavar="N", help="extraction processes (default: up to 4)"
     )
     parser.add_argument("--neo4j", action="store_true", help="also load the built graph into Neo4j")
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where extraction runs: local processes (default) or a Dask cluster "
+        "(docs/distributed.md)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler, e.g. tcp://HOST:8786 (default with --engine dask: "
+        "a local cluster of 2 worker processes)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.store_file import build
+    from graph.store_file import CACHE_DIR, build, build_dir
+    from ingest.engines import Engine, EngineError, using
     from ingest.model import IngestError
 
     paths = args.paths or [str(ROOT / "data" / "seeds")]
+    # workers keep each document's result in the store's cache as soon as it is done
+    engine = Engine(args.engine, args.scheduler, build_dir(args.out) / CACHE_DIR)
     try:
-        report = build(paths, out=args.out, jobs=args.jobs)
-    except IngestError as exc:
+        with using(engine):
+            report = build(paths, out=args.out, jobs=args.jobs)
+    except (IngestError, EngineError) as exc:
         print(exc, file=sys.stderr)
         return 1
     except OSError as exc:  # the store folder cannot be written

@@ -2,7 +2,10 @@
 
 Bad documents are reported one line each on standard error and left out; the
 rest are built, and the exit status is 1 if anything failed. With ``--neo4j``
-the freshly built graph is also loaded into the configured Neo4j.
+the freshly built graph is also loaded into the configured Neo4j. With
+``--engine dask`` extraction runs on a Dask cluster (docs/distributed.md);
+whichever engine runs, each document's result is kept in the store's cache
+as soon as it is extracted, so a killed build resumes where it stopped.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from graph.store_file import ROOT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from ingest.engines import ENGINES
+
     parser.add_argument(
         "paths",
         nargs="*",
@@ -30,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--neo4j", action="store_true", help="also load the built graph into Neo4j")
     parser.add_argument(
         "--engine",
-        choices=("local", "dask"),
+        choices=ENGINES,
         default="local",
         help="where extraction runs: local processes (default) or a Dask cluster "
         "(docs/distributed.md)",

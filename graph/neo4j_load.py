@@ -504,13 +504,12 @@ def write_documents(
     one by one, so the error names the document at fault; after an error no
     session starts another batch.
     """
-    from tqdm import tqdm
+    from ingest.progress import Progress
 
     queue = iter(batches)
     lock = threading.Lock()
     total = Counts()
-    bar = tqdm(total=sum(len(b.units) for b in batches), desc="loading", unit="doc",
-               disable=not progress, mininterval=2.0)  # fmt: skip
+    bar = Progress("load", sum(len(b.units) for b in batches), enabled=progress)
 
     failed = threading.Event()  # one session failed: the others take no new batch
 

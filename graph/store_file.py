@@ -32,8 +32,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -41,6 +39,7 @@ from typing import Any
 
 import networkx as nx
 
+from ingest.atomic import write_atomic
 from ingest.corrections import Applied
 from ingest.model import DocumentExtraction, IngestError
 from innograph.paths import base_dir, default_build_dir
@@ -80,21 +79,6 @@ def dumps_graph(graph: nx.MultiDiGraph) -> bytes:
 
 def loads_graph(data: bytes | str) -> nx.MultiDiGraph:
     return nx.node_link_graph(json.loads(data), directed=True, multigraph=True, edges="edges")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old or the new file, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def resident(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:

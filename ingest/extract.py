@@ -9,19 +9,15 @@ entry and the gazetteer, which is what makes it cacheable by content hash
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import re
 from bisect import bisect_left
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from multiprocessing.connection import Connection, wait
-from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from ingest.entities import EntitySpan, find_entities
 from ingest.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
@@ -593,154 +589,11 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
 
 
 def extract_many(paths: Iterable[str | Path], jobs: int | None = None) -> Iterator[ExtractResult]:
-    """Extract many files, in input order, over worker processes when it pays.
+    """Extract many files, in input order, with the engine the caller chose.
 
-    The gazetteer and the spaCy pipeline are built once in the parent before
-    the workers fork, so workers share them instead of each paying the start-up.
+    The local process pool (`ingest.pool`) unless a command chose another
+    with `ingest.engines.using` (``innograph build --engine dask``).
     """
-    files = [str(p) for p in paths]
-    jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
-    if jobs <= 1 or len(files) < 8:
-        yield from map(_safe_extract, files)
-        return
-    default_gazetteer()
-    get_nlp()
-    yield from _WorkerPool(files, jobs).results()
+    from ingest.engines import extract_many as run
 
-
-#: How often a document is tried when the worker holding it dies.
-ATTEMPTS = 2
-
-
-def _serve(conn: Connection, inherited: list[Connection]) -> None:
-    """A worker's loop: a path in, its `ExtractResult` out, until told to stop.
-
-    The parent's ends of the pipes, copied in by the fork, are closed first:
-    then a parent that dies (even by SIGKILL) closes the last copy of this
-    worker's other end, `recv` ends, and the worker exits instead of
-    outliving it.
-    """
-    for other in inherited:
-        other.close()
-    while True:
-        try:
-            path = conn.recv()
-        except EOFError:
-            return
-        if path is None:
-            return
-        try:
-            conn.send(_safe_extract(path))
-        except OSError:  # the parent is gone
-            return
-
-
-class _Worker:
-    """One forked worker and the index of the file it holds (None when idle)."""
-
-    #: The parent's ends of all live workers' pipes, for each new worker to close.
-    parent_ends: ClassVar[set[Connection]] = set()
-
-    def __init__(self, ctx: BaseContext) -> None:
-        self.conn, child = ctx.Pipe()
-        inherited = [*_Worker.parent_ends, self.conn]
-        self.process = ctx.Process(target=_serve, args=(child, inherited), daemon=True)
-        self.process.start()
-        child.close()
-        _Worker.parent_ends.add(self.conn)
-        self.holding: int | None = None
-
-    def stop(self) -> None:
-        with contextlib.suppress(OSError):
-            self.conn.send(None)
-        _Worker.parent_ends.discard(self.conn)
-        self.conn.close()
-        self.process.join(5)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-
-
-class _WorkerPool:
-    """Worker processes that each hold one document at a time.
-
-    A worker that dies (the OOM killer, a crash in a C extension) costs only
-    the document it held, because the pool knows which one that was: the
-    document is tried once more in a fresh worker, then reported as one line,
-    and the batch goes on. (`concurrent.futures` would instead break the
-    whole pool and fail every pending document.)
-    """
-
-    def __init__(self, files: list[str], jobs: int) -> None:
-        import multiprocessing as mp
-
-        self.files = files
-        self.ctx = mp.get_context("fork")
-        self.jobs = min(jobs, len(files))
-        self.queue: deque[int] = deque(range(len(files)))
-        self.tries: Counter[int] = Counter()
-        self.done: dict[int, ExtractResult] = {}
-
-    def results(self) -> Iterator[ExtractResult]:
-        workers = [_Worker(self.ctx) for _ in range(self.jobs)]
-        try:
-            ahead = 0
-            while ahead < len(self.files):
-                for k, worker in enumerate(workers):
-                    if worker.holding is None and self.queue:
-                        workers[k] = self._hand(worker)
-                busy = [w for w in workers if w.holding is not None]
-                ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
-                for k, worker in enumerate(workers):
-                    if worker.holding is not None and (
-                        worker.conn in ready or worker.process.sentinel in ready
-                    ):
-                        workers[k] = self._collect(worker)
-                while ahead in self.done:
-                    yield self.done.pop(ahead)
-                    ahead += 1
-        finally:
-            for worker in workers:
-                worker.stop()
-
-    def _hand(self, worker: _Worker) -> _Worker:
-        """Give the next file to `worker`; a worker found dead is replaced."""
-        index = self.queue.popleft()
-        try:
-            worker.conn.send(self.files[index])
-        except OSError:  # died while idle: no document lost
-            self.queue.appendleft(index)
-            worker.stop()
-            return _Worker(self.ctx)
-        worker.holding = index
-        self.tries[index] += 1
-        return worker
-
-    def _collect(self, worker: _Worker) -> _Worker:
-        """Take a finished worker's result, or handle its death; returns the worker to keep."""
-        index = worker.holding
-        assert index is not None
-        try:
-            if worker.conn.poll():
-                self.done[index] = worker.conn.recv()
-                worker.holding = None
-                return worker
-        except (EOFError, OSError):
-            pass
-        if worker.process.is_alive() and not worker.conn.closed:
-            return worker  # woken without an answer yet
-        worker.process.join()
-        if self.tries[index] < ATTEMPTS:
-            self.queue.appendleft(index)
-        else:
-            path = self.files[index]
-            code = worker.process.exitcode
-            how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit {code}"
-            self.done[index] = ExtractResult(
-                path,
-                None,
-                f"{path}: skipped: the extraction process died ({how}; out of memory?) "
-                f"on each of {ATTEMPTS} tries",
-            )
-        worker.stop()
-        return _Worker(self.ctx)
+    return run(paths, jobs)

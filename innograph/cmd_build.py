@@ -2,7 +2,10 @@
 
 Bad documents are reported one line each on standard error and left out; the
 rest are built, and the exit status is 1 if anything failed. With ``--neo4j``
-the freshly built graph is also loaded into the configured Neo4j.
+the freshly built graph is also loaded into the configured Neo4j. With
+``--engine dask`` extraction runs on a Dask cluster (docs/distributed.md);
+whichever engine runs, each document's result is kept in the store's cache
+as soon as it is extracted, so a killed build resumes where it stopped.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ NO_PATHS = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from ingest.engines import ENGINES
+
     parser.add_argument(
         "paths",
         nargs="*",
@@ -37,10 +42,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--jobs", type=int, metavar="N", help="extraction processes (default: up to 4)"
     )
     parser.add_argument("--neo4j", action="store_true", help="also load the built graph into Neo4j")
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="where extraction runs: local processes (default) or a Dask cluster "
+        "(docs/distributed.md)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler, e.g. tcp://HOST:8786 (default with --engine dask: "
+        "a local cluster of 2 worker processes)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.store_file import build
+    from graph.store_file import CACHE_DIR, build, build_dir
+    from ingest.engines import Engine, EngineError, using
     from ingest.model import IngestError
 
     seeds = default_seeds()
@@ -48,9 +67,12 @@ def run(args: argparse.Namespace) -> int:
         print(NO_PATHS, file=sys.stderr)
         return 2
     paths = args.paths or [str(seeds)]
+    # workers keep each document's result in the store's cache as soon as it is done
+    engine = Engine(args.engine, args.scheduler, build_dir(args.out) / CACHE_DIR)
     try:
-        report = build(paths, out=args.out, jobs=args.jobs)
-    except IngestError as exc:
+        with using(engine):
+            report = build(paths, out=args.out, jobs=args.jobs)
+    except (IngestError, EngineError) as exc:
         print(exc, file=sys.stderr)
         return 1
     except OSError as exc:  # the store folder cannot be written

@@ -43,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=neo4j_load.DEFAULT_WORKERS,
         help="sessions writing documents side by side",
     )
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar or progress lines")
     parser.add_argument(
         "--bulk",
         action="store_true",
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
                     args, "transaction_rows", neo4j_load.DEFAULT_TRANSACTION_ROWS
                 ),
                 workers=getattr(args, "workers", neo4j_load.DEFAULT_WORKERS),
-                progress=not args.quiet and sys.stderr.isatty(),
+                progress=not args.quiet,  # a bar on a terminal, plain lines in a log
             )
     except neo4j_load.LoadError as err:
         print(f"innograph load: {source}: {err}", file=sys.stderr)

@@ -3,6 +3,8 @@
 Whatever the moment of the kill, the store holds no half document and the
 rerun completes with the same counts as a clean run: the embedded store is
 written file by file with atomic renames, Neo4j one transaction per document.
+A killed build resumes: the rerun extracts only the documents whose results
+the workers had not yet kept.
 """
 
 from __future__ import annotations
@@ -111,6 +113,43 @@ def test_sigkill_during_build_then_rerun_matches_a_clean_build(
     counts = clean.stdout.split(" (")[0], clean.stdout.split("), ")[1].split(" ->")[0]
     assert rerun.stdout.split(" (")[0] == counts[0]  # "12 documents"
     assert rerun.stdout.split("), ")[1].split(" ->")[0] == counts[1]  # tasks, actors, nodes, edges
+    assert dumps_graph(load_graph(out)) == dumps_graph(load_graph(tmp_path / "clean"))
+
+
+def _summary_counts(summary: str) -> tuple[int, int, str]:
+    """(cached, extracted, the rest) of the line "N documents (C cached, E extracted), …"."""
+    cache = summary.split(" (")[1].split(")")[0]  # "C cached, E extracted"
+    cached, extracted = (int(part.split()[0]) for part in cache.split(", "))
+    return cached, extracted, summary.split(" (")[0] + summary.split(")")[1].split(" ->")[0]
+
+
+def test_a_killed_build_resumes_extracting_only_the_rest(tmp_path: Path) -> None:
+    """Each document's result is kept the moment its worker is done, so after a SIGKILL
+    the next build extracts only what was not finished, and builds the same graph."""
+    from bench.seed_copies import write_copies
+
+    folder, total = tmp_path / "corpus", 30
+    write_copies(folder, total)
+    clean = _finish("build", str(folder), "--out", str(tmp_path / "clean"), "--jobs", "2")
+    out = tmp_path / "killed"
+    cache = out / CACHE_DIR
+    killed = _kill_when(
+        _start("build", str(folder), "--out", str(out), "--jobs", "2"),
+        lambda: len(list(cache.glob("*.json"))) >= 4,
+        limit=600,
+    )
+    assert killed, "the build finished before it could be killed"
+    deadline = time.monotonic() + 60
+    while _processes_naming(str(out)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    kept = list(cache.glob("*.json"))
+    assert 4 <= len(kept) < total
+    for entry in kept:
+        json.loads(entry.read_bytes())  # whole, never half a result
+    rerun = _finish("build", str(folder), "--out", str(out), "--jobs", "2")
+    cached, extracted, counts = _summary_counts(rerun.stdout)
+    assert (cached, extracted) == (len(kept), total - len(kept))  # only the rest extracted
+    assert counts == _summary_counts(clean.stdout)[2]  # documents, tasks, actors, nodes, edges
     assert dumps_graph(load_graph(out)) == dumps_graph(load_graph(tmp_path / "clean"))
 
 

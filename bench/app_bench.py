@@ -18,7 +18,7 @@ The target (issue 5) is at most 1 s per page after the first load.
 ``--browser`` measures like a user instead (issue 11): a warm ``streamlit
 run`` server, every page opened by its URL in headless Chromium, timed from
 navigation until Streamlit stops running, on the seeds and on a synthetic
-store of ``--documents`` documents, for the work tree and a ``--baseline``
+store of ``--documents`` documents, for HEAD and a ``--baseline``
 git revision in the same run, with each server's peak RSS
 (`bench.app_browser`):
 
@@ -76,7 +76,8 @@ def browser_bench(documents: int, baseline: str | None, repeats: int) -> None:
 
     with ab.workdir() as tmp:
         work = Path(tmp)
-        trees = {"now": ROOT}
+        # HEAD as committed, so edits in the work tree during a long run change nothing
+        trees = {"HEAD": ab.unpack("HEAD", work / "head")}
         if baseline:
             trees = {baseline: ab.unpack(baseline, work / "baseline"), **trees}
         stores = {}

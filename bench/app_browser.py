@@ -1,6 +1,6 @@
 """Pages timed like a user: a warm server, headless Chromium, navigation until Streamlit rests.
 
-Used by ``bench/app_bench.py --browser``. For each code tree (the work tree,
+Used by ``bench/app_bench.py --browser``. For each code tree (HEAD,
 and a baseline git revision unpacked with ``git archive`` so both run in the
 same session on the same machine) and each store (the seeds and a synthetic
 store of ``--documents`` documents, `bench.synthetic`), it serves the app

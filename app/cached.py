@@ -170,6 +170,31 @@ def roles(src: Source, actor_id: str, group: str) -> tuple[RoleInGroup, ...]:
     return _roles(src.store, src.version, group).get(actor_id, ())
 
 
+def report_file(analysis_: Analysis, lang: str, which: str) -> bytes:
+    """``report.html`` (`which="html"`) or every CSV table zipped (`"csv"`) of `innograph report`.
+
+    Written by `graph.report.write_report` into a temporary folder, so the
+    download is exactly what the command writes for the same scope.
+    """
+    import io
+    import tempfile
+    import zipfile
+    from pathlib import Path
+
+    from graph.report import write_report
+
+    with tempfile.TemporaryDirectory(prefix="innograph-report-") as tmp:
+        written = write_report(analysis_, tmp, lang)
+        if which == "html":
+            return (Path(tmp) / "report.html").read_bytes()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
+            for path in written:
+                if path.suffix == ".csv":
+                    bundle.write(path, path.name)
+        return buffer.getvalue()
+
+
 def clear_resources() -> None:
     """Drop cached analyses (the plain answers go with `st.cache_data.clear`)."""
     for cache in (_analysis, _index, _loads, _roles):

@@ -248,6 +248,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind_sole_link": {"zh": "唯一桥梁", "en": "Sole link between clusters"},
     "kind_bridge": {"zh": "脆弱纽带", "en": "Fragile tie"},
     "kind_concentration": {"zh": "牵头集中", "en": "Concentrated leadership"},
+    "kind_no_roles": {"zh": "未写明分工", "en": "No role clauses"},
     "kind_role_change": {"zh": "角色变化", "en": "Role change"},
     # console
     "console_neo4j": {
@@ -457,7 +458,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "输入名称或简称搜索；未输入时列出牵头任务最多的主体。",
         "en": "Type a name or alias; before you type, the actors leading most tasks are listed.",
     },
-    "findings_first": {"zh": "主要发现", "en": "Findings"},
     "charts": {"zh": "图表", "en": "Charts"},
     "no_lead_docs": {"zh": "无分工条款的文件", "en": "Documents without role clauses"},
     "no_lead_tasks": {"zh": "未明确牵头的任务", "en": "Tasks without a lead"},

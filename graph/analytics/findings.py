@@ -297,8 +297,8 @@ def _diffusion(a: Analysis) -> list[Finding]:
                 numbers=(("no_lead", k), ("tasks", n)),
                 tasks=no_lead,
                 zh=(
-                    f"{n}项任务中有{k}项（{pct(k / n)}%）未明确牵头单位，而所在文件的其他任务均写明了"
-                    "分工。建议在实施前落实牵头单位。"
+                    f"{n}项任务中有{k}项（{pct(k / n)}%）未明确牵头单位，而所在文件的其他任务"
+                    "均写明了分工。建议在实施前落实牵头单位。"
                 ),
                 en=(
                     f"{k} of {_tasks(n)} ({pct(k / n)}%) name no lead although their documents "

@@ -466,6 +466,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "下载报告表格（CSV，ZIP）",
         "en": "Download the tables (CSV, ZIP)",
     },
+    "document_unknown": {
+        "zh": "找不到文件 {id}：链接可能已过期，或该文件已被移除。",
+        "en": "No document {id}: the link may be out of date, or the document was removed.",
+    },
+    "upload_remove_title": {"zh": "移除上传的文件（{name}）", "en": "Remove this upload ({name})"},
+    "upload_remove_intro": {
+        "zh": "删除上传的文件，并在没有它的情况下重建图谱。",
+        "en": "Deletes the uploaded file and rebuilds the graph without it.",
+    },
+    "upload_remove": {"zh": "移除", "en": "Remove"},
+    "upload_removed": {
+        "zh": "已移除 {name}，图谱已重建。",
+        "en": "Removed {name}; the graph is rebuilt.",
+    },
     "console_parse_error": {
         "zh": "查询语句有语法错误（第 {line} 行第 {column} 列）：",
         "en": "The query has a syntax error (line {line}, column {column}):",

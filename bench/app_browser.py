@@ -5,7 +5,9 @@ and a baseline git revision unpacked with ``git archive`` so both run in the
 same session on the same machine) and each store (the seeds and a synthetic
 store of ``--documents`` documents, `bench.synthetic`), it serves the app
 with ``streamlit run``, opens every page by its URL once to warm the server's
-caches, then ``--repeats`` more times, timing each from ``page.goto`` until
+caches, then ``--repeats`` more times (the trees' servers run side by side and take
+turns, page by page, so the machine's changing load falls on both alike),
+timing each from ``page.goto`` until
 Streamlit has stopped running the script (no running icon, no skeleton). The
 server's peak resident memory (``VmHWM``) is read before it stops.
 """
@@ -23,7 +25,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,9 +126,10 @@ def peak_rss_mb(pid: int) -> float:
 
 
 def time_pages(
-    base: str, paths: list[tuple[str, str]], repeats: int
-) -> Iterator[tuple[str, list[float]]]:
-    """Each page opened once to warm up, then `repeats` timed openings, each in a new tab."""
+    bases: dict[str, str], paths: list[tuple[str, str]], repeats: int
+) -> Iterator[tuple[str, str, list[float]]]:
+    """Each page opened once per tree to warm up, then `repeats` timed openings, each in a
+    new tab, the trees taking turns so that a change in the machine's load hits both alike."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -135,19 +138,27 @@ def time_pages(
             args=CHROMIUM_ARGS,
         )
         context = browser.new_context(viewport={"width": 1440, "height": 1000})
+
+        def opened(base: str, path: str) -> float:
+            tab = context.new_page()
+            tab.set_default_timeout(300_000)
+            start = time.perf_counter()
+            tab.goto(f"{base}/{path}")
+            tab.wait_for_timeout(300)  # the running icon appears a moment after the run starts
+            tab.wait_for_function(IDLE, polling=50)
+            seconds = time.perf_counter() - start
+            tab.close()
+            return seconds
+
         for name, path in paths:
-            times = []
+            times: dict[str, list[float]] = {tree: [] for tree in bases}
             for run in range(1 + repeats):
-                tab = context.new_page()
-                tab.set_default_timeout(300_000)
-                start = time.perf_counter()
-                tab.goto(f"{base}/{path}")
-                tab.wait_for_timeout(300)  # the running icon appears a moment after the run starts
-                tab.wait_for_function(IDLE, polling=50)
-                if run:
-                    times.append(time.perf_counter() - start)
-                tab.close()
-            yield name, times
+                for tree, base in bases.items():
+                    seconds = opened(base, path)
+                    if run:
+                        times[tree].append(seconds)
+            for tree, seconds in times.items():
+                yield tree, name, seconds
         browser.close()
 
 
@@ -159,12 +170,16 @@ def bench(
     """Every page of every store under every tree; the timings and each server's peak RSS."""
     timings, rss = [], {}
     for store_name, (store, paths) in stores.items():
-        for tree_name, tree in trees.items():
-            with served(tree, store) as (base, pid):
-                for page, seconds in time_pages(base, paths, repeats):
-                    timings.append(Timing(tree_name, store_name, page, tuple(seconds)))
-                    print(f"  {tree_name} {store_name} {page}: {seconds}", file=sys.stderr)
-                rss[(tree_name, store_name)] = peak_rss_mb(pid)
+        with ExitStack() as servers:
+            running = {
+                tree: servers.enter_context(served(path, store)) for tree, path in trees.items()
+            }
+            bases = {tree: base for tree, (base, _) in running.items()}
+            for tree, page, seconds in time_pages(bases, paths, repeats):
+                timings.append(Timing(tree, store_name, page, tuple(seconds)))
+                print(f"  {tree} {store_name} {page}: {seconds}", file=sys.stderr)
+            for tree, (_, pid) in running.items():
+                rss[(tree, store_name)] = peak_rss_mb(pid)
     return timings, rss
 
 

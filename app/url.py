@@ -50,11 +50,24 @@ def adopt(
     that makes no sense, which is then ignored.
     """
     raw = _raw(param, many)
-    if raw is None or raw == _seen().get(param):
+    if raw is None or (raw == _seen().get(param) and widget_key in st.session_state):
         return
     with suppress(ValueError, KeyError):
         st.session_state[widget_key] = decode(raw)
     _seen()[param] = raw
+
+
+def fresh(param: str) -> str | None:
+    """A URL value this session has not applied yet (then marked applied), else None.
+
+    For widgets that must be drawn with ``value=`` rather than through
+    ``st.session_state`` (the console's editor).
+    """
+    raw = _raw(param, False)
+    if raw is None or raw == _seen().get(param):
+        return None
+    _seen()[param] = raw
+    return raw
 
 
 def one_of(choices: Iterable[str]) -> Callable[[str], str]:

@@ -242,6 +242,13 @@ def test_pages_network_language_and_console(
     # in-app navigation keeps the session (and its language); a new URL would not
     sidebar.get_by_role("link", name="Tasks").click()
     page.get_by_role("heading", name="Tasks", level=1).wait_for()
+    # the picker offers the tasks of the table's page: narrow the table to the document first
+    page.get_by_test_id("stMultiSelect").filter(has_text="Documents").click()
+    page.keyboard.type("任务分工")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('doc=')")
+    idle(page)
     picker = page.get_by_test_id("stSelectbox").filter(has_text="Read a task in its source")
     picker.click()
     page.keyboard.type("加快特色优势产业技术升级")

@@ -68,7 +68,7 @@ def pages(graph_path: str | None = None) -> list[tuple[str, dict[str, str]]]:
     ]
 
 
-def browser_bench(documents: int, baseline: str | None, repeats: int) -> None:
+def browser_bench(documents: int, baseline: str | None, repeats: int, seeds: bool) -> None:
     """The pages in Chromium on the seeds and a synthetic store, now and at `baseline`."""
     from urllib.parse import urlencode
 
@@ -81,10 +81,10 @@ def browser_bench(documents: int, baseline: str | None, repeats: int) -> None:
         if baseline:
             trees = {baseline: ab.unpack(baseline, work / "baseline"), **trees}
         stores = {}
-        for name, folder in (
-            ("seeds", ab.seed_store(work / "seeds")),
-            (f"{documents} docs", ab.synthetic_store(work / "synthetic", documents)),
-        ):
+        folders = [("seeds", ab.seed_store(work / "seeds"))] if seeds else []
+        if documents:
+            folders.append((f"{documents} docs", ab.synthetic_store(work / "synthetic", documents)))
+        for name, folder in folders:
             paths = [
                 (page, f"{page}?{urlencode(query)}" if query else page)
                 for page, query in pages(str(folder / "graph.json"))
@@ -120,11 +120,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs after the first (default 5)")
     parser.add_argument("--modes", nargs="+", default=["file", "neo4j"], choices=["file", "neo4j"])
     parser.add_argument("--browser", action="store_true", help="time pages in Chromium instead")
-    parser.add_argument("--documents", type=int, default=2000, help="synthetic documents")
+    parser.add_argument("--documents", type=int, default=2000, help="synthetic documents (0: none)")
+    parser.add_argument("--no-seeds", action="store_true", help="skip the seed store (--browser)")
     parser.add_argument("--baseline", help="git revision to time in the same run (--browser)")
     args = parser.parse_args(argv)
     if args.browser:
-        browser_bench(args.documents, args.baseline, args.runs)
+        browser_bench(args.documents, args.baseline, args.runs, not args.no_seeds)
         return 0
 
     print(f"| page | mode | first load (s) | after, median (s) | after, max (s) | ≤ {TARGET:g} s |")

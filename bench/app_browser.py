@@ -114,7 +114,11 @@ def served(tree: Path, store: Path) -> Iterator[tuple[str, int]]:
         yield base, process.pid
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -130,6 +134,7 @@ def time_pages(
 ) -> Iterator[tuple[str, str, list[float]]]:
     """Each page opened once per tree to warm up, then `repeats` timed openings, each in a
     new tab, the trees taking turns so that a change in the machine's load hits both alike."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -143,10 +148,13 @@ def time_pages(
             tab = context.new_page()
             tab.set_default_timeout(300_000)
             start = time.perf_counter()
-            tab.goto(f"{base}/{path}")
-            tab.wait_for_timeout(300)  # the running icon appears a moment after the run starts
-            tab.wait_for_function(IDLE, polling=50)
-            seconds = time.perf_counter() - start
+            try:
+                tab.goto(f"{base}/{path}")
+                tab.wait_for_timeout(300)  # the running icon appears a moment after the start
+                tab.wait_for_function(IDLE, polling=50)
+                seconds = time.perf_counter() - start
+            except PlaywrightTimeout:  # reported as "more than the limit", the run goes on
+                seconds = float("inf")
             tab.close()
             return seconds
 
@@ -195,8 +203,11 @@ def report(timings: list[Timing], rss: dict[tuple[str, str], float], trees: list
     seen_order = list(dict.fromkeys((x.store, x.page) for x in timings))
     for store, page in sorted(rows, key=seen_order.index):
         values = [by.get((t, store, page)) for t in trees]
-        cells = " | ".join(f"{v:.2f}" if v is not None else "—" for v in values)
-        ratio = f"{values[-1] / values[0]:.2f}" if len(values) > 1 and values[0] else ""
+        cells = " | ".join(
+            "—" if v is None else "> 300" if v == float("inf") else f"{v:.2f}" for v in values
+        )
+        known = len(values) > 1 and values[0] and values[-1] is not None
+        ratio = f"{values[-1] / values[0]:.2f}" if known and values[0] != float("inf") else ""
         lines.append(f"| {store} | {page} | {cells} | {ratio} |")
     lines.append("")
     lines.append("| store | " + " | ".join(f"{t}: peak RSS (MB)" for t in trees) + " |")

@@ -16,7 +16,10 @@ import streamlit as st
 
 from app.state import Source
 from graph.analytics import Analysis, Finding, analyse, findings
+from graph.analytics.compare import RoleInGroup, roles_by
+from graph.analytics.loads import ActorLoad, actor_loads
 from graph.analytics.periods import PeriodComparison, compare_scopes
+from graph.analytics.rows import RoleIndex
 from graph.queries import Store
 from graph.scope import Assignment, Scope, TaskRow
 from graph.store_file import build_dir, load_extraction
@@ -135,6 +138,64 @@ def comparison(src: Source, before: Scope, after: Scope) -> PeriodComparison:
     return _comparison(src.store, src.version, before, after)
 
 
+@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=4)
+def _index(_store: Store, version: str) -> RoleIndex:
+    return RoleIndex.build(_store.assignments(), _store.tasks())
+
+
+@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=4)
+def _loads(_store: Store, version: str) -> tuple[ActorLoad, ...]:
+    return actor_loads(_index(_store, version))
+
+
+def loads(src: Source) -> tuple[ActorLoad, ...]:
+    """Every actor's load on the whole graph, heaviest first (shared, do not modify).
+
+    The cheap part of the analysis: no network measure, so the Overview and
+    the Agency page need not wait for betweenness on a large graph.
+    """
+    return _loads(src.store, src.version)
+
+
+@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=4)
+def _roles(_store: Store, version: str, group: str) -> dict[str, tuple[RoleInGroup, ...]]:
+    by_actor: dict[str, list[RoleInGroup]] = {}
+    for r in roles_by(_index(_store, version), group):  # type: ignore[arg-type]
+        by_actor.setdefault(r.actor_id, []).append(r)
+    return {a: tuple(rows) for a, rows in by_actor.items()}
+
+
+def roles(src: Source, actor_id: str, group: str) -> tuple[RoleInGroup, ...]:
+    """An actor's load document by document (``group="document"``) or year by year."""
+    return _roles(src.store, src.version, group).get(actor_id, ())
+
+
+def report_file(analysis_: Analysis, lang: str, which: str) -> bytes:
+    """``report.html`` (`which="html"`) or every CSV table zipped (`"csv"`) of `innograph report`.
+
+    Written by `graph.report.write_report` into a temporary folder, so the
+    download is exactly what the command writes for the same scope.
+    """
+    import io
+    import tempfile
+    import zipfile
+    from pathlib import Path
+
+    from graph.report import write_report
+
+    with tempfile.TemporaryDirectory(prefix="innograph-report-") as tmp:
+        written = write_report(analysis_, tmp, lang)
+        if which == "html":
+            return (Path(tmp) / "report.html").read_bytes()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
+            for path in written:
+                if path.suffix == ".csv":
+                    bundle.write(path, path.name)
+        return buffer.getvalue()
+
+
 def clear_resources() -> None:
     """Drop cached analyses (the plain answers go with `st.cache_data.clear`)."""
-    _analysis.clear()
+    for cache in (_analysis, _index, _loads, _roles):
+        cache.clear()

@@ -62,6 +62,30 @@ _NOT_IN_SUBSET = (
     "Neo4j in the sidebar."
 )
 
+#: Constructs of full Cypher the subset lacks: a query using one needs Neo4j; a query
+#: using none that still does not parse has a syntax error, said with its position.
+_NEO4J_ONLY = re.compile(
+    r"\b(WITH|OPTIONAL\s+MATCH|UNWIND|CALL|UNION|CASE|EXISTS|shortestPath|allShortestPaths)\b"
+    r"|count\s*\(\s*DISTINCT|\[\s*\w+\s+IN\b",
+    re.IGNORECASE,
+)
+
+
+class CypherSyntaxError(CypherRefused):
+    """A query that does not parse: `line` and `column` (1-based) say where."""
+
+    def __init__(self, line: int, column: int, text: str) -> None:
+        super().__init__(f"Failed: syntax error at line {line}, column {column}.")
+        self.line, self.column = line, column
+        self.source_line = text.splitlines()[line - 1] if text.splitlines() else ""
+
+
+def _position(err: LarkError) -> tuple[int, int] | None:
+    """Where the parser stopped, when it says (an unexpected token or character)."""
+    line, column = getattr(err, "line", None), getattr(err, "column", None)
+    return (line, column) if isinstance(line, int) and isinstance(column, int) else None
+
+
 _STRING_OR_PARAM = re.compile(r"'((?:\\.|[^'\\])*)'|\"(?:\\.|[^\"\\])*\"|\$(\w+)|//[^\n]*")
 _AGGREGATE = re.compile(r"\b(count|sum|avg|min|max|collect)\s*\(", re.I)
 _WRITES = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|LOAD\s+CSV)\b", re.I)
@@ -193,8 +217,8 @@ def _evaluate(view: nx.MultiDiGraph, text: str, conn: Any, budget: int) -> None:
         _limit_memory(budget)
         try:
             tree = _GrandCypherGrammar.parse(text)
-        except LarkError:
-            conn.send(("subset", None))
+        except LarkError as err:
+            conn.send(("subset", _position(err)))
             return
         result = GrandCypher(view).run(text)
         values = {str(k): [plain(v) for v in vs] for k, vs in result.items()}
@@ -268,6 +292,8 @@ class EmbeddedCypher:
                 child.kill()
             child.join()
         if status == "subset":
+            if payload is not None and not _NEO4J_ONLY.search(text):
+                raise CypherSyntaxError(*payload, text)
             raise CypherRefused(_NOT_IN_SUBSET)
         if status == "memory":
             raise CypherRefused(

@@ -248,6 +248,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind_sole_link": {"zh": "唯一桥梁", "en": "Sole link between clusters"},
     "kind_bridge": {"zh": "脆弱纽带", "en": "Fragile tie"},
     "kind_concentration": {"zh": "牵头集中", "en": "Concentrated leadership"},
+    "kind_no_roles": {"zh": "未写明分工", "en": "No role clauses"},
     "kind_role_change": {"zh": "角色变化", "en": "Role change"},
     # console
     "console_neo4j": {
@@ -438,6 +439,72 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "按沿革合并后：牵头 {led} 项、参与 {joined} 项（含前身）",
         "en": "With its lineage: leads {led}, joins {joined} (predecessors included)",
     },
+    # --- issue 11: pickers, paged tables, shareable views, findings first -----------
+    "picker_search": {"zh": "搜索{what}", "en": "Search: {what}"},
+    "table_select_hint": {"zh": "点选一行即可打开。", "en": "Select a row to open it."},
+    "table_page": {"zh": "页码（共 {pages} 页）", "en": "Page (of {pages})"},
+    "table_rows": {"zh": "第 {first}–{last} 行，共 {n} 行", "en": "Rows {first}–{last} of {n}"},
+    "task_unknown": {
+        "zh": "找不到任务 {id}：链接可能已过期，或该任务已被修正删除。",
+        "en": "No task {id}: the link may be out of date, or a correction removed the task.",
+    },
+    "corr_add_actor": {"zh": "添加主体", "en": "Add an actor"},
+    "filter_co_leads_help": {
+        "zh": "滑块最右端 {top} 表示 {top} 家及以上。",
+        "en": "At the right end, {top} means {top} or more.",
+    },
+    "agency_view": {"zh": "查看内容", "en": "Show"},
+    "pick_actor_hint": {
+        "zh": "输入名称或简称搜索；未输入时列出牵头任务最多的主体。",
+        "en": "Type a name or alias; before you type, the actors leading most tasks are listed.",
+    },
+    "charts": {"zh": "图表", "en": "Charts"},
+    "no_lead_docs": {"zh": "无分工条款的文件", "en": "Documents without role clauses"},
+    "no_lead_tasks": {"zh": "未明确牵头的任务", "en": "Tasks without a lead"},
+    "download_report_html": {"zh": "下载报告（HTML）", "en": "Download the report (HTML)"},
+    "download_report_csv": {
+        "zh": "下载报告表格（CSV，ZIP）",
+        "en": "Download the tables (CSV, ZIP)",
+    },
+    "document_unknown": {
+        "zh": "找不到文件 {id}：链接可能已过期，或该文件已被移除。",
+        "en": "No document {id}: the link may be out of date, or the document was removed.",
+    },
+    "upload_remove_title": {"zh": "移除上传的文件（{name}）", "en": "Remove this upload ({name})"},
+    "upload_remove_intro": {
+        "zh": "删除上传的文件，并在没有它的情况下重建图谱。",
+        "en": "Deletes the uploaded file and rebuilds the graph without it.",
+    },
+    "upload_remove": {"zh": "移除", "en": "Remove"},
+    "upload_removed": {
+        "zh": "已移除 {name}，图谱已重建。",
+        "en": "Removed {name}; the graph is rebuilt.",
+    },
+    "console_parse_error": {
+        "zh": "查询语句有语法错误（第 {line} 行第 {column} 列）：",
+        "en": "The query has a syntax error (line {line}, column {column}):",
+    },
+    "console_needs_neo4j_list": {
+        "zh": "需要 Neo4j 的查询：{queries}",
+        "en": "Queries that need Neo4j: {queries}",
+    },
+}
+
+#: How a role was read (`basis` of the contract), as a planner names it.
+BASIS_NAMES: dict[str, dict[str, str]] = {
+    "explicit": {"zh": "明确写出", "en": "stated"},
+    "first_listed": {"zh": "首列单位", "en": "listed first"},
+    "joint": {"zh": "共同负责", "en": "joint"},
+    "none": {"zh": "未写明", "en": "not stated"},
+    "corrected": {"zh": "人工修正", "en": "corrected"},
+}
+
+#: Administrative levels (`level` of an actor).
+LEVEL_NAMES: dict[str, dict[str, str]] = {
+    "national": {"zh": "国家级", "en": "national"},
+    "provincial": {"zh": "省级", "en": "provincial"},
+    "prefecture": {"zh": "地市级", "en": "prefecture"},
+    "county": {"zh": "县级", "en": "county"},
 }
 
 
@@ -460,6 +527,29 @@ def type_names() -> dict[str, str]:
     return {kind: type_label(kind) for kind in TYPE_NAMES}
 
 
+def basis_label(basis: str | None) -> str | None:
+    """How a role was read, in the interface language (unknown values as they are)."""
+    return BASIS_NAMES.get(basis or "", {}).get(lang(), basis)
+
+
+def level_label(level: str | None) -> str | None:
+    """An administrative level in the interface language (unknown values as they are)."""
+    return LEVEL_NAMES.get(level or "", {}).get(lang(), level)
+
+
 def type_label(kind: str) -> str:
     """A node type (``Agency``, ``Park`` …) in the interface language."""
     return TYPE_NAMES.get(kind, {}).get(lang(), kind)
+
+
+def html_lang() -> None:
+    """Set ``<html lang>`` to the interface language, for screen readers and fonts.
+
+    Streamlit offers no setting for it, so a one-line script of `st.html`
+    (which takes no room on the page) sets it on every run.
+    """
+    code = {"zh": "zh-CN", "en": "en"}[lang()]
+    st.html(
+        f"<script>document.documentElement.lang = {code!r};</script>",
+        unsafe_allow_javascript=True,
+    )

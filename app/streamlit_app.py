@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import state
-from app.i18n import LANGS, t
+from app import state, url
+from app.i18n import LANGS, html_lang, t
 from app.navigation import PAGES, page_path
 from ingest.model import IngestError
 
 st.set_page_config(page_title="innograph", page_icon=":material/hub:", layout="wide")
 
+url.adopt("lang", "lang", url.one_of(LANGS))
+url.adopt("source", "mode", url.one_of(state.MODES))
 st.session_state.setdefault("lang", "zh")
 st.session_state.setdefault("mode", state.default_mode())
 if "neo4j_lost" in st.session_state:  # set when Neo4j failed during a page
@@ -46,6 +48,10 @@ with st.sidebar:
     if source is not None:
         kind = t("mode_embedded" if source.mode == state.FILE else "mode_neo4j")
         st.success(f"{t('mode_now')}: **{kind}**  \n`{source.where}`")
+
+url.publish("lang", st.session_state["lang"], "zh")
+url.publish("source", st.session_state["mode"], state.default_mode())
+html_lang()
 
 if notice := st.session_state.get("neo4j_notice"):
     st.warning(notice)

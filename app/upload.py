@@ -9,6 +9,9 @@ unchanged document from its cache). In Neo4j mode the rebuilt graph is then
 loaded with `graph.neo4j_load.load`, which writes only the documents whose
 facts changed — here the new one.
 
+An upload can be removed again (`remove_upload`): its file goes, and the
+store is rebuilt (and Neo4j loaded) without it.
+
 Four checks keep an upload from destroying anything: a document id already
 used by another file is refused (the build would keep only one of them), and
 so is a copy of a document already built (the build keeps one of two copies,
@@ -150,7 +153,7 @@ def ingest_upload(data: bytes, name: str, src: Source, folder: Path) -> Ingested
             "rename the file",
         )
     copy_of = corpus_contents(folder).get(extraction.sha256)
-    if copy_of is not None and copy_of.resolve() != target.resolve():
+    if copy_of is not None:  # the same bytes again, under this name or any other
         raise IngestError(
             name, f"same content as {display_path(copy_of)}, already in the corpus; not added again"
         )
@@ -189,3 +192,44 @@ def ingest_upload(data: bytes, name: str, src: Source, folder: Path) -> Ingested
         replaced=taken is not None,
         neo4j=summary,
     )
+
+
+def uploaded(folder: Path) -> dict[str, str]:
+    """doc id -> the name it was uploaded as, for every document that came by upload."""
+    uploads = (folder / UPLOADS).resolve()
+    names = _names(folder / UPLOADS)
+    try:
+        sources = corpus_sources(folder)
+    except IngestError:  # no manifest: a Neo4j database loaded from elsewhere
+        return {}
+    return {
+        doc_id: names.get(path.name, path.name)
+        for doc_id, path in sources.items()
+        if path.resolve().parent == uploads
+    }
+
+
+def remove_upload(doc_id: str, src: Source, folder: Path) -> None:
+    """Take an uploaded document out: delete its file, rebuild the store, load Neo4j.
+
+    Only uploads can be removed (`IngestError` for a document of the corpus
+    proper, which `innograph build` owns).
+    """
+    sources = corpus_sources(folder)
+    path = sources.get(doc_id)
+    if path is None or doc_id not in uploaded(folder):
+        raise IngestError(doc_id, "not an uploaded document; only uploads can be removed here")
+    rest = sorted(p for d, p in sources.items() if d != doc_id)
+    if not rest:
+        raise IngestError(doc_id, "the last document of the store cannot be removed")
+    path.unlink(missing_ok=True)
+    names = _names(folder / UPLOADS)
+    names.pop(path.name, None)
+    write_atomic(
+        folder / UPLOADS / NAMES_FILE, json.dumps(names, ensure_ascii=False, indent=1).encode()
+    )
+    build(rest, out=folder)
+    if src.mode == "neo4j":
+        from graph.neo4j_load import load
+
+        load(load_graph(folder), src.driver, src.database)

@@ -15,6 +15,15 @@ The target (issue 5) is at most 1 s per page after the first load.
     .venv/bin/innograph build data/seeds --neo4j    # the store, and Neo4j with the same graph
     .venv/bin/python bench/app_bench.py             # both modes; --modes file for embedded only
 
+``--browser`` measures like a user instead (issue 11): a warm ``streamlit
+run`` server, every page opened by its URL in headless Chromium, timed from
+navigation until Streamlit stops running, on the seeds and on a synthetic
+store of ``--documents`` documents, for HEAD and a ``--baseline``
+git revision in the same run, with each server's peak RSS
+(`bench.app_browser`):
+
+    .venv/bin/python -m bench.app_bench --browser --baseline main --documents 2000
+
 Not a test: it prints a table and exits 0 whatever the numbers.
 """
 
@@ -24,6 +33,7 @@ import argparse
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -33,16 +43,15 @@ APP = ROOT / "app" / "streamlit_app.py"
 TARGET = 1.0
 
 
-def pages() -> list[tuple[str, dict[str, str]]]:
-    """Every page, each on its heaviest seed view: the busiest agency, the longest document."""
+def pages(graph_path: str | None = None) -> list[tuple[str, dict[str, str]]]:
+    """Every page, each on its heaviest view: the busiest agency, the longest document."""
     from graph.queries import open_store
 
-    store = open_store("file")
+    store = open_store("file", graph_path)
     try:
         docs = store.documents()
         longest = max(docs, key=lambda d: d["n_tasks"])["doc_id"]
-        rows = store.assignments()
-        busiest = max({a.actor_id for a in rows}, key=lambda i: sum(a.actor_id == i for a in rows))
+        busiest = Counter(a.actor_id for a in store.assignments()).most_common(1)[0][0]
         first_task = store.tasks()[0].task_id
     finally:
         store.close()
@@ -54,7 +63,35 @@ def pages() -> list[tuple[str, dict[str, str]]]:
         ("bottlenecks", {}),
         ("console", {}),
         ("documents", {"id": longest}),
+        ("compare", {}),
+        ("corrections", {}),
     ]
+
+
+def browser_bench(documents: int, baseline: str | None, repeats: int, seeds: bool) -> None:
+    """The pages in Chromium on the seeds and a synthetic store, now and at `baseline`."""
+    from urllib.parse import urlencode
+
+    from bench import app_browser as ab
+
+    with ab.workdir() as tmp:
+        work = Path(tmp)
+        # HEAD as committed, so edits in the work tree during a long run change nothing
+        trees = {"HEAD": ab.unpack("HEAD", work / "head")}
+        if baseline:
+            trees = {baseline: ab.unpack(baseline, work / "baseline"), **trees}
+        stores = {}
+        folders = [("seeds", ab.seed_store(work / "seeds"))] if seeds else []
+        if documents:
+            folders.append((f"{documents} docs", ab.synthetic_store(work / "synthetic", documents)))
+        for name, folder in folders:
+            paths = [
+                (page, f"{page}?{urlencode(query)}" if query else page)
+                for page, query in pages(str(folder / "graph.json"))
+            ]
+            stores[name] = (folder, paths)
+        timings, rss = ab.bench(trees, stores, repeats)
+        print(ab.report(timings, rss, list(trees)))
 
 
 def timed_runs(page: str, query: dict[str, str], mode: str, runs: int) -> list[float]:
@@ -82,7 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs after the first (default 5)")
     parser.add_argument("--modes", nargs="+", default=["file", "neo4j"], choices=["file", "neo4j"])
+    parser.add_argument("--browser", action="store_true", help="time pages in Chromium instead")
+    parser.add_argument("--documents", type=int, default=2000, help="synthetic documents (0: none)")
+    parser.add_argument("--no-seeds", action="store_true", help="skip the seed store (--browser)")
+    parser.add_argument("--baseline", help="git revision to time in the same run (--browser)")
     args = parser.parse_args(argv)
+    if args.browser:
+        browser_bench(args.documents, args.baseline, args.runs, not args.no_seeds)
+        return 0
 
     print(f"| page | mode | first load (s) | after, median (s) | after, max (s) | ≤ {TARGET:g} s |")
     print("| --- | --- | ---: | ---: | ---: | --- |")

@@ -174,6 +174,17 @@ class LibraryQuery:
     params: dict[str, Any] = field(default_factory=dict)
     text: str = ""
     path: Path | None = None
+    title_zh: str = ""  # the ``// zh-title:`` line, for a Chinese interface
+    description_zh: str = ""  # the ``// zh:`` line
+    #: ``// needs: neo4j``: beyond the Cypher subset the embedded graph runs
+    needs_neo4j: bool = False
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``"zh"`` or ``"en"`` (English when no Chinese is written)."""
+        return self.title_zh if lang == "zh" and self.title_zh else self.title
+
+    def description_in(self, lang: str) -> str:
+        return self.description_zh if lang == "zh" and self.description_zh else self.description
 
 
 class ReadOnlyCypher:
@@ -406,6 +417,8 @@ def plain(value: Any) -> Any:
 # --- the query library -------------------------------------------------------------
 
 _PARAMS_LINE = re.compile(r"^//\s*params:\s*(\{.*\})\s*$")
+#: Header lines that are not prose: the Chinese title and description, what a query needs.
+_META_LINE = re.compile(r"^//\s*(zh-title|zh|needs):\s*(.*?)\s*$")
 
 
 def read_query_file(path: str | Path) -> LibraryQuery:
@@ -419,9 +432,12 @@ def read_query_file(path: str | Path) -> LibraryQuery:
         header.append(line)
     params: dict[str, Any] | None = None
     prose = []
+    meta: dict[str, str] = {}
     for line in header:
         match = _PARAMS_LINE.match(line)
-        if match:
+        if found := _META_LINE.match(line):
+            meta[found.group(1)] = found.group(2)
+        elif match:
             try:
                 params = json.loads(match.group(1))
             except json.JSONDecodeError as err:
@@ -438,6 +454,9 @@ def read_query_file(path: str | Path) -> LibraryQuery:
         params=params,
         text=text,
         path=path,
+        title_zh=meta.get("zh-title", ""),
+        description_zh=meta.get("zh", ""),
+        needs_neo4j=meta.get("needs") == "neo4j",
     )
 
 

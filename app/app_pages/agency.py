@@ -17,13 +17,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app import cached
+from app import cached, url
 from app.components.charts import hbar
 from app.components.corrections import confirm
 from app.components.network import select, two_mode
 from app.components.network_panel import show
-from app.i18n import t, type_label
-from app.navigation import page_url
+from app.components.pickers import actor_name, actor_picker
+from app.components.tables import linked_table, paged
+from app.i18n import level_label, t, type_label
 from app.state import page_source
 from graph.scope import Scope
 
@@ -33,26 +34,25 @@ EGO_CAP = 80
 
 src = page_source()
 st.title(t("page_agency"))
-analysis = cached.analysis(src)
-names = {x.actor_id: f"{x.name} · {type_label(x.type)}" for x in analysis.loads}
-
-requested = st.query_params.get("id")
-if requested and requested not in names:
-    found = cached.actor(src, requested)
-    if found is None:
-        st.warning(t("actor_unknown", id=requested))
-    else:
-        names = {requested: f"{found['name']} · {type_label(found['label'])}", **names}
-if requested in names and requested != st.session_state.get("agency_url"):
-    st.session_state["agency_pick"] = requested  # opened from a link: follow it
-elif "agency_pick" not in st.session_state and st.session_state.get("agency_url") in names:
-    st.session_state["agency_pick"] = st.session_state["agency_url"]  # back from another page
-if not names:
+loads = cached.loads(src)
+suggested = [(x.actor_id, f"{x.name} · {type_label(x.type)}") for x in loads if x.leads]
+if not loads:
     st.info(t("no_actors"))
     st.stop()
-pick = st.selectbox(t("pick_actor"), list(names), format_func=names.get, key="agency_pick")
-st.query_params["id"] = pick
-st.session_state["agency_url"] = pick
+
+requested = st.query_params.get("id")
+if requested and cached.actor(src, requested) is None:
+    st.warning(t("actor_unknown", id=requested))
+    url.forget("id")
+url.adopt("id", "agency_pick")
+if not st.session_state.get("agency_pick"):
+    st.session_state["agency_pick"] = st.session_state.get("agency_url") or suggested[0][0]
+pick = actor_picker(src, t("pick_actor"), "agency_pick", suggested, optional=False)
+st.caption(t("pick_actor_hint"))
+if pick is None:
+    st.stop()
+url.publish("id", pick)
+st.session_state["agency_url"] = pick  # back from another page: the same actor
 
 profile = cached.profile(src, pick)
 if profile is None:
@@ -60,7 +60,7 @@ if profile is None:
     st.stop()
 actor = profile["actor"]
 st.header(actor["name"])
-facts = [type_label(actor["label"]), actor.get("jurisdiction"), actor.get("level")]
+facts = [type_label(actor["label"]), actor.get("jurisdiction"), level_label(actor.get("level"))]
 st.caption(" · ".join(str(f) for f in facts if f))
 if actor["aliases"]:
     st.caption(f"{t('aliases')}: {'、'.join(actor['aliases'])}")
@@ -70,55 +70,51 @@ if actor["corrections"]:
     st.caption(t("corr_marked", ids=", ".join(actor["corrections"])))
 
 
-def linked(actor_id: str, name: str | None = None) -> str:
-    """A body of the lineage as a link to its page (named as the graph knows it)."""
+def linked(label: str, actor_id: str, name: str | None = None) -> None:
+    """A body of the lineage as a link to its page (same tab; named as the graph knows it)."""
     if name is None:
         found = cached.actor(src, actor_id)
         name = found["name"] if found else actor_id
-    return f"[{name}]({page_url('agency', id=actor_id)})"
+    url.link("agency", f"{label}: {name}", id=actor_id)
 
 
-lineage = []
+lineage = bool(actor["predecessors"] or actor.get("successor") or actor.get("current"))
 if actor.get("valid_from") or actor.get("valid_to"):
     period = f"{actor.get('valid_from') or '…'} – {actor.get('valid_to') or '…'}"
-    lineage.append(f"{t('lineage_period')}: {period}")
-if actor["predecessors"]:
-    lineage.append(
-        f"{t('lineage_predecessors')}: {'、'.join(linked(p) for p in actor['predecessors'])}"
-    )
+    st.markdown(f"{t('lineage_period')}: {period}")
+    lineage = True
+for p in actor["predecessors"]:
+    linked(t("lineage_predecessors"), p)
 if actor.get("successor"):
     known_name = actor["current_name"] if actor["successor"] == actor.get("current") else None
-    lineage.append(f"{t('lineage_successor')}: {linked(actor['successor'], known_name)}")
+    linked(t("lineage_successor"), actor["successor"], known_name)
 if actor.get("current") and actor["current"] != actor.get("successor"):
-    lineage.append(f"{t('lineage_current')}: {linked(actor['current'], actor['current_name'])}")
-if lineage:
-    st.markdown(" · ".join(lineage))
-    if st.toggle(t("follow_lineages"), key="agency_follow"):
-        today = actor.get("current") or pick
-        load = next(
-            (x for x in cached.analysis(src, Scope(follow_lineages=True)).loads
-             if x.actor_id == today),
-            None,
-        )  # fmt: skip
-        st.info(
-            t("lineage_counts", led=load.leads if load else 0,
-              joined=load.participations if load else 0)
-        )  # fmt: skip
-metrics = st.columns(4)
+    linked(t("lineage_current"), actor["current"], actor["current_name"])
+if lineage and st.toggle(t("follow_lineages"), key="agency_follow"):
+    today = actor.get("current") or pick
+    load = next(
+        (x for x in cached.analysis(src, Scope(follow_lineages=True)).loads
+         if x.actor_id == today),
+        None,
+    )  # fmt: skip
+    st.info(
+        t("lineage_counts", led=load.leads if load else 0,
+          joined=load.participations if load else 0)
+    )  # fmt: skip
+metrics = st.columns(3)
 metrics[0].metric(t("n_led"), actor["n_led"])
 metrics[1].metric(t("n_joined"), actor["n_participated"])
 metrics[2].metric(t("n_mentioned"), actor["n_mentioned"])
-partners = cached.partners(src, pick, None, ALL)
-metrics[3].metric(t("n_partners"), len(partners))
 
 with st.expander(t("corr_merge")):
-    others = {k: v for k, v in names.items() if k != pick}
-    into = st.selectbox(t("corr_merge_into"), [None, *others], key=f"merge_into_{pick}",
-                        format_func=lambda k: "—" if k is None else others[k])  # fmt: skip
+    into = actor_picker(src, t("corr_merge_into"), f"merge_into_{pick}")
+    into = into if into != pick else None
     n = actor["n_led"] + actor["n_participated"]
     confirm(
         f"merge_{pick}",
-        [t("corr_merge_change", actor=actor["name"], n=n, into=others[into])] if into else [],
+        [t("corr_merge_change", actor=actor["name"], n=n, into=actor_name(src, into))]
+        if into
+        else [],
         [{"op": "merge", "actor": pick, "into": into}],
     )
 if actor["aliases"]:
@@ -136,46 +132,56 @@ if actor["aliases"]:
         )
 
 
-def task_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """Tasks of the profile: where they stand and who else is named, as written."""
-    return pd.DataFrame(
-        [
-            {
-                t("col_document"): r["document"],
-                t("col_section"): r["section"][-1] if r["section"] else "",
-                t("col_number"): r["number"],
-                t("col_task"): r["text"],
-                t("col_co_leads"): "、".join(x["name"] for x in r["leads"]),
-                t("col_other_participants"): "、".join(x["name"] for x in r["participants"]),
-                t("col_open"): page_url("tasks", task=r["task_id"]),
-            }
-            for r in rows
-        ],
-        columns=[
-            t("col_document"), t("col_section"), t("col_number"), t("col_task"), t("col_co_leads"),
-            t("col_other_participants"), t("col_open"),
-        ],
+def task_table(rows: list[dict[str, Any]], key: str) -> None:
+    """Tasks of the profile (a page at a time): where they stand and who else is named."""
+    shown = paged(rows, f"{key}_page")
+    linked_table(
+        pd.DataFrame(
+            [
+                {
+                    t("col_document"): r["document"],
+                    t("col_section"): r["section"][-1] if r["section"] else "",
+                    t("col_number"): r["number"],
+                    t("col_task"): r["text"],
+                    t("col_co_leads"): "、".join(x["name"] for x in r["leads"]),
+                    t("col_other_participants"): "、".join(x["name"] for x in r["participants"]),
+                }
+                for r in shown
+            ],
+            columns=[
+                t("col_document"), t("col_section"), t("col_number"), t("col_task"),
+                t("col_co_leads"), t("col_other_participants"),
+            ],
+        ),
+        [("tasks", {"task": r["task_id"]}) for r in shown],
+        key,
+        column_config={
+            t("col_document"): st.column_config.TextColumn(width="small"),
+            t("col_section"): st.column_config.TextColumn(width="small"),
+            t("col_task"): st.column_config.TextColumn(width="large"),
+        },
     )  # fmt: skip
 
 
-links = {t("col_open"): st.column_config.LinkColumn(display_text=t("open"))}
-task_columns = {
-    **links,
-    t("col_document"): st.column_config.TextColumn(width="small"),
-    t("col_section"): st.column_config.TextColumn(width="small"),
-    t("col_task"): st.column_config.TextColumn(width="large"),
-}
-tab_tasks, tab_partners, tab_loads, tab_roles, tab_ego = st.tabs(
-    [t("tab_tasks"), t("tab_partners"), t("tab_loads"), t("tab_roles"), t("tab_ego")]
-)
+# Only the view asked for is computed: partners, peers, roles and the ego network
+# each read more of the graph than the header does.
+VIEWS = ("tasks", "partners", "loads", "roles", "ego")
+url.adopt("view", "agency_view", url.one_of(VIEWS))
+view = st.segmented_control(
+    t("agency_view"), VIEWS, format_func=lambda v: t(f"tab_{v}"), key="agency_view",
+    default="tasks",
+) or "tasks"  # fmt: skip
+url.publish("view", view, "tasks")
 
-with tab_tasks:
+if view == "tasks":
     st.subheader(t("tasks_led", n=len(profile["led"])))
-    st.dataframe(task_table(profile["led"]), hide_index=True, column_config=task_columns)
+    task_table(profile["led"], "agency_led")
     st.subheader(t("tasks_joined", n=len(profile["participated"])))
-    st.dataframe(task_table(profile["participated"]), hide_index=True, column_config=task_columns)
+    task_table(profile["participated"], "agency_joined")
 
-with tab_partners:
+elif view == "partners":
+    partners = cached.partners(src, pick, None, ALL)
+    st.metric(t("n_partners"), len(partners))
     st.caption(t("partners_intro"))
     if partners:
         table = pd.DataFrame(
@@ -188,7 +194,6 @@ with tab_partners:
                     t("col_actor_leads"): p["actor_leads"],
                     t("col_partner_leads"): p["partner_leads"],
                     t("col_both_participate"): p["both_participate"],
-                    t("col_open"): page_url("agency", id=p["id"]),
                 }
                 for p in partners
             ]
@@ -200,12 +205,17 @@ with tab_partners:
              t("col_both_participate")],
             t("col_shared"),
         )  # fmt: skip
-        st.dataframe(table, hide_index=True, column_config=links)
+        shown = paged(partners, "agency_partners_page")
+        linked_table(
+            table.iloc[[partners.index(p) for p in shown]],
+            [("agency", {"id": p["id"]}) for p in shown],
+            "agency_partners",
+        )
     else:
         st.info(t("no_partners"))
 
-with tab_loads:
-    peers = [x for x in analysis.loads if x.type == actor["label"]]
+elif view == "loads":
+    peers = [x for x in loads if x.type == actor["label"]]
     rank = next((i for i, x in enumerate(peers, 1) if x.actor_id == pick), None)
     if rank is None:
         st.info(t("no_load"))
@@ -227,10 +237,10 @@ with tab_loads:
         hbar(table, t("col_name"), [t("col_leads"), t("col_joins")])
         st.dataframe(table, hide_index=True)
 
-with tab_roles:
+elif view == "roles":
     titles = {d["doc_id"]: d.get("title") or d["doc_id"] for d in cached.documents(src)}
     for group, label in (("document", t("col_document")), ("year", t("col_year"))):
-        steps = [r for r in analysis.roles[group] if r.actor_id == pick]
+        steps = cached.roles(src, pick, group)
         if not steps:
             continue
         table = pd.DataFrame(
@@ -249,10 +259,10 @@ with tab_roles:
         st.subheader(t("roles_by", by=label))
         hbar(table, label, [t("col_lead_share")])
         st.dataframe(table, hide_index=True)
-    if not any(r.actor_id == pick for r in analysis.roles["document"]):
+    if not cached.roles(src, pick, "document"):
         st.info(t("no_load"))
 
-with tab_ego:
+else:
     st.caption(t("ego_intro", cap=EGO_CAP))
     whole = two_mode(cached.assignments(src), cached.tasks(src))
     ego = select(whole, ego=pick, radius=2, cap=EGO_CAP)

@@ -4,8 +4,10 @@ On Neo4j every query goes through `graph.readonly.ReadOnlyCypher` (planned
 first and refused unless it only reads, run under a timeout and a row cap),
 and a refusal or a timeout is shown as its one-sentence reason. On the
 embedded graph, `app.embedded_cypher` runs the subset of Cypher grand-cypher
-understands; the library marks which of its queries run there, and any other
-query gets one sentence on how to start the local Neo4j. Results show as a
+understands; the library marks the queries that need Neo4j (``// needs:
+neo4j``), the page preselects one that runs, a query beyond the subset gets
+one sentence on how to start the local Neo4j, and one that does not parse its
+line and column. The query, its text and parameters are in the URL. Results show as a
 table, as a graph when nodes and relationships come back, and download as CSV.
 """
 
@@ -15,10 +17,11 @@ import json
 
 import streamlit as st
 
+from app import url
 from app.components.network_panel import show
 from app.components.results import as_csv, frame, result_graph
-from app.embedded_cypher import EmbeddedCypher
-from app.i18n import t
+from app.embedded_cypher import CypherSyntaxError, EmbeddedCypher
+from app.i18n import lang, t
 from app.state import NEO4J, page_source
 from graph.queries import NxStore
 from graph.readonly import CypherRefused, LibraryQuery, ReadOnlyCypher, library
@@ -44,46 +47,57 @@ else:
     st.caption(t("console_embedded"))
 
 
-@st.cache_data(show_spinner=False)
-def in_subset(text: str, params_json: str) -> bool:
-    """Whether grand-cypher reads the query (parsing all the library takes a moment)."""
-    return EmbeddedCypher.supports(text, json.loads(params_json))
-
-
 def runs_here(q: LibraryQuery) -> bool:
-    return src.mode == NEO4J or in_subset(q.text, json.dumps(q.params, sort_keys=True))
+    """Whether a library query runs on this source (the library marks those needing Neo4j)."""
+    return src.mode == NEO4J or not q.needs_neo4j
 
 
-# The labels must not depend on the mode: a picker whose labels change is a new
-# widget to Streamlit, which would then report a change and reset the editor.
+# The query, its text and its parameters are in the URL (``q``, ``cypher``,
+# ``params``), so an analyst can send a colleague the query and its answer.
+runnable = [n for n, q in queries.items() if runs_here(q)]
+url.adopt("q", "console_pick", url.one_of(queries))
+if st.session_state.get("console_pick") not in queries:
+    st.session_state["console_pick"] = runnable[0] if runnable else next(iter(queries))
+titles = {n: q.title_in(lang()) for n, q in queries.items()}
 picked = st.selectbox(
     t("console_library"),
     list(queries),
-    format_func={n: q.title for n, q in queries.items()}.get,
+    format_func=lambda n: titles[n] + ("" if runs_here(queries[n]) else " · Neo4j"),
     key="console_pick",
 )
-chosen = queries[picked] if picked else None
-if chosen is not None:
-    note = "" if runs_here(chosen) else f" {t('needs_neo4j_note')}"
-    st.caption(chosen.description + note)
+url.publish("q", picked)
+chosen = queries[picked]
+note = "" if runs_here(chosen) else f" {t('needs_neo4j_note')}"
+st.caption(chosen.description_in(lang()) + note)
 if src.mode != NEO4J:
-    here = [q.title for q in queries.values() if runs_here(q)]
-    st.caption(t("console_runs_here", queries="、".join(here)))
+    st.caption(t("console_runs_here", queries="、".join(titles[n] for n in runnable)))
+    needing = [titles[n] for n in queries if n not in runnable]
+    if needing:
+        st.caption(t("console_needs_neo4j_list", queries="、".join(needing)))
 # The editor's keys carry the picked query, so picking one draws a new editor
 # filled through `value=`. Filling one shared editor through `st.session_state`
 # lost the text when Run was clicked while the page was still settling: the
 # browser sent back an empty editor (tests/browser caught it on a cold start).
-text = st.text_area(
-    t("console_query"),
-    value=chosen.text if chosen else "",
-    key=f"console_text:{picked}",
-    height=220,
-)
-raw_params = st.text_input(
-    t("console_params"),
-    value=json.dumps(chosen.params, ensure_ascii=False) if chosen else "{}",
-    key=f"console_params:{picked}",
-)
+default_params = json.dumps(chosen.params, ensure_ascii=False)
+for param in ("cypher", "params"):
+    if (value := url.fresh(param)) is not None:  # a shared link: its text, for its query
+        st.session_state[f"console_url_{param}"] = (picked, value)
+
+
+def initial(param: str, name: str, default: str) -> tuple[str, str]:
+    """The editor's first value (the shared link's, else the library's) and a key for it."""
+    shared = st.session_state.get(f"console_url_{param}")
+    if shared and shared[0] == picked:
+        return shared[1], f"console_{name}:{picked}:url"
+    return default, f"console_{name}:{picked}"
+
+
+text_value, text_key = initial("cypher", "text", chosen.text)
+params_value, params_key = initial("params", "params", default_params)
+text = st.text_area(t("console_query"), value=text_value, key=text_key, height=220)
+raw_params = st.text_input(t("console_params"), value=params_value, key=params_key)
+url.publish("cypher", text, chosen.text)
+url.publish("params", raw_params, default_params)
 run = st.button(t("console_run"), type="primary", key="console_run")
 
 
@@ -98,6 +112,10 @@ if run:
     try:
         with st.spinner(t("running")):
             result = engine.run(text, params)
+    except CypherSyntaxError as err:
+        st.error(t("console_parse_error", line=err.line, column=err.column))
+        st.code(f"{err.source_line}\n{' ' * (err.column - 1)}^", language=None)
+        st.stop()
     except CypherRefused as err:
         headline = t(f"console_{err.kind}")
         # the subset note is all instructions, so its headline says everything

@@ -12,13 +12,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import cached, state
+from app import cached, state, url
 from app.components.filters import doc_date, doc_title
 from app.components.highlight import highlight_html, legend_html, task_marks, text_block
+from app.components.tables import linked_table, paged
 from app.i18n import t, type_label
-from app.navigation import page_url
 from app.state import page_source
-from app.upload import MAX_MB, TYPES, ingest_upload
+from app.upload import MAX_MB, TYPES, ingest_upload, remove_upload, uploaded
 from graph.store_file import build_dir
 from ingest.model import IngestError
 
@@ -52,7 +52,10 @@ with st.expander(t("upload_title"), expanded=False):
 # --- the corpus ------------------------------------------------------------------
 docs = cached.documents(src)
 titles = doc_title(docs)
-st.dataframe(
+if not docs:
+    st.stop()
+shown = paged(docs, "documents_page", "page")
+linked_table(
     pd.DataFrame(
         [
             {
@@ -63,20 +66,24 @@ st.dataframe(
                 t("col_jurisdiction"): d.get("jurisdiction"),
                 t("col_tasks"): d["n_tasks"],
             }
-            for d in docs
+            for d in shown
         ]
     ),
-    hide_index=True,
+    [("documents", {"id": d["doc_id"]}) for d in shown],
+    "documents_table",
 )
-if not docs:
-    st.stop()
 
 requested = st.query_params.get("id")
-if requested in titles and requested != st.session_state.get("documents_url"):
-    st.session_state["documents_pick"] = requested
-pick = st.selectbox(t("pick_document"), list(titles), format_func=titles.get, key="documents_pick")
-st.query_params["id"] = pick
-st.session_state["documents_url"] = pick
+if requested and requested not in titles:
+    st.warning(t("document_unknown", id=requested))
+    url.forget("id")
+url.adopt("id", "documents_pick")
+options = [d["doc_id"] for d in shown]
+current = st.session_state.get("documents_pick")
+if current in titles and current not in options:
+    options.insert(0, current)  # a linked document stays readable whatever the page
+pick = st.selectbox(t("pick_document"), options, format_func=titles.get, key="documents_pick")
+url.publish("id", pick)
 
 doc = cached.document(src, pick)
 if doc is None:
@@ -121,13 +128,29 @@ else:
         + text_block(highlight_html(text, marks), max_height=640)
     )  # fmt: skip
 
+uploads = uploaded(build_dir())
+if pick in uploads:
+    with st.expander(t("upload_remove_title", name=uploads[pick])):
+        st.caption(t("upload_remove_intro"))
+        if st.button(t("upload_remove"), key=f"upload_remove_{pick}"):
+            try:
+                with st.spinner(t("upload_running")):
+                    remove_upload(pick, src, build_dir())
+            except IngestError as err:
+                st.error(str(err))
+            else:
+                state.data_changed()
+                st.session_state["upload_done"] = t("upload_removed", name=uploads[pick])
+                url.forget("id")
+                st.session_state.pop("documents_pick", None)
+                st.rerun()
+
 named = sorted({(w["id"], w["name"], w["label"]) for task in tasks
                 for w in (*task["leads"], *task["participants"])}, key=lambda x: x[1])  # fmt: skip
 if named:
     st.subheader(t("actors_in_document", n=len(named)))
-    st.dataframe(
-        pd.DataFrame([{t("col_name"): n, t("col_type"): type_label(lbl),
-                       t("col_open"): page_url("agency", id=i)} for i, n, lbl in named]),
-        hide_index=True,
-        column_config={t("col_open"): st.column_config.LinkColumn(display_text=t("open"))},
-    )  # fmt: skip
+    linked_table(
+        pd.DataFrame([{t("col_name"): n, t("col_type"): type_label(lbl)} for _, n, lbl in named]),
+        [("agency", {"id": i}) for i, _, _ in named],
+        "documents_actors",
+    )

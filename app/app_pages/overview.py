@@ -11,11 +11,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import cached
+from app import cached, url
 from app.components.charts import hbar
 from app.components.filters import doc_date
+from app.components.tables import linked_table, paged
 from app.i18n import t, type_label
-from app.navigation import page_path, page_url
 from app.state import page_source
 from graph import model
 
@@ -45,13 +45,13 @@ if query.strip():
         matched = f" · {t('matched')}: {hit['match']}" if hit["match"] != hit["name"] else ""
         label = f"{hit['name']} · {type_label(hit['label'])}{matched}"
         if st.button(label, key=f"hit_{i}_{hit['id']}"):
-            target = "documents" if hit["label"] == model.DOCUMENT else "agency"
-            st.switch_page(page_path(target), query_params={"id": hit["id"]})
+            url.open_page("documents" if hit["label"] == model.DOCUMENT else "agency", id=hit["id"])
 
 # --- corpus -------------------------------------------------------------------
 st.subheader(t("corpus"))
 docs = cached.documents(src)
-st.dataframe(
+shown = paged(docs, "overview_page", "page")
+linked_table(
     pd.DataFrame(
         [
             {
@@ -61,13 +61,12 @@ st.dataframe(
                 t("col_issuers"): "、".join(i["name"] for i in d["issuers"]),
                 t("col_jurisdiction"): d.get("jurisdiction"),
                 t("col_tasks"): d["n_tasks"],
-                t("col_open"): page_url("documents", id=d["doc_id"]),
             }
-            for d in docs
+            for d in shown
         ]
     ),
-    hide_index=True,
-    column_config={t("col_open"): st.column_config.LinkColumn(display_text=t("open"))},
+    [("documents", {"id": d["doc_id"]}) for d in shown],
+    "overview_docs",
 )
 
 left, right = st.columns(2)
@@ -75,17 +74,17 @@ with left:
     st.subheader(t("counts_by_type"))
     by_type = pd.DataFrame(
         [
-            {"type": type_label(label), t("col_count"): nodes[label]}
+            {t("col_type"): type_label(label), t("col_count"): nodes[label]}
             for label in (*model.ACTOR_LABELS, model.REGION, model.PROGRAM, model.TARGET)
             if nodes.get(label)
         ]
     )
-    hbar(by_type, "type", [t("col_count")])
+    hbar(by_type, t("col_type"), [t("col_count")])
 
 with right:
     st.subheader(t("top_leads"))
-    loads = [x for x in cached.analysis(src).loads if x.leads][:TOP]
-    st.dataframe(
+    loads = [x for x in cached.loads(src) if x.leads][:TOP]
+    linked_table(
         pd.DataFrame(
             [
                 {
@@ -94,11 +93,10 @@ with right:
                     t("col_leads"): x.leads,
                     t("col_weighted_leads"): round(x.weighted_leads, 1),
                     t("col_joins"): x.participations,
-                    t("col_open"): page_url("agency", id=x.actor_id),
                 }
                 for x in loads
             ]
         ),
-        hide_index=True,
-        column_config={t("col_open"): st.column_config.LinkColumn(display_text=t("open"))},
+        [("agency", {"id": x.actor_id}) for x in loads],
+        "overview_leads",
     )

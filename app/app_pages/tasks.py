@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import cached
+from app import cached, url
 from app.components.corrections import LEAD, confirm, mark, role_edits
 from app.components.filters import doc_title
 from app.components.highlight import (
@@ -25,22 +25,35 @@ from app.components.highlight import (
     task_source,
     text_block,
 )
-from app.i18n import t, type_label, type_names
-from app.navigation import page_url
+from app.components.pickers import actor_picker
+from app.components.tables import linked_table, paged
+from app.i18n import basis_label, t, type_label, type_names
 from app.state import page_source
 from graph import model
 from graph.scope import Scope
 from ingest.corrections import TASK_TEXT_CHARS
 
+#: The co-lead slider's top: at it, tasks with that many co-leads or more.
+CO_LEADS_TOP = 5
+
 src = page_source()
 st.title(t("page_tasks"))
 docs = cached.documents(src)
 titles = doc_title(docs)
-analysis = cached.analysis(src)
-actor_names = {x.actor_id: x.name for x in analysis.loads}
-leaders = [x.actor_id for x in analysis.loads if x.leads]
-joiners = sorted((x for x in analysis.loads if x.participations), key=lambda x: -x.participations)
+leaders = [(x.actor_id, f"{x.name} · {type_label(x.type)}") for x in cached.loads(src) if x.leads]
+joiners = sorted(
+    ((x.participations, x.actor_id, f"{x.name} · {type_label(x.type)}")
+     for x in cached.loads(src) if x.participations),
+    key=lambda r: -r[0],
+)  # fmt: skip
 
+url.adopt("doc", "tasks_docs", lambda raw: [d for d in raw if d in titles], many=True)
+url.adopt("section", "tasks_section")
+url.adopt("type", "tasks_types", lambda raw: [x for x in raw if x in model.ACTOR_LABELS], many=True)
+url.adopt("lead", "tasks_lead")
+url.adopt("participant", "tasks_participant")
+url.adopt("leads", "tasks_co_leads", lambda raw: tuple(int(x) for x in raw.split("-", 1)))
+url.adopt("collective", "tasks_collective", {"yes": True, "no": False}.__getitem__)
 with st.container(border=True):
     row1 = st.columns(3)
     picked_docs = row1[0].multiselect(
@@ -53,26 +66,31 @@ with st.container(border=True):
         key="tasks_types", placeholder=t("all"),
     )  # fmt: skip
     row2 = st.columns(4)
-    lead = row2[0].selectbox(
-        t("filter_lead"), [None, *leaders], format_func={None: t("any"), **actor_names}.get,
-        key="tasks_lead",
+    lead = actor_picker(src, t("filter_lead"), "tasks_lead", leaders, container=row2[0])
+    participant = actor_picker(
+        src, t("filter_participant"), "tasks_participant", [(i, n) for _, i, n in joiners],
+        container=row2[1],
     )  # fmt: skip
-    participant = row2[1].selectbox(
-        t("filter_participant"), [None, *(x.actor_id for x in joiners)],
-        format_func={None: t("any"), **actor_names}.get, key="tasks_participant",
-    )  # fmt: skip
-    most = max((len(v) for v in analysis.index.leads.values()), default=0)
-    low, high = row2[2].slider(t("filter_co_leads"), 0, max(most, 1), (0, max(most, 1)),
-                               key="tasks_co_leads")  # fmt: skip
+    low, high = row2[2].slider(t("filter_co_leads"), 0, CO_LEADS_TOP, (0, CO_LEADS_TOP),
+                               key="tasks_co_leads", help=t("filter_co_leads_help",
+                                                            top=CO_LEADS_TOP))  # fmt: skip
     collective = row2[3].radio(
         t("filter_collective"), [None, True, False], key="tasks_collective",
         format_func={None: t("any"), True: t("with"), False: t("without")}.get,
         horizontal=True,
     )  # fmt: skip
+url.publish("doc", picked_docs)
+url.publish("section", section)
+url.publish("type", types)
+url.publish("lead", lead)
+url.publish("participant", participant)
+url.publish("leads", f"{low}-{high}", f"0-{CO_LEADS_TOP}")
+url.publish("collective", {None: None, True: "yes", False: "no"}[collective])
 
 scope = Scope(doc_ids=tuple(picked_docs))
 rows = cached.tasks(src, scope, lead, participant, section, low or None, collective)
-rows = [r for r in rows if r.n_leads <= high]
+if high < CO_LEADS_TOP:
+    rows = [r for r in rows if r.n_leads <= high]
 if types:
     naming = {
         a.task_id
@@ -81,7 +99,8 @@ if types:
     rows = [r for r in rows if r.task_id in naming]
 
 st.caption(t("tasks_found", n=len(rows)))
-st.dataframe(
+shown = paged(rows, "tasks_page", "page")
+linked_table(
     pd.DataFrame(
         [
             {
@@ -91,32 +110,34 @@ st.dataframe(
                 t("col_task"): r.text,
                 t("col_n_leads"): r.n_leads,
                 t("col_n_participants"): r.n_participants,
-                t("col_basis"): r.basis,
-                t("col_open"): page_url("tasks", task=r.task_id),
+                t("col_basis"): basis_label(r.basis),
             }
-            for r in rows
+            for r in shown
         ],
         columns=[t("col_document"), t("col_number"), t("col_section"), t("col_task"),
-                 t("col_n_leads"), t("col_n_participants"), t("col_basis"), t("col_open")],
+                 t("col_n_leads"), t("col_n_participants"), t("col_basis")],
     ),
-    hide_index=True,
-    column_config={t("col_open"): st.column_config.LinkColumn(display_text=t("open"))},
+    [("tasks", {"task": r.task_id}) for r in shown],
+    "tasks_table",
     height=320,
+    column_config={t("col_task"): st.column_config.TextColumn(width="large")},
 )  # fmt: skip
 
 # --- one task in its source --------------------------------------------------------
-ids = [r.task_id for r in rows]
 requested = st.query_params.get("task")
-if requested and requested not in ids and cached.task(src, requested) is not None:
-    ids.insert(0, requested)  # a linked task stays readable whatever the filters
-if requested in ids and requested != st.session_state.get("tasks_url"):
-    st.session_state["tasks_pick"] = requested
+if requested and cached.task(src, requested) is None:
+    st.warning(t("task_unknown", id=requested))
+    st.stop()
+url.adopt("task", "tasks_pick")
+ids = [r.task_id for r in shown]
+current = st.session_state.get("tasks_pick")
+if current and current not in ids:
+    ids.insert(0, current)  # a linked task stays readable whatever the filters and page
 if not ids:
     st.stop()
 labels = {r.task_id: f"{titles.get(r.doc_id, r.doc_id)[:24]} · {r.text[:48]}" for r in rows}
 pick = st.selectbox(t("pick_task"), ids, format_func=lambda i: labels.get(i, i), key="tasks_pick")
-st.query_params["task"] = pick
-st.session_state["tasks_url"] = pick
+url.publish("task", pick)
 
 task = cached.task(src, pick)
 if task is None:
@@ -146,23 +167,24 @@ people = [
         t("col_name"): who["name"],
         t("col_as_written"): who.get("surface"),
         t("col_type"): type_label(who["label"]),
-        t("col_basis"): who.get("basis"),
+        t("col_basis"): basis_label(who.get("basis")),
         t("col_corrected"): mark(who.get("correction")),
-        t("col_open"): page_url("agency", id=who["id"]),
     }
     for role in ("leads", "participants")
     for who in task[role]
 ]
 if people:
-    st.dataframe(
+    linked_table(
         pd.DataFrame(people),
-        hide_index=True,
-        column_config={t("col_open"): st.column_config.LinkColumn(display_text=t("open"))},
+        [("agency", {"id": who["id"]}) for role in ("leads", "participants") for who in task[role]],
+        "tasks_people",
     )
 else:
     st.info(t("no_roles"))
 with st.expander(t("corr_edit_roles")):
-    known = {**actor_names, **{w["id"]: w["name"] for w in task["leads"] + task["participants"]}}
+    named = {w["id"]: w["name"] for w in task["leads"] + task["participants"]}
+    added = actor_picker(src, t("corr_add_actor"), f"edit_add_{pick}")
+    known = {**named, **({added: cached.actor(src, added)["name"]} if added else {})}
     options = sorted(known, key=lambda i: (known[i], i))
     leads_now = [w["id"] for w in task["leads"]]
     joined_now = [w["id"] for w in task["participants"]]

@@ -45,6 +45,10 @@ MIN_DOC_TASKS = 5
 MIN_ROLE_CHANGE = 0.1
 #: At most this many findings of each of the list-like kinds.
 MAX_PER_KIND = 5
+#: Fewest tasks an actor must lead before its load, its share of a document or a change
+#: in its share is a finding: an office that leads 1 task of 47 is not a bottleneck, and a
+#: share of 1 task of 2 says nothing.
+MIN_LEADS = 3
 
 
 @dataclass(frozen=True)
@@ -113,12 +117,27 @@ def _tasks(k: int) -> str:
     return f"{k} task" if k == 1 else f"{k} tasks"
 
 
+def _title(a: Analysis, doc_id: str) -> str:
+    """A document as a planner knows it: its title, else its id."""
+    return a.titles.get(doc_id) or doc_id
+
+
+def _task_ref(a: Analysis, task_id: str) -> tuple[str, str]:
+    """A task named by its document's title and its number, in Chinese and English."""
+    row = a.index.tasks[task_id]
+    title = _title(a, row.doc_id)
+    if row.number is None:
+        return f"《{title}》中的一项", f"one in “{title}”"
+    return f"《{title}》第{row.number}项", f"task {row.number} of “{title}”"
+
+
 def findings(a: Analysis) -> tuple[Finding, ...]:
     """All findings of an analysis, most pressing kinds first."""
     return (
         *_bottlenecks(a),
         *_overloads(a),
         *_diffusion(a),
+        *_no_roles(a),
         *_cut_points(a),
         *_sole_links(a),
         *_bridges(a),
@@ -141,7 +160,12 @@ def _names(a: Analysis, ids: tuple[str, ...], limit: int = 3) -> tuple[str, str]
 
 
 def _top_bottlenecks(a: Analysis) -> list[Bottleneck]:
-    return [b for b in a.bottlenecks[:MAX_BOTTLENECKS] if b.score >= BOTTLENECK_MIN]
+    leads = {x.actor_id: x.leads for x in a.loads}
+    return [
+        b
+        for b in a.bottlenecks[:MAX_BOTTLENECKS]
+        if b.score >= BOTTLENECK_MIN and leads.get(b.actor_id, 0) >= MIN_LEADS
+    ]
 
 
 def _bottlenecks(a: Analysis) -> list[Finding]:
@@ -206,8 +230,10 @@ def _overloads(a: Analysis) -> list[Finding]:
     n = a.index.n_tasks()
     out = []
     for x in a.loads:
-        if x.lead_share < OVERLOAD_SHARE or x.actor_id in flagged or x.type == COLLECTIVE:
+        if x.lead_share < OVERLOAD_SHARE or x.leads < MIN_LEADS or x.type == COLLECTIVE:
             continue  # a Collective's tasks are a `collective` finding
+        if x.actor_id in flagged:
+            continue
         out.append(
             Finding(
                 kind="overload",
@@ -240,6 +266,7 @@ def _diffusion(a: Analysis) -> list[Finding]:
     if d.two_plus_leads:
         widest = max(d.two_plus_leads, key=lambda t: (len(a.index.leads[t]), t))
         k2, k3, most = len(d.two_plus_leads), len(d.three_plus_leads), len(a.index.leads[widest])
+        widest_zh, widest_en = _task_ref(a, widest)
         out.append(
             Finding(
                 kind="co_leads",
@@ -248,29 +275,34 @@ def _diffusion(a: Analysis) -> list[Finding]:
                 tasks=d.two_plus_leads,
                 zh=(
                     f"{n}项任务中有{k2}项（{pct(k2 / n)}%）由两家及以上单位共同牵头，其中{k3}项"
-                    f"（{pct(k3 / n)}%）为三家及以上，责任主体不唯一；最多的一项（{widest}）有"
+                    f"（{pct(k3 / n)}%）为三家及以上，责任主体不唯一；最多的一项（{widest_zh}）有"
                     f"{most}家牵头。建议每项任务明确一家牵头单位，其余改为配合单位。"
                 ),
                 en=(
                     f"{k2} of {_tasks(n)} ({pct(k2 / n)}%) have two or more co-leads and {k3} "
                     f"({pct(k3 / n)}%) three or more, so no single body answers for them; the "
-                    f"widest ({widest}) has {most}. Name one lead per task and make the others "
+                    f"widest ({widest_en}) has {most}. Name one lead per task and make the others "
                     "participants."
                 ),
             )
         )
-    if d.no_lead:
-        k = len(d.no_lead)
+    silent = set(_documents_without_roles(a))
+    no_lead = tuple(t for t in d.no_lead if a.index.tasks[t].doc_id not in silent)
+    if no_lead:
+        k = len(no_lead)
         out.append(
             Finding(
                 kind="no_lead",
                 subject="",
                 numbers=(("no_lead", k), ("tasks", n)),
-                tasks=d.no_lead,
-                zh=f"{n}项任务中有{k}项（{pct(k / n)}%）未明确牵头单位。建议在实施前落实牵头单位。",
+                tasks=no_lead,
+                zh=(
+                    f"{n}项任务中有{k}项（{pct(k / n)}%）未明确牵头单位，而所在文件的其他任务"
+                    "均写明了分工。建议在实施前落实牵头单位。"
+                ),
                 en=(
-                    f"{k} of {_tasks(n)} ({pct(k / n)}%) name no lead at all. Assign one before "
-                    "work starts."
+                    f"{k} of {_tasks(n)} ({pct(k / n)}%) name no lead although their documents "
+                    "assign roles elsewhere. Assign one before work starts."
                 ),
             )
         )
@@ -301,6 +333,47 @@ def _diffusion(a: Analysis) -> list[Finding]:
             )
         )
     return out
+
+
+def _documents_without_roles(a: Analysis) -> dict[str, list[str]]:
+    """Documents in which no task names anybody (no role clause at all), with their tasks."""
+    tasks: dict[str, list[str]] = {}
+    for t, row in a.index.tasks.items():
+        tasks.setdefault(row.doc_id, []).append(t)
+    return {
+        doc: tids for doc, tids in sorted(tasks.items()) if not any(a.index.named(t) for t in tids)
+    }
+
+
+def _no_roles(a: Analysis) -> list[Finding]:
+    """Documents that assign no roles: their tasks lack a lead because nobody is named."""
+    silent = _documents_without_roles(a)
+    if not silent:
+        return []
+    docs = tuple(silent)
+    tasks = tuple(t for tids in silent.values() for t in tids)
+    shown = [_title(a, doc) for doc in docs[:3]]
+    more = len(docs) - len(shown)
+    zh_titles = "、".join(f"《{x}》" for x in shown) + (f"等{len(docs)}份" if more else "")
+    en_titles = ", ".join(f"“{x}”" for x in shown) + (f" and {more} more" if more else "")
+    k, m = len(docs), len(tasks)
+    return [
+        Finding(
+            kind="no_roles",
+            subject="",
+            numbers=(("documents", k), ("tasks", m)),
+            tasks=tasks,
+            zh=(
+                f"{zh_titles}未写明任何分工：其中{m}项任务既无牵头单位也无参与单位。建议核实是否另有"
+                "任务分工文件，或补充分工。"
+            ),
+            en=(
+                f"{en_titles} assign{'s' if k == 1 else ''} no roles at all: "
+                f"{_tasks(m)} name neither a lead nor a participant. Check whether a separate "
+                "division of tasks exists, or add one."
+            ),
+        )
+    ]
 
 
 def _cut_points(a: Analysis) -> list[Finding]:
@@ -400,10 +473,11 @@ def _concentration(a: Analysis) -> list[Finding]:
     for c in a.concentration:
         if c.hhi < HIGH_HHI or len(out) == MAX_PER_KIND:
             break
-        if c.n_tasks < MIN_DOC_TASKS or c.top_actor is None:
+        if c.n_tasks < MIN_DOC_TASKS or c.top_actor is None or c.top_leads < MIN_LEADS:
             continue
         name = _name(a, c.top_actor)
         top = c.top_actor
+        title = _title(a, c.doc_id)
         out.append(
             Finding(
                 kind="concentration",
@@ -420,15 +494,14 @@ def _concentration(a: Analysis) -> list[Finding]:
                     if row.doc_id == c.doc_id and top in a.index.leads[t]
                 ),
                 zh=(
-                    f"在{c.doc_id}中，{name}牵头{c.n_tasks}项任务中的{c.top_leads}项"
-                    f"（{pct(c.top_share)}%），牵头高度集中（HHI {c.hhi:.2f}，基尼系数 "
-                    f"{c.gini:.2f}）。建议评估其承接能力或分散牵头责任。"
+                    f"在《{title}》中，{name}牵头{c.n_tasks}项任务中的{c.top_leads}项"
+                    f"（{pct(c.top_share)}%），牵头责任高度集中在少数单位。建议评估其承接能力或"
+                    "分散牵头责任。"
                 ),
                 en=(
-                    f"In {c.doc_id}, {name} leads {c.top_leads} of {_tasks(c.n_tasks)} "
-                    f"({pct(c.top_share)}%): leadership is highly concentrated (HHI "
-                    f"{c.hhi:.2f}, Gini {c.gini:.2f}). Check its capacity or spread the lead "
-                    "roles."
+                    f"In “{title}”, {name} leads {c.top_leads} of {_tasks(c.n_tasks)} "
+                    f"({pct(c.top_share)}%): the lead roles sit with very few bodies. Check its "
+                    "capacity or spread the lead roles."
                 ),
             )
         )
@@ -440,9 +513,11 @@ def _role_changes(a: Analysis) -> list[Finding]:
     for c in a.role_changes:
         if abs(c.change) < MIN_ROLE_CHANGE or len(out) == MAX_PER_KIND:
             break
+        if max(s.leads for s in c.steps) < MIN_LEADS:
+            continue
         shown = c.steps if len(c.steps) <= 4 else (c.steps[0], c.steps[-1])
-        steps_zh = " → ".join(f"{pct(s.lead_share)}%（{s.group}）" for s in shown)
-        steps_en = " → ".join(f"{pct(s.lead_share)}% ({s.group})" for s in shown)
+        steps_zh = " → ".join(f"{pct(s.lead_share)}%（《{_title(a, s.group)}》）" for s in shown)
+        steps_en = " → ".join(f"{pct(s.lead_share)}% (“{_title(a, s.group)}”)" for s in shown)
         if len(shown) < len(c.steps):
             lo = min(s.lead_share for s in c.steps)
             hi = max(s.lead_share for s in c.steps)

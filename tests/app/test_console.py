@@ -90,7 +90,7 @@ def test_beyond_the_embedded_subset(open_page, mode: str) -> None:
 
 
 def test_library_marks_what_runs_on_the_embedded_graph(open_page, mode: str) -> None:
-    titles = {q.name: q.title for q in library()}
+    titles = {q.name: q.title_in("zh") for q in library()}
     at = open_page("console")
     at.selectbox(key="console_pick").set_value("lead_load").run()  # count(DISTINCT …): beyond
     beyond = any("需 Neo4j" in c.value for c in at.caption)
@@ -105,11 +105,51 @@ def test_library_marks_what_runs_on_the_embedded_graph(open_page, mode: str) -> 
 def test_picking_a_query_fills_the_editor(open_page) -> None:
     at = open_page("console")
     first = at.selectbox(key="console_pick").value
-    assert at.text_area(key=f"console_text:{first}").value == library()[0].text
+    texts = {q.name: q.text for q in library()}
+    assert at.text_area(key=f"console_text:{first}").value == texts[first]
     at.text_area(key=f"console_text:{first}").set_value("MATCH (n) RETURN count(n)").run()
     at.selectbox(key="console_pick").set_value("lead_load").run()
     lead_load = next(q for q in library() if q.name == "lead_load")
     assert at.text_area(key="console_text:lead_load").value == lead_load.text
     assert at.text_input(key="console_params:lead_load").value == json.dumps(lead_load.params)
     at.selectbox(key="console_pick").set_value(first).run()  # back: the library's text again
-    assert at.text_area(key=f"console_text:{first}").value == library()[0].text
+    assert at.text_area(key=f"console_text:{first}").value == texts[first]
+
+
+def test_the_preselected_query_runs_on_either_source(open_page, mode: str) -> None:
+    at = open_page("console")
+    picked = at.selectbox(key="console_pick").value
+    assert mode == "neo4j" or not {q.name: q for q in library()}[picked].needs_neo4j
+    at.button(key="console_run").click().run()
+    assert not at.error, at.error[0].value
+    assert not at.dataframe[0].value.empty  # the seeds answer it
+
+
+def test_a_typo_is_a_syntax_error_with_its_position(open_page, mode: str) -> None:
+    at = run_query(open_page, text="MATCH (n:Actor RETURN n.name LIMIT 3")
+    error = at.error[0].value
+    if mode == "file":
+        assert error.startswith("查询语句有语法错误（第 1 行第 ")
+        assert "Neo4j" not in error  # not mistaken for a query beyond the subset
+        assert at.code[0].value.splitlines()[0] == "MATCH (n:Actor RETURN n.name LIMIT 3"
+    else:
+        assert "line 1, column" in error  # Neo4j's own message says where
+
+
+def test_the_query_is_in_the_url_and_a_shared_link_opens_it(open_page) -> None:
+    text = "MATCH (c:Collective) RETURN c.name AS name ORDER BY name LIMIT 2"
+    at = run_query(open_page, text=text, pick="vague_collectives")
+    assert at.query_params["q"] in ("vague_collectives", ["vague_collectives"])
+    shared = open_page("console", q="vague_collectives", cypher=text)
+    assert shared.selectbox(key="console_pick").value == "vague_collectives"
+    assert shared.text_area(key="console_text:vague_collectives:url").value == text
+    shared.button(key="console_run").click().run()
+    assert list(shared.dataframe[0].value["name"]) == list(at.dataframe[0].value["name"])
+
+
+def test_query_titles_follow_the_language(open_page) -> None:
+    zh = open_page("console")
+    en = open_page("console", "en")
+    picked = {q.name: q for q in library()}[zh.selectbox(key="console_pick").value]
+    assert zh.selectbox(key="console_pick").format_func(picked.name).startswith(picked.title_zh)
+    assert en.selectbox(key="console_pick").format_func(picked.name).startswith(picked.title)

@@ -95,10 +95,12 @@ def test_the_corrections_page_lists_filters_and_undoes(corrections_file: Path):
 def test_the_agency_page_shows_the_lineage_and_writes_a_merge(corrections_file: Path):
     at = run_page("agency", id="xj.jxw")
     text = " ".join(m.value for m in at.markdown)
-    assert "新疆维吾尔自治区工业和信息化厅" in text and "2019-01" in text
+    links = " ".join(e.proto.label for e in at.get("page_link"))  # its successor, same tab
+    assert "新疆维吾尔自治区工业和信息化厅" in links and "2019-01" in text
     at.toggle(key="agency_follow").set_value(True)
     at.run()
     assert not at.exception and "牵头" in at.info[0].value
+    at.text_input(key="merge_into_xj.jxw_q").set_value("科学技术厅").run()  # search, then pick
     at.selectbox(key="merge_into_xj.jxw").set_value(KJT_ID)
     at.run()
     assert "改记为 新疆维吾尔自治区科学技术厅" in " ".join(m.value for m in at.markdown)

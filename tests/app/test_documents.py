@@ -94,3 +94,31 @@ def test_bad_files_get_one_line_and_change_nothing(
     assert len(at.dataframe[0].value) == before
     assert dumps_graph(load_graph(private_build)) == graph
     assert not (private_build / "uploads").exists()
+
+
+def test_the_same_content_again_is_recognised_and_an_upload_can_be_removed(
+    open_page, private_build: Path
+) -> None:
+    at = open_page("documents")
+    upload(at, "upload-test.txt", UPLOAD)
+    assert not at.error, at.error[0].value
+    graph = (private_build / "graph.json").read_bytes()
+
+    again = upload(open_page("documents"), "upload-test.txt", UPLOAD)  # the same bytes again
+    assert "already in the corpus" in again.error[0].value
+    assert (private_build / "graph.json").read_bytes() == graph  # nothing rebuilt
+    assert [p.name for p in (private_build / "uploads").glob("*.txt")] == ["upload-test.txt"]
+
+    at = open_page("documents", id="upload-test")
+    at.button(key="upload_remove_upload-test").click().run()
+    assert not at.exception and not at.error
+    assert "upload-test.txt" in at.success[0].value
+    assert not (private_build / "uploads" / "upload-test.txt").exists()
+    fresh = open_page("documents", id="upload-test")  # a new session: gone, and said so
+    assert any("upload-test" in w.value for w in fresh.warning)
+    assert "upload-test" not in set(fresh.dataframe[0].value["编号"])
+
+
+def test_a_seed_document_offers_no_removal(open_page) -> None:
+    at = open_page("documents", id=DIVISION)
+    assert not [b for b in at.button if (b.key or "").startswith("upload_remove")]

@@ -85,3 +85,10 @@ def test_nodes_and_relationships_come_back_shaped_as_from_neo4j(
     text = "MATCH (a:Agency)-[r:LEADS]->(t:Task) RETURN a, r, t ORDER BY t.id, a.id LIMIT 5"
     neo4j = ReadOnlyCypher(neo4j_driver, neo4j_database).run(text)
     assert engine.run(text).rows == neo4j.rows
+
+
+def test_the_library_says_which_queries_need_neo4j() -> None:
+    """``// needs: neo4j`` in a library file is true of the embedded subset, both ways."""
+    for q in library():
+        assert q.needs_neo4j == (not EmbeddedCypher.supports(q.text, q.params)), q.name
+        assert q.title_zh and q.description_zh, q.name  # the Chinese interface has its words

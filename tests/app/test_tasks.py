@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
-
 import seed_facts as facts
 from marks import runs
 
@@ -61,8 +59,8 @@ def test_section_and_actor_type_filters(open_page) -> None:
 def test_source_text_marks_the_clause_and_each_name_where_written(open_page) -> None:
     gold = facts.tasks(facts.TASK_DIVISION)[0]  # task 1: 经信委、科技厅牵头, eight take part
     _, rows = filtered(open_page)
-    link = rows[rows["序号"] == gold.number].iloc[0]["查看"]
-    task_id = parse_qs(urlsplit(link).query)["task"][0]
+    assert gold.number in set(rows["序号"])
+    task_id = f"{DIVISION}#{gold.number}"
     at = open_page("tasks", task=task_id)
     assert at.selectbox(key="tasks_pick").value == task_id
     page = next(h.proto.body for h in at.get("html") if 'data-kind="clause"' in h.proto.body)

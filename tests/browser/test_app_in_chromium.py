@@ -240,6 +240,13 @@ def test_pages_network_language_and_console(
     # in-app navigation keeps the session (and its language); a new URL would not
     sidebar.get_by_role("link", name="Tasks").click()
     page.get_by_role("heading", name="Tasks", level=1).wait_for()
+    # the picker offers the tasks of the table's page: narrow the table to the document first
+    page.get_by_test_id("stMultiSelect").filter(has_text="Documents").click()
+    page.keyboard.type("任务分工")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('doc=')")
+    idle(page)
     picker = page.get_by_test_id("stSelectbox").filter(has_text="Read a task in its source")
     picker.click()
     page.keyboard.type("加快特色优势产业技术升级")
@@ -277,3 +284,75 @@ def test_pages_network_language_and_console(
     ).records[0]["n"]
     assert count == expected  # the library's first query lists every partner of the agency
     shoot(page, "console")
+
+
+# --- shareable views and the language (issue 11) ------------------------------------
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def fresh_tab(browser, lang: str = "zh-CN"):  # type: ignore[no-untyped-def]
+    """A tab of its own browser context: a new Streamlit session, as a pasted link gets."""
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale=lang)
+    tab = context.new_page()
+    tab.set_default_timeout(WAIT)
+    return tab
+
+
+def test_a_copied_url_opens_the_same_view(browser, served_app: str) -> None:  # type: ignore[no-untyped-def]
+    tab = fresh_tab(browser)
+    tab.goto(f"{served_app}/bottlenecks")
+    tab.get_by_role("heading", name="协同瓶颈", level=1).wait_for()
+    idle(tab)
+    tab.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    tab.get_by_role("heading", name="Bottlenecks", level=1).wait_for()
+    idle(tab)
+    picker = tab.get_by_test_id("stMultiSelect").filter(has_text="Documents")
+    picker.click()
+    tab.keyboard.type("任务分工")
+    tab.keyboard.press("Enter")
+    tab.keyboard.press("Escape")
+    tab.wait_for_function("() => location.search.includes('doc=')")
+    idle(tab)
+    copied = tab.url
+    assert "lang=en" in copied
+    metrics = tab.get_by_test_id("stMetric").all_inner_texts()
+
+    other = fresh_tab(browser)  # a new session on the copied address
+    other.goto(copied)
+    other.get_by_role("heading", name="Bottlenecks", level=1).wait_for()
+    idle(other)
+    assert other.get_by_test_id("stMetric").all_inner_texts() == metrics
+    assert "任务分工" in other.get_by_test_id("stMultiSelect").first.inner_text()
+    assert other.evaluate("() => document.documentElement.lang") == "en"
+    tab.context.close()
+    other.context.close()
+
+
+def test_switching_language_leaves_no_string_of_the_other(
+    browser, served_app: str, seed_build: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from graph.store_file import load_graph
+
+    data = "\n".join(
+        str(v) for _, attrs in load_graph(seed_build).nodes(data=True) for v in attrs.values()
+    )
+    tab = fresh_tab(browser)
+    tab.goto(f"{served_app}/agency?id={quote(KJT_ID)}")
+    tab.get_by_role("heading", name="新疆维吾尔自治区科学技术厅").wait_for()
+    idle(tab)
+    tab.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    tab.get_by_role("heading", name="Agency", level=1).wait_for()
+    idle(tab)
+    assert tab.evaluate("() => document.documentElement.lang") == "en"
+    shown = tab.inner_text("body")
+    leaks = [run for run in CJK.findall(shown) if run not in data and run != "中文"]
+    assert not leaks, leaks
+    tab.get_by_test_id("stSidebar").get_by_text("中文", exact=True).click()
+    tab.get_by_role("heading", name="主体", level=1).wait_for()
+    idle(tab)
+    assert tab.evaluate("() => document.documentElement.lang") == "zh-CN"
+    words = re.findall(r"\b(Lead|Participant|Tasks|Partners|Document|Open|View|Search)\b",
+                       tab.inner_text("[data-testid=stMain]"))  # fmt: skip
+    assert not words, words
+    tab.context.close()

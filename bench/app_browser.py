@@ -58,13 +58,20 @@ def seed_store(folder: Path) -> Path:
 
 
 def synthetic_store(folder: Path, documents: int) -> Path:
-    """A graph of `documents` synthetic documents written as the embedded store's graph file."""
+    """`documents` synthetic documents written as the embedded store: the database that
+    this code reads, and the ``graph.json`` that trees before the database read."""
     from bench.synthetic import synthetic_corpus
-    from graph.build import build_graph
+    from graph import store_db
+    from graph.build import build_graph, document_rows
     from graph.store_file import GRAPH_FILE, dumps_graph, write_atomic
 
-    folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / GRAPH_FILE, dumps_graph(build_graph(synthetic_corpus(documents))))
+    docs = synthetic_corpus(documents)
+    with store_db.connect(folder, write=True) as con:
+        store_db.write(
+            con, [store_db.Written(document_rows(d), d.source, d.sha256, d.doc_id) for d in docs]
+        )
+        store_db.derive(con)
+    write_atomic(folder / GRAPH_FILE, dumps_graph(build_graph(docs)))
     return folder
 
 

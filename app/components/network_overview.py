@@ -206,7 +206,7 @@ def deck(data: Overview, colour_by: str, type_labels: dict[str, str], roles_text
         pdk.Layer(
             "TextLayer", labelled, id="labels", get_position="position", get_text="text",
             get_size=13, get_color=[33, 37, 41, 255], get_pixel_offset="offset",
-            font_family='"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif',
+            font_family='"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif',
             character_set=sorted({c for x in labelled for c in x["text"]}),
             outline_width=3, outline_color=[255, 255, 255, 255], font_settings={"sdf": True},
             pickable=False,

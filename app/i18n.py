@@ -462,6 +462,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{nodes} 个主体、{edges} 条协作关系。",
         "en": "{nodes} actors and {edges} ties.",
     },
+    "net_ties_capped": {
+        "zh": "共 {total} 条协作关系，图中画出共同任务最多的 {shown} 条（布局按全部关系计算）。",
+        "en": "Of {total} ties, the {shown} with the most shared tasks are drawn (the layout "
+        "uses them all).",
+    },
     "net_overview_alt": {
         "zh": "协作网络图：{nodes} 个主体，{edges} 条协作关系",
         "en": "Network of {nodes} actors tied by {edges} shared-task ties",

@@ -49,6 +49,9 @@ OTHER_COLOUR = "#adb5bd"
 BASE_RADIUS, RADIUS_SCALE, MAX_RADIUS = 2.0, 1.2, 14.0
 #: Edge width in pixels: √(shared tasks), at most MAX_WIDTH.
 MAX_WIDTH = 6.0
+#: Ties sent to the browser: the strongest (each costs about 300 bytes of JSON; the layout
+#: uses them all).
+MAX_TIES = 20_000
 #: Labels drawn on the chart: the nodes with the highest load.
 LABELS = 40
 HEIGHT = 640
@@ -129,6 +132,17 @@ def overview(
     )
 
 
+def strongest(edges: tuple[tuple[int, int, int], ...]) -> list[tuple[int, int, int]]:
+    """The `MAX_TIES` ties of most shared tasks (all of them below that).
+
+    >>> len(strongest(tuple((0, i, i) for i in range(MAX_TIES + 5)))), strongest(((0, 1, 2),))
+    (20000, [(0, 1, 2)])
+    """
+    if len(edges) <= MAX_TIES:
+        return list(edges)
+    return sorted(edges, key=lambda e: (-e[2], e[0], e[1]))[:MAX_TIES]
+
+
 def radius(load: int) -> float:
     """Pixels: a square-root scale with a ceiling.
 
@@ -185,7 +199,7 @@ def deck(data: Overview, colour_by: str, type_labels: dict[str, str], roles_text
             "width": width(w),
             "colour": [134, 142, 150, 90 if w == 1 else 150],
         }
-        for a, b, w in data.edges
+        for a, b, w in strongest(data.edges)
     ]
     labelled = [
         {"text": n.short, "position": [n.x, n.y], "offset": [0, -radius(n.load) - 8]}
@@ -265,6 +279,8 @@ def draw_overview(
         st.info(t("network_empty"))
         return None
     st.caption(t("net_overview_shown", nodes=len(data.nodes), edges=len(data.edges)))
+    if len(data.edges) > MAX_TIES:
+        st.caption(t("net_ties_capped", shown=MAX_TIES, total=len(data.edges)))
     labels = {kind: type_label(kind) for kind in TYPE_COLOURS}
     st.html(legend_html(legend_items(data, colour_by, labels)))
     chart = deck(data, colour_by, labels, t("net_roles_tooltip"))

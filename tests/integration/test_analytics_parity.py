@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import wipe
 
+from conftest import wipe
 from graph.analytics import analyse, findings
 from graph.neo4j_load import load
 from graph.queries import Neo4jStore, NxStore

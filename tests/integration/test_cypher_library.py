@@ -15,9 +15,9 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import wipe
 from graph_corpus import corpus, doc_a
 
+from conftest import wipe
 from graph import model
 from graph.build import build_graph
 from graph.neo4j_load import load

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import neo4j
 import pytest
-from conftest import unavailable
 from neo4j.exceptions import AuthError
 
+from conftest import unavailable
 from graph import neo4j_server
 
 pytestmark = pytest.mark.neo4j

@@ -14,9 +14,9 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from conftest import wipe
 from graph_corpus import corpus
 
+from conftest import wipe
 from graph import model
 from graph.build import build_graph
 from graph.neo4j_load import load

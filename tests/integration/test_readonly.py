@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import snapshot, wipe
 from graph_corpus import corpus
 
+from conftest import snapshot, wipe
 from graph.build import build_graph
 from graph.neo4j_load import load
 from graph.readonly import CypherRefused, ReadOnlyCypher, parse_param, read_query_file

@@ -45,7 +45,6 @@ from graph.scope import Scope
 src = page_source()
 st.title(t("page_network"))
 titles = doc_title(cached.documents(src))
-names = {x.actor_id: x.name for x in cached.analysis(src).loads}
 
 # --- the URL, when it says something new, sets the widgets --------------------------
 url = {k: st.query_params.get_all(k) for k in KEYS if k in st.query_params}
@@ -55,7 +54,7 @@ if url and url != st.session_state.get("_net_url"):
         net_view=v.view,
         net_docs=[d for d in v.docs if d in titles],
         net_types=[k for k in v.types if k in model.ACTOR_LABELS],
-        net_ego=v.centre if v.centre in names else None,
+        net_ego=v.centre,  # checked against the actors when the picker is drawn
         net_radius=v.radius,
         net_tasks=v.tasks,
         net_min_shared=v.min_shared,
@@ -92,7 +91,10 @@ with st.container(border=True):
         row2[1].radio(
             t("net_colour"), COLOUR_BY, format_func=colours.get, key="net_colour", horizontal=True
         )
-    else:
+    else:  # the actors' names come with the analysis, which the overview does not need
+        names = {x.actor_id: x.name for x in cached.analysis(src).loads}
+        if st.session_state["net_ego"] not in names:
+            st.session_state["net_ego"] = None
         row2[0].selectbox(
             t("filter_ego"), [None, *names], format_func={None: t("none"), **names}.get,
             key="net_ego",

@@ -178,9 +178,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_load": {"zh": "该主体没有被分配任何任务。", "en": "This actor is assigned no task."},
     "roles_by": {"zh": "按{by}", "en": "By {by}"},
     "ego_intro": {
-        "zh": "该主体、它承担的任务以及共同承担这些任务的单位（两跳以内，最多 {cap} 个节点）。",
-        "en": "The actor, its tasks, and the actors that share them (two hops, at most {cap} "
-        "nodes).",
+        "zh": "该主体及与其共同承担任务的单位，连线越粗共同任务越多；打开“显示任务”可加入任务"
+        "（最多 {cap} 个节点，先显示主体）。点击节点打开其页面。",
+        "en": "The actor and those it shares tasks with, the wider the tie the more tasks; "
+        "“Show tasks” adds the tasks (at most {cap} nodes, actors first). Click a node to "
+        "open its page.",
     },
     # tasks
     "tasks_found": {"zh": "共 {n} 项任务。", "en": "{n} tasks."},

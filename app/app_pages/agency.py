@@ -20,8 +20,8 @@ import streamlit as st
 from app import cached
 from app.components.charts import hbar
 from app.components.corrections import confirm
-from app.components.network import select, two_mode
-from app.components.network_panel import show
+from app.components.network import two_mode
+from app.components.network_panel import ego_panel
 from app.i18n import t, type_label
 from app.navigation import page_url
 from app.state import page_source
@@ -255,5 +255,4 @@ with tab_roles:
 with tab_ego:
     st.caption(t("ego_intro", cap=EGO_CAP))
     whole = two_mode(cached.assignments(src), cached.tasks(src))
-    ego = select(whole, ego=pick, radius=2, cap=EGO_CAP)
-    show(ego.graph, height=480)
+    ego_panel(whole, pick, EGO_CAP, key="agency_ego_tasks")

@@ -16,6 +16,7 @@ from app.components.network import (
     graphml,
     legend_html,
     pyvis_html,
+    select,
 )
 from app.i18n import lang, t, type_label
 from app.navigation import page_url
@@ -55,6 +56,18 @@ def show(g: nx.Graph, height: int = 620, links: dict[str, str] | None = None) ->
     st.html(legend_html(types, type_labels(), role_labels(), roles))
     page = pyvis_html(g, role_labels(), type_labels(), height=height, links=links)
     st.iframe(page, height=height + 30)
+
+
+def ego_panel(whole: nx.Graph, actor_id: str, cap: int, key: str, height: int = 480) -> None:
+    """An actor's partners, tied by shared tasks; its tasks when the toggle asks for them.
+
+    `whole` is the two-mode network (`app.components.network.two_mode`); the
+    cap keeps partners before tasks, and a click on a node opens its page.
+    """
+    tasks = st.toggle(t("net_show_tasks"), key=key)
+    selection = select(whole, ego=actor_id, radius=2, cap=cap, tasks=tasks)
+    cap_notice(selection)
+    show(selection.graph, height=height, links=page_links(selection.graph))
 
 
 def cap_notice(selection: Selection) -> None:

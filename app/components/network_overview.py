@@ -8,8 +8,9 @@ cached per data version and filters, so the browser only draws: thousands of
 nodes appear at once, where vis.js (pyvis) needs a minute to settle 5,000.
 
 Colour says the actor type or, on request, the community (Louvain, as in the
-report). The largest nodes carry their short name (`app.components.short_names`);
-every node shows its full name, type and roles on hover. Clicking a node
+report). The nodes of highest load carry their short name
+(`app.components.short_names`) on the chart; hovering any node shows its short
+name, full name, type and roles. Clicking a node
 selects it (``st.pydeck_chart(on_select="rerun")``), and the page opens that
 actor's page in the same session.
 """
@@ -52,9 +53,12 @@ MAX_WIDTH = 6.0
 #: Ties sent to the browser: the strongest (each costs about 300 bytes of JSON; the layout
 #: uses them all).
 MAX_TIES = 20_000
-#: Labels drawn on the chart: the nodes with the highest load.
-LABELS = 40
 HEIGHT = 640
+#: Labels written on the chart: the short names of the nodes of highest load.
+LABELS = 40
+#: Fonts of the labels, Chinese first (the font atlas is drawn from the system's fonts);
+#: `pdk.types.String` keeps pydeck from reading them as accessors.
+FONTS = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif'
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,7 @@ def deck(data: Overview, colour_by: str, type_labels: dict[str, str], roles_text
     points = [
         {
             "id": n.id,
+            "short": n.short,
             "name": n.name,
             "kind": type_labels.get(n.type, n.type),
             "roles": roles_text.format(leads=n.leads, participations=n.participations),
@@ -205,6 +210,7 @@ def deck(data: Overview, colour_by: str, type_labels: dict[str, str], roles_text
         {"text": n.short, "position": [n.x, n.y], "offset": [0, -radius(n.load) - 8]}
         for n in data.nodes[:LABELS]
     ]
+    characters = "".join(sorted({c for x in labelled for c in x["text"]}))
     layers = [
         pdk.Layer(
             "LineLayer", lines, id="ties", get_source_position="from",
@@ -220,8 +226,7 @@ def deck(data: Overview, colour_by: str, type_labels: dict[str, str], roles_text
         pdk.Layer(
             "TextLayer", labelled, id="labels", get_position="position", get_text="text",
             get_size=13, get_color=[33, 37, 41, 255], get_pixel_offset="offset",
-            font_family='"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif',
-            character_set=sorted({c for x in labelled for c in x["text"]}),
+            font_family=pdk.types.String(FONTS), character_set=pdk.types.String(characters),
             outline_width=3, outline_color=[255, 255, 255, 255], font_settings={"sdf": True},
             pickable=False,
         ),
@@ -233,7 +238,7 @@ def deck(data: Overview, colour_by: str, type_labels: dict[str, str], roles_text
         initial_view_state=pdk.ViewState(target=[half, half, 0], zoom=-0.8),
         map_provider=None,
         map_style=None,
-        tooltip={"html": "<b>{name}</b><br/>{kind}<br/>{roles}"},
+        tooltip={"html": "<b>{short}</b><br/>{name}<br/>{kind}<br/>{roles}"},
     )
 
 

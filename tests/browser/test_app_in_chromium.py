@@ -210,8 +210,8 @@ def test_pages_network_language_and_console(
     page.get_by_role("heading", name="新疆维吾尔自治区科学技术厅").wait_for()
     shoot(page, "agency")
 
-    # the network: drawn, with nodes, settled, physics off, and pixels on the canvas
-    open_page(page, served_app, "network", "网络")
+    # the ego network (pyvis): drawn, with nodes, settled, physics off, and pixels on the canvas
+    open_page(page, served_app, f"network?view=ego&centre={quote(KJT_ID)}", "网络")
     frame = settled_network(page)
     nodes = frame.evaluate("() => network.body.data.nodes.length")
     assert nodes > 0
@@ -289,20 +289,21 @@ TASK_DIVISION = "xj-2013-task-division"  # the seed manifest's doc_id of the 201
 def test_network_click_through_and_a_copied_url(page, served_app: str, browser) -> None:  # type: ignore[no-untyped-def]
     # the overview (WebGL): hover a node for its name, click it, land on its page
     open_page(page, served_app, f"network?doc={quote(TASK_DIVISION)}", "网络")
-    chart = page.get_by_test_id("stDeckGlJsonChart")
-    chart.locator("canvas").first.wait_for()
-    page.wait_for_timeout(1500)  # the first frames of deck.gl
-    box = chart.bounding_box()
-    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    canvas = page.get_by_test_id("stDeckGlJsonChart").locator("canvas").first
+    canvas.wait_for()
+    shoot(page, "network-overview")  # also lets deck.gl draw its first frames
+    box = canvas.bounding_box()
+    centre = (box["width"] / 2, box["height"] / 2)
     tooltip = page.locator(".deck-tooltip")
     name = None
     for dx, dy in [(0, 0), *((r * c, r * s) for r in (10, 20, 40, 60) for c, s in
                                ((1, 0), (0, 1), (-1, 0), (0, -1), (1, 1), (-1, -1)))]:  # fmt: skip
-        page.mouse.move(centre[0] + dx, centre[1] + dy)
+        spot = {"x": centre[0] + dx, "y": centre[1] + dy}
+        canvas.hover(position=spot)
         page.wait_for_timeout(250)
         if tooltip.count() and tooltip.first.is_visible() and tooltip.first.inner_text().strip():
-            name = tooltip.first.inner_text().split("\n")[0].strip()
-            page.mouse.click(centre[0] + dx, centre[1] + dy)
+            name = tooltip.first.inner_text().split("\n")[1].strip()  # short name, full name…
+            canvas.click(position=spot)
             break
     assert name, "no node under the pointer near the centre of the overview"
     page.get_by_role("heading", name="主体", level=1).wait_for()

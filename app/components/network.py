@@ -86,12 +86,9 @@ _CLICK = """
                   network.on("click", function (params) {
                       var href = params.nodes.length ? innographLinks[params.nodes[0]] : null;
                       if (!href) return;
-                      var doc = window.parent.document;
-                      var a = doc.createElement("a");
-                      a.href = href;
-                      a.target = "_self";
-                      doc.body.appendChild(a);
-                      a.click();
+                      var up = window.parent;
+                      var go = new up.Function("href", "window.location.assign(href)");
+                      up.setTimeout(go, 0, href);
                   });"""
 _REMOTE = re.compile(
     r'<link[^>]*href="https?://[^"]*"[^>]*>|<script[^>]*src="https?://[^"]*"[^>]*>\s*</script>',
@@ -251,8 +248,9 @@ def pyvis_html(
     `links` maps node ids to the app URL of their page (relative to the app,
     query string included): a click on such a node opens it in the top window,
     the app's own tab, rather than inside the frame. Streamlit's frame sandbox
-    lets a same-origin script reach the parent document but not navigate the
-    top window itself, so the script clicks a link it adds to the parent page.
+    lets a same-origin script reach the parent window but not navigate it, so
+    the script has the parent run the navigation: a function made in the
+    parent's realm, called by the parent's timer, navigates as the parent.
     ``role_labels[SHARED]`` is a template with ``{n}``, the tasks two actors share.
     """
     from pyvis.network import Network

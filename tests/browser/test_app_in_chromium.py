@@ -319,7 +319,9 @@ def test_network_click_through_and_a_copied_url(page, served_app: str, browser) 
         """(centre) => {
             const id = network.body.data.nodes.getIds().find(n => n !== centre);
             const p = network.canvasToDOM(network.getPositions([id])[id]);
-            return [network.body.data.nodes.get(id).title.split("\\n")[0], p.x, p.y];
+            const at = document.querySelector("#mynetwork canvas").getBoundingClientRect();
+            return [network.body.data.nodes.get(id).title.split("\\n")[0], p.x + at.left,
+                    p.y + at.top];
         }""",
         KJT_ID,
     )

@@ -89,8 +89,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "filter_co_leads": {"zh": "牵头单位数", "en": "Number of leads"},
     "filter_collective": {"zh": "泛指主体（有关部门等）", "en": "Vague collectives (有关部门 …)"},
     "filter_ego": {"zh": "中心主体", "en": "Centre on actor"},
-    "filter_radius": {"zh": "半径（跳数）", "en": "Radius (hops)"},
-    "filter_min_degree": {"zh": "最少连接数", "en": "Minimum degree"},
     "filter_cap": {"zh": "最多显示节点", "en": "Most nodes drawn"},
     # table columns
     "col_id": {"zh": "编号", "en": "Id"},
@@ -180,9 +178,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_load": {"zh": "该主体没有被分配任何任务。", "en": "This actor is assigned no task."},
     "roles_by": {"zh": "按{by}", "en": "By {by}"},
     "ego_intro": {
-        "zh": "该主体、它承担的任务以及共同承担这些任务的单位（两跳以内，最多 {cap} 个节点）。",
-        "en": "The actor, its tasks, and the actors that share them (two hops, at most {cap} "
-        "nodes).",
+        "zh": "该主体及与其共同承担任务的单位，连线越粗共同任务越多；打开“显示任务”可加入任务"
+        "（最多 {cap} 个节点，先显示主体）。点击节点打开其页面。",
+        "en": "The actor and those it shares tasks with, the wider the tie the more tasks; "
+        "“Show tasks” adds the tasks (at most {cap} nodes, actors first). Click a node to "
+        "open its page.",
     },
     # tasks
     "tasks_found": {"zh": "共 {n} 项任务。", "en": "{n} tasks."},
@@ -195,12 +195,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "mentions": {"zh": "任务中提及的实体", "en": "Entities mentioned in the task"},
     "targets": {"zh": "量化目标", "en": "Quantified targets"},
     # network
-    "network_intro": {
-        "zh": "圆点为主体（颜色表示类型，大小表示任务负荷，牵头计两倍），"
-        "方块为任务；实线为牵头，虚线为参与。",
-        "en": "Dots are actors (colour: type; size: workload, tasks led counting double), "
-        "squares are tasks; solid edges lead, dashed edges take part.",
-    },
     "network_shown": {
         "zh": "显示 {nodes} 个节点（其中主体 {actors} 个）、{edges} 条边。",
         "en": "Showing {nodes} nodes ({actors} actors) and {edges} edges.",
@@ -487,6 +481,70 @@ STRINGS: dict[str, dict[str, str]] = {
     "console_needs_neo4j_list": {
         "zh": "需要 Neo4j 的查询：{queries}",
         "en": "Queries that need Neo4j: {queries}",
+    },
+    # network views (overview, ego network, a task's bodies)
+    "net_view": {"zh": "视图", "en": "View"},
+    "net_view_overview": {"zh": "全局协作网络", "en": "Overview"},
+    "net_view_ego": {"zh": "主体关系网络", "en": "Ego network"},
+    "net_view_task": {"zh": "任务的责任单位", "en": "A task's bodies"},
+    "net_intro_overview": {
+        "zh": "两个主体共同承担任务即相连，连线越粗共同任务越多；圆点大小表示任务负荷"
+        "（牵头计两倍，有上限）。悬停看全称，点击打开该主体页面。",
+        "en": "Two actors are tied when they share tasks, the wider the more they share; dot "
+        "size is workload (tasks led count double, capped). Hover for the full name; click to "
+        "open the actor's page.",
+    },
+    "net_intro_ego": {
+        "zh": "中心主体及其合作单位（先显示主体，任务可选）；实线为牵头，虚线为参与。"
+        "点击节点打开其页面。",
+        "en": "The centre actor and its partners (actors first, tasks on demand); solid edges "
+        "lead, dashed edges take part. Click a node to open its page.",
+    },
+    "net_intro_task": {
+        "zh": "一项任务的牵头与参与单位；点击节点打开其页面。",
+        "en": "The bodies that lead and take part in one task; click a node to open its page.",
+    },
+    "net_min_shared": {"zh": "最少共同任务数", "en": "Fewest shared tasks"},
+    "net_colour": {"zh": "颜色", "en": "Colour"},
+    "net_colour_type": {"zh": "按类型", "en": "By type"},
+    "net_colour_community": {"zh": "按协作群体", "en": "By community"},
+    "net_radius": {"zh": "半径（合作层数）", "en": "Radius (steps between actors)"},
+    "net_show_tasks": {"zh": "显示任务", "en": "Show tasks"},
+    "net_overview_shown": {
+        "zh": "{nodes} 个主体、{edges} 条协作关系。",
+        "en": "{nodes} actors and {edges} ties.",
+    },
+    "net_ties_capped": {
+        "zh": "共 {total} 条协作关系，图中画出共同任务最多的 {shown} 条（布局按全部关系计算）。",
+        "en": "Of {total} ties, the {shown} with the most shared tasks are drawn (the layout "
+        "uses them all).",
+    },
+    "net_overview_alt": {
+        "zh": "协作网络图：{nodes} 个主体，{edges} 条协作关系",
+        "en": "Network of {nodes} actors tied by {edges} shared-task ties",
+    },
+    "net_silent_docs": {
+        "zh": "{n} 份文件没有写明任何责任单位（无分工条款），不在网络中：{names}",
+        "en": "{n} documents name no one for their tasks (no role clauses) and are not in the "
+        "network: {names}",
+    },
+    "net_roles_tooltip": {
+        "zh": "牵头 {leads} 项 · 参与 {participations} 项",
+        "en": "leads {leads} · takes part in {participations}",
+    },
+    "net_shared_tasks": {"zh": "共同任务 {n} 项", "en": "{n} shared tasks"},
+    "net_pick_centre": {
+        "zh": "请选择一个中心主体。",
+        "en": "Choose a centre actor.",
+    },
+    "net_pick_task": {"zh": "任务", "en": "Task"},
+    "net_pick_task_first": {
+        "zh": "请选择中心主体或文件，再选择其中一项任务。",
+        "en": "Choose a centre actor or documents, then one of their tasks.",
+    },
+    "net_task_no_bodies": {
+        "zh": "原文没有写明该任务的责任单位（无分工条款），因此没有可画的关系。",
+        "en": "The text names no one for this task (no role clause), so there is nothing to draw.",
     },
 }
 

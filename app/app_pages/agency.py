@@ -20,8 +20,8 @@ import streamlit as st
 from app import cached, url
 from app.components.charts import hbar
 from app.components.corrections import confirm
-from app.components.network import select, two_mode
-from app.components.network_panel import show
+from app.components.network import two_mode
+from app.components.network_panel import ego_panel
 from app.components.pickers import actor_name, actor_picker
 from app.components.tables import linked_table, paged
 from app.i18n import level_label, t, type_label
@@ -265,5 +265,4 @@ elif view == "roles":
 else:
     st.caption(t("ego_intro", cap=EGO_CAP))
     whole = two_mode(cached.assignments(src), cached.tasks(src))
-    ego = select(whole, ego=pick, radius=2, cap=EGO_CAP)
-    show(ego.graph, height=480)
+    ego_panel(whole, pick, EGO_CAP, key="agency_ego_tasks")

@@ -1,21 +1,27 @@
-"""The actor–task network: built from the query layer, filtered, capped, drawn with pyvis.
+"""The small networks drawn with pyvis: an actor's ego network and a task's bodies.
 
-The network planners look at is two-mode: actors on one side, tasks on the
-other, an edge for every role (solid for leading, dashed for taking part),
+The network planners look at here is two-mode: actors on one side, tasks on
+the other, an edge for every role (solid for leading, dashed for taking part),
 built from `Store.assignments` and `Store.tasks` so both stores draw the same
-picture. Colour says the actor type, size the workload (tasks led count
-double, `node_size`).
+picture. Colour says the actor type, size the workload on a square-root scale
+with a ceiling (`node_size`); actors carry their short name
+(`app.components.short_names`) and the full name on hover. Without tasks
+(`select(..., tasks=False)`) the actors are tied directly, as wide as the
+tasks they share. The thousands-of-nodes overview is drawn in WebGL instead
+(`app.components.network_overview`).
 
-pyvis freezes a browser at a few hundred nodes with physics on, so at most
-`cap` nodes are sent; the rest are counted by type and named in a notice
-(`Selection`). The drawing is self-contained (``cdn_resources="in_line"``, and
-the pyvis template's links to CDNs removed), because the machines this runs
-on may have no internet; physics runs until vis reports the layout stable and
-is then switched off, so the picture stops moving and stays cheap.
+vis.js lays out in the browser and freezes at a few hundred nodes, so at most
+`cap` nodes are sent, actors before tasks; the rest are counted by type and
+named in a notice (`Selection`). The drawing is self-contained
+(``cdn_resources="in_line"``, and the pyvis template's links to CDNs removed),
+because the machines this runs on may have no internet; physics runs until vis
+reports the layout stable and is then switched off. Clicking a node opens its
+page in the same tab (`pyvis_html`'s ``links``).
 """
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import re
@@ -25,6 +31,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from app.components.short_names import short_label
 from graph.scope import LEAD, PARTICIPANT, Assignment, TaskRow
 
 TASK = "Task"
@@ -46,6 +53,12 @@ EDGE_STYLES = {
     LEAD: {"dashes": False, "width": 2.5, "color": "#495057"},
     PARTICIPANT: {"dashes": True, "width": 1.0, "color": "#adb5bd"},
 }
+#: The role of a tie between two actors drawn without their tasks (``weight``: tasks shared).
+SHARED = "shared"
+SHARED_STYLE = {"dashes": False, "color": "#868e96"}
+#: Ceiling of an actor's radius, and of a tie's width.
+MAX_SIZE = 30.0
+MAX_WIDTH = 8.0
 #: Relationships other than roles (the console draws whatever a query returns).
 OTHER_EDGE = {"dashes": False, "width": 1.0, "color": "#74c0fc"}
 DEFAULT_CAP = 150
@@ -66,6 +79,16 @@ _SETTLE = """
                   network.once("stabilizationIterationsDone", function () {
                       network.setOptions({physics: false});
                       window.innographSettled = true;
+                  });"""
+#: Opens a clicked node's page in the app's tab (see `pyvis_html`); %s is the links' JSON.
+_CLICK = """
+                  var innographLinks = %s;
+                  network.on("click", function (params) {
+                      var href = params.nodes.length ? innographLinks[params.nodes[0]] : null;
+                      if (!href) return;
+                      var up = window.parent;
+                      var go = new up.Function("href", "window.location.assign(href)");
+                      up.setTimeout(go, 0, href);
                   });"""
 _REMOTE = re.compile(
     r'<link[^>]*href="https?://[^"]*"[^>]*>|<script[^>]*src="https?://[^"]*"[^>]*>\s*</script>',
@@ -106,7 +129,7 @@ def two_mode(assignments: Iterable[Assignment], tasks: Iterable[TaskRow]) -> nx.
 
 
 def node_size(attrs: Mapping[str, object]) -> float:
-    """Radius from workload: tasks led weigh double; tasks are drawn small and equal.
+    """Radius from workload (tasks led weigh double), capped; tasks are drawn small and equal.
 
     >>> node_size({"kind": "task"})
     5.0
@@ -115,13 +138,15 @@ def node_size(attrs: Mapping[str, object]) -> float:
     8.0
     >>> round(node_size({"kind": "actor", "leads": 4, "participations": 1}), 1)
     26.0
+    >>> node_size({"kind": "actor", "leads": 300, "participations": 88})
+    30.0
     """
     if attrs["kind"] == "task":
         return 5.0
     if attrs["kind"] != "actor":
         return 10.0  # documents, regions … returned by a console query
     load = 2 * int(attrs.get("leads", 0)) + int(attrs.get("participations", 0))  # type: ignore[arg-type]
-    return 8.0 + 6.0 * math.sqrt(load)
+    return min(MAX_SIZE, 8.0 + 6.0 * math.sqrt(load))
 
 
 @dataclass(frozen=True)
@@ -147,14 +172,17 @@ def select(
     ego: str | None = None,
     radius: int = 2,
     cap: int = DEFAULT_CAP,
+    tasks: bool = True,
 ) -> Selection:
     """Filter by actor type, ego radius and degree, then keep at most `cap` nodes.
 
     Order of the filters: actor types (tasks stay), the ego's neighbourhood
-    (`radius` hops; two hops reach its co-actors), then nodes with fewer than
-    `min_degree` links among what is left (the ego always stays). The cap keeps
-    the nodes closest to the ego, then the most linked, then by id, so the
-    same filters always draw the same nodes.
+    (`radius` hops in the two-mode graph; two hops reach its partners), then
+    nodes with fewer than `min_degree` links among what is left (the ego
+    always stays). The cap keeps actors before tasks — the ones closest to the
+    ego first, then the most linked, then by id — so the same filters always
+    draw the same nodes and partners are never crowded out by task squares.
+    Without `tasks`, the kept actors are tied directly (`project`).
     """
     types = set(actor_types)
     h = g
@@ -166,10 +194,14 @@ def select(
     if ego is not None and ego in h:
         distance = nx.single_source_shortest_path_length(h, ego, cutoff=radius)
         h = h.subgraph(distance)
+    if not tasks:
+        h = project(h)
     if min_degree > 0:
         h = h.subgraph(n for n, k in h.degree() if k >= min_degree or n == ego)
     degree = dict(h.degree())
-    order = sorted(h, key=lambda n: (distance.get(n, 0), -degree[n], n))
+    order = sorted(
+        h, key=lambda n: (h.nodes[n]["kind"] != "actor", distance.get(n, 0), -degree[n], n)
+    )
     kept = h.subgraph(order[:cap]).copy()
     dropped = order[cap:]
     left_out = Counter(h.nodes[n]["type"] for n in dropped)
@@ -184,10 +216,43 @@ def select(
     )
 
 
+def project(g: nx.Graph) -> nx.Graph:
+    """The actors of a two-mode graph, tied by the number of tasks they share in it.
+
+    >>> g = nx.Graph([("a", "t1"), ("b", "t1"), ("a", "t2"), ("b", "t2"), ("c", "t2")])
+    >>> for n in g:
+    ...     g.nodes[n].update(kind="task" if n.startswith("t") else "actor", type="Agency")
+    >>> sorted(project(g).edges(data="weight"))
+    [('a', 'b', 2), ('a', 'c', 1), ('b', 'c', 1)]
+    """
+    p = nx.Graph()
+    p.add_nodes_from((n, d) for n, d in g.nodes(data=True) if d["kind"] != "task")
+    shared: Counter[tuple[str, str]] = Counter()
+    for n, d in g.nodes(data=True):
+        if d["kind"] == "task":
+            members = sorted(m for m in g[n] if m in p)
+            shared.update((u, v) for i, u in enumerate(members) for v in members[i + 1 :])
+    p.add_edges_from((u, v, {"role": SHARED, "weight": w}) for (u, v), w in shared.items())
+    return p
+
+
 def pyvis_html(
-    g: nx.Graph, role_labels: Mapping[str, str], type_labels: Mapping[str, str], height: int = 620
+    g: nx.Graph,
+    role_labels: Mapping[str, str],
+    type_labels: Mapping[str, str],
+    height: int = 620,
+    links: Mapping[str, str] | None = None,
 ) -> str:
-    """A self-contained HTML page drawing `g`; the `network` object is global in it."""
+    """A self-contained HTML page drawing `g`; the `network` object is global in it.
+
+    `links` maps node ids to the app URL of their page (relative to the app,
+    query string included): a click on such a node opens it in the top window,
+    the app's own tab, rather than inside the frame. Streamlit's frame sandbox
+    lets a same-origin script reach the parent window but not navigate it, so
+    the script has the parent run the navigation: a function made in the
+    parent's realm, called by the parent's timer, navigates as the parent.
+    ``role_labels[SHARED]`` is a template with ``{n}``, the tasks two actors share.
+    """
     from pyvis.network import Network
 
     net = Network(height=f"{height}px", width="100%", cdn_resources="in_line", bgcolor="#ffffff")
@@ -200,7 +265,7 @@ def pyvis_html(
                 f"{d['name']}\n{kind}\n{role_labels[LEAD]} {d['leads']} · "
                 f"{role_labels[PARTICIPANT]} {d['participations']}"
             )
-            label = d["name"]
+            label = short_label(n, d["name"])
         else:
             title, label = f"{d['name']}\n{kind}", d["name"]
         net.add_node(
@@ -213,12 +278,19 @@ def pyvis_html(
         )
     for u, v, d in g.edges(data=True):
         role = d["role"]
-        net.add_edge(u, v, title=role_labels.get(role, role), **EDGE_STYLES.get(role, OTHER_EDGE))
+        if role == SHARED:
+            w = int(d["weight"])
+            style = {**SHARED_STYLE, "width": min(MAX_WIDTH, math.sqrt(w))}
+            net.add_edge(u, v, title=role_labels[SHARED].format(n=w), **style)
+        else:
+            style = EDGE_STYLES.get(role, OTHER_EDGE)
+            net.add_edge(u, v, title=role_labels.get(role, role), **style)
     net.set_options(json.dumps(OPTIONS))
     page = net.generate_html()
     if _ANCHOR not in page:
         raise RuntimeError("pyvis template changed: cannot attach the settle handler")
-    return _REMOTE.sub("", page.replace(_ANCHOR, _ANCHOR + _SETTLE, 1))
+    script = _SETTLE + (_CLICK % json.dumps(dict(links), ensure_ascii=False) if links else "")
+    return _REMOTE.sub("", page.replace(_ANCHOR, _ANCHOR + script, 1))
 
 
 def graphml(g: nx.Graph) -> bytes:
@@ -226,22 +298,29 @@ def graphml(g: nx.Graph) -> bytes:
     return "\n".join(nx.generate_graphml(g)).encode("utf-8")
 
 
-def legend_html(
-    types: Iterable[str], type_labels: Mapping[str, str], role_labels: Mapping[str, str]
-) -> str:
-    """Coloured keys for the node types drawn, and the two edge styles."""
-    dots = [
+def dot(colour: str, text: str) -> str:
+    """One key of a legend: a coloured dot and what it means."""
+    return (
         f'<span style="display:inline-block;margin-right:12px">'
         f'<span style="display:inline-block;width:11px;height:11px;border-radius:50%;'
-        f'background:{TYPE_COLOURS.get(kind, "#495057")};margin-right:4px"></span>'
-        f"{type_labels.get(kind, kind)}</span>"
-        for kind in types
-    ]
+        f'background:{colour};margin-right:4px"></span>{html.escape(text)}</span>'
+    )
+
+
+def legend_html(
+    types: Iterable[str],
+    type_labels: Mapping[str, str],
+    role_labels: Mapping[str, str],
+    roles: Iterable[str] = tuple(EDGE_STYLES),
+) -> str:
+    """Coloured keys for the node types drawn, and the edge styles of the `roles` drawn."""
+    dots = [dot(TYPE_COLOURS.get(kind, "#495057"), type_labels.get(kind, kind)) for kind in types]
     lines = [
         f'<span style="display:inline-block;margin-right:12px">'
         f'<span style="display:inline-block;width:28px;border-top:{3 if not s["dashes"] else 1}px '
         f'{"dashed" if s["dashes"] else "solid"} {s["color"]};margin:0 4px 3px 0"></span>'
         f"{role_labels[role]}</span>"
         for role, s in EDGE_STYLES.items()
+        if role in set(roles)
     ]
     return '<div style="font-size:0.85em">' + "".join(dots + lines) + "</div>"

@@ -9,28 +9,65 @@ from __future__ import annotations
 import networkx as nx
 import streamlit as st
 
-from app.components.network import TYPE_COLOURS, Selection, graphml, legend_html, pyvis_html
-from app.i18n import t, type_label
+from app.components.network import (
+    SHARED,
+    TYPE_COLOURS,
+    Selection,
+    graphml,
+    legend_html,
+    pyvis_html,
+    select,
+)
+from app.i18n import lang, t, type_label
+from app.navigation import page_url
 from graph.scope import LEAD, PARTICIPANT
 
 
 def role_labels() -> dict[str, str]:
-    return {LEAD: t("role_lead"), PARTICIPANT: t("role_participant")}
+    return {LEAD: t("role_lead"), PARTICIPANT: t("role_participant"), SHARED: t("net_shared_tasks")}
+
+
+def page_links(g: nx.Graph) -> dict[str, str]:
+    """Each actor's and task's page in the app, with the interface language kept."""
+    links = {}
+    for n, d in g.nodes(data=True):
+        if d["kind"] == "actor":
+            links[n] = page_url("agency", id=n, lang=lang())
+        elif d["kind"] == "task":
+            links[n] = page_url("tasks", task=n, lang=lang())
+    return links
 
 
 def type_labels() -> dict[str, str]:
     return {kind: type_label(kind) for kind in TYPE_COLOURS}
 
 
-def show(g: nx.Graph, height: int = 620) -> None:
-    """Legend and the drawing of `g` (nodes with kind/type/name, edges with a role)."""
+def show(g: nx.Graph, height: int = 620, links: dict[str, str] | None = None) -> None:
+    """Legend and the drawing of `g` (nodes with kind/type/name, edges with a role).
+
+    `links` (`page_links`) makes a click on a node open its page.
+    """
     if g.number_of_nodes() == 0:
         st.info(t("network_empty"))
         return
     order = {kind: i for i, kind in enumerate(TYPE_COLOURS)}
     types = sorted({d["type"] for _, d in g.nodes(data=True)}, key=lambda k: (order.get(k, 99), k))
-    st.html(legend_html(types, type_labels(), role_labels()))
-    st.iframe(pyvis_html(g, role_labels(), type_labels(), height=height), height=height + 30)
+    roles = {d["role"] for _, _, d in g.edges(data=True)}
+    st.html(legend_html(types, type_labels(), role_labels(), roles))
+    page = pyvis_html(g, role_labels(), type_labels(), height=height, links=links)
+    st.iframe(page, height=height + 30)
+
+
+def ego_panel(whole: nx.Graph, actor_id: str, cap: int, key: str, height: int = 480) -> None:
+    """An actor's partners, tied by shared tasks; its tasks when the toggle asks for them.
+
+    `whole` is the two-mode network (`app.components.network.two_mode`); the
+    cap keeps partners before tasks, and a click on a node opens its page.
+    """
+    tasks = st.toggle(t("net_show_tasks"), key=key)
+    selection = select(whole, ego=actor_id, radius=2, cap=cap, tasks=tasks)
+    cap_notice(selection)
+    show(selection.graph, height=height, links=page_links(selection.graph))
 
 
 def cap_notice(selection: Selection) -> None:

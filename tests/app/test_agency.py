@@ -101,19 +101,28 @@ def test_only_the_view_asked_for_is_drawn(open_page) -> None:
     assert not any("共同任务" in d.value.columns for d in at.dataframe)  # so do the partners
 
 
-def test_ego_network_draws_the_agency_its_tasks_and_partners(open_page) -> None:
+def test_ego_network_draws_the_partners_first_and_tasks_on_demand(open_page) -> None:
     at = open_page("agency", id=KJT_ID, view="ego")
-    page = at.get("iframe")[0].proto.srcdoc
-    nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page, re.S).group(1))
-    ids = {n["id"] for n in nodes}
-    assert KJT_ID in ids
-    gold_tasks = sum(
-        len(facts.led_by(s, facts.KJT)) + len(facts.joined_by(s, facts.KJT))
-        for s in (facts.TASK_DIVISION, facts.ENTERPRISE)
-    )
-    drawn_tasks = sum(1 for n in nodes if n["shape"] == "square")
-    assert drawn_tasks == min(gold_tasks, len(nodes) - 1)  # its tasks come first under the cap
-    assert len(nodes) <= 80
+
+    def drawn() -> list[dict]:
+        page = at.get("iframe")[0].proto.srcdoc
+        found = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page, re.S)
+        return json.loads(found.group(1))
+
+    partners = set()
+    for stem in (facts.TASK_DIVISION, facts.ENTERPRISE):
+        for task in facts.tasks(stem):
+            named = set(task.lead_ids) | set(task.participant_ids)
+            if KJT_ID in named:
+                partners |= named - {KJT_ID}
+    nodes = drawn()
+    assert {n["id"] for n in nodes} <= {KJT_ID, *partners}  # no task without the toggle
+    assert len(nodes) == min(80, 1 + len(partners))
+    at.toggle(key="agency_ego_tasks").set_value(True).run()
+    with_tasks = drawn()
+    actors = [n for n in with_tasks if n["shape"] == "dot"]
+    assert len(actors) == min(80, 1 + len(partners))  # partners still come before tasks
+    assert len(with_tasks) - len(actors) == 80 - len(actors)  # tasks fill what is left
 
 
 def test_unknown_id_is_said_in_one_line(open_page) -> None:

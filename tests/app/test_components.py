@@ -92,15 +92,18 @@ def test_two_mode_counts_an_actor_in_both_roles_as_lead() -> None:
     assert g.degree("t3") == 0
 
 
-def test_select_filters_then_caps_nearest_and_best_linked_first() -> None:
+def test_select_filters_then_caps_actors_first_nearest_and_best_linked_first() -> None:
     g = two_mode(*rows({"t1": ("A", "B C"), "t2": ("A", "D"), "t3": ("E", "")}))
     ego = select(g, ego="B", radius=2)
     assert set(ego.graph) == {"B", "t1", "A", "C"}
     capped = select(g, min_degree=1, cap=3)
-    # degree: A 2, t1 3, t2 2; ties broken by id
-    assert set(capped.graph) == {"t1", "A", "t2"}
-    assert capped.total_nodes == 8 and capped.left_out == {"Agency": 4, "Task": 1}
-    assert capped.left_out_actors == ("B", "C", "D", "E")
+    # actors before tasks; degree: A 2, the others 1; ties broken by id
+    assert set(capped.graph) == {"A", "B", "C"}
+    assert capped.total_nodes == 8 and capped.left_out == {"Agency": 2, "Task": 3}
+    assert capped.left_out_actors == ("D", "E")
+    partners = select(g, ego="A", radius=2, tasks=False).graph
+    ties = {frozenset((u, v)): w for u, v, w in partners.edges(data="weight")}
+    assert ties == {frozenset(p): 1 for p in ("AB", "AC", "AD", "BC")}  # no task drawn
 
 
 def test_drawing_is_offline_and_settles_and_graphml_round_trips() -> None:

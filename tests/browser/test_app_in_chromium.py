@@ -39,7 +39,9 @@ ARTIFACTS = ROOT / "tests" / "browser" / "artifacts"  # ignored by git
 SHOTS = Path(os.environ.get("INNOGRAPH_SCREENSHOTS") or ARTIFACTS / "screenshots")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--headless", "--no-sandbox", "--disable-quic", "--no-first-run",
+    # WebGL (the network overview's deck.gl) on the CPU: there is no GPU here
+    "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 START_TIMEOUT = 90.0
@@ -206,8 +208,8 @@ def test_pages_network_language_and_console(
     page.get_by_role("heading", name="新疆维吾尔自治区科学技术厅").wait_for()
     shoot(page, "agency")
 
-    # the network: drawn, with nodes, settled, physics off, and pixels on the canvas
-    open_page(page, served_app, "network", "网络")
+    # the ego network (pyvis): drawn, with nodes, settled, physics off, and pixels on the canvas
+    open_page(page, served_app, f"network?view=ego&centre={quote(KJT_ID)}", "网络")
     frame = settled_network(page)
     nodes = frame.evaluate("() => network.body.data.nodes.length")
     assert nodes > 0
@@ -284,6 +286,75 @@ def test_pages_network_language_and_console(
     ).records[0]["n"]
     assert count == expected  # the library's first query lists every partner of the agency
     shoot(page, "console")
+
+
+TASK_DIVISION = "xj-2013-task-division"  # the seed manifest's doc_id of the 2013 task division
+
+
+def test_network_click_through_and_a_copied_url(page, served_app: str, browser) -> None:  # type: ignore[no-untyped-def]
+    # the overview (WebGL): hover a node for its name, click it, land on its page
+    open_page(page, served_app, f"network?doc={quote(TASK_DIVISION)}", "网络")
+    canvas = page.get_by_test_id("stDeckGlJsonChart").locator("canvas").first
+    canvas.wait_for()
+    shoot(page, "network-overview")  # also lets deck.gl draw its first frames
+    box = canvas.bounding_box()
+    centre = (box["width"] / 2, box["height"] / 2)
+    tooltip = page.locator(".deck-tooltip")
+    name = None
+    for dx, dy in [(0, 0), *((r * c, r * s) for r in (10, 20, 40, 60) for c, s in
+                               ((1, 0), (0, 1), (-1, 0), (0, -1), (1, 1), (-1, -1)))]:  # fmt: skip
+        spot = {"x": centre[0] + dx, "y": centre[1] + dy}
+        canvas.hover(position=spot)
+        page.wait_for_timeout(250)
+        if tooltip.count() and tooltip.first.is_visible() and tooltip.first.inner_text().strip():
+            name = tooltip.first.inner_text().split("\n")[1].strip()  # short name, full name…
+            canvas.click(position=spot)
+            break
+    assert name, "no node under the pointer near the centre of the overview"
+    page.get_by_role("heading", name="主体", level=1).wait_for()
+    page.get_by_role("heading", name=name).wait_for()
+    assert "/agency" in page.url
+
+    # the ego network (pyvis): a click on a partner opens its page in this tab
+    open_page(
+        page, served_app, f"network?view=ego&centre={KJT_ID}&doc={quote(TASK_DIVISION)}", "网络"
+    )
+    frame = settled_network(page)
+    partner, x, y = frame.evaluate(
+        """(centre) => {
+            const id = network.body.data.nodes.getIds().find(n => n !== centre);
+            const p = network.canvasToDOM(network.getPositions([id])[id]);
+            const at = document.querySelector("#mynetwork canvas").getBoundingClientRect();
+            return [network.body.data.nodes.get(id).title.split("\\n")[0], p.x + at.left,
+                    p.y + at.top];
+        }""",
+        KJT_ID,
+    )
+    frame_box = page.locator("iframe").first.bounding_box()
+    page.mouse.click(frame_box["x"] + x, frame_box["y"] + y)
+    page.get_by_role("heading", name=partner).wait_for()
+    assert "/agency" in page.url and "lang=zh" in page.url
+
+    # a view set with the widgets, its URL opened in a new tab: the same view
+    open_page(page, served_app, f"network?doc={quote(TASK_DIVISION)}", "网络")
+    page.get_by_text("主体关系网络", exact=True).click()
+    idle(page)
+    page.get_by_test_id("stSelectbox").filter(has_text="中心主体").click()
+    page.keyboard.type("新疆维吾尔自治区科学技术厅")
+    page.keyboard.press("Enter")
+    idle(page)
+    first = sorted(settled_network(page).evaluate("() => network.body.data.nodes.getIds()"))
+    assert "centre=" in page.url and "view=ego" in page.url
+    other = page.context.new_page()
+    try:
+        other.set_default_timeout(WAIT)
+        other.goto(page.url)
+        other.get_by_role("heading", name="网络", level=1).wait_for()
+        idle(other)
+        second = sorted(settled_network(other).evaluate("() => network.body.data.nodes.getIds()"))
+    finally:
+        other.close()
+    assert KJT_ID in first and second == first
 
 
 # --- shareable views and the language (issue 11) ------------------------------------

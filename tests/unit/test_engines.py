@@ -78,7 +78,8 @@ def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
 
 
 def _counts(summary: str) -> tuple[str, str]:
-    """ "5 documents (0 cached, 5 extracted), 282 tasks, … -> PATH" without the cache and path."""
+    """ "5 documents (0 unchanged, 0 cached, 5 extracted), 282 tasks, … -> PATH" without the
+    cache and path."""
     return summary.split(" (")[0], summary.split("), ")[1].split(" ->")[0]
 
 
@@ -88,11 +89,14 @@ def test_build_with_engine_dask_gives_the_default_build(tmp_path: Path) -> None:
     assert default.returncode == 0, default.stderr
     assert on_dask.returncode == 0, on_dask.stderr
     assert "Traceback" not in on_dask.stderr
-    assert on_dask.stdout.startswith("5 documents (0 cached, 5 extracted), ")
+    assert on_dask.stdout.startswith("5 documents (0 unchanged, 0 cached, 5 extracted), ")
     assert _counts(on_dask.stdout) == _counts(default.stdout)
     # the cache the workers wrote serves the next build, whatever its engine
+    (tmp_path / "dask" / "innograph.duckdb").unlink()  # the store gone, its cache kept
     again = _cli("build", str(SEEDS), "--out", str(tmp_path / "dask"))
-    assert again.stdout.startswith("5 documents (5 cached, 0 extracted), "), again.stdout
+    assert again.stdout.startswith("5 documents (0 unchanged, 5 cached, 0 extracted), "), (
+        again.stdout
+    )
     assert _counts(again.stdout) == _counts(default.stdout)
 
 
@@ -100,7 +104,7 @@ def test_scheduler_without_the_dask_engine_is_one_line(tmp_path: Path) -> None:
     done = _cli("build", str(SEEDS), "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1")
     assert done.returncode == 1
     assert done.stderr == "--scheduler: only with --engine dask\n"
-    assert not (tmp_path / "graph.json").exists()
+    assert not (tmp_path / "innograph.duckdb").exists()
 
 
 def test_an_unreachable_scheduler_is_one_line(tmp_path: Path) -> None:
@@ -125,7 +129,7 @@ def test_without_dask_installed_the_engine_says_how_to_install_it(tmp_path: Path
     assert done.stderr == (
         "--engine dask: dask is not installed; install it with pip install 'innograph[dask]'\n"
     )
-    assert not (tmp_path / "graph.json").exists()
+    assert not (tmp_path / "innograph.duckdb").exists()
 
 
 def test_the_engine_chosen_by_a_command_is_the_one_extract_many_uses() -> None:

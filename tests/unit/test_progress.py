@@ -56,4 +56,4 @@ def test_build_piped_to_a_log_prints_progress_lines_without_carriage_returns(
     assert "\r" not in done.stderr
     counts = [int(m.group(1)) for m in map(LINE.match, done.stderr.splitlines()) if m]
     assert counts[-1] == 5 and counts == sorted(counts), done.stderr
-    assert done.stdout.startswith("5 documents (0 cached, 5 extracted)")
+    assert done.stdout.startswith("5 documents (0 unchanged, 0 cached, 5 extracted)")

@@ -72,7 +72,7 @@ def test_the_readme_commands_write_what_it_says(ran) -> None:
             # the README's reading of the chart: the Xinjiang department is the top bottleneck
             report = (folder / "report.md").read_text(encoding="utf-8")
             assert "新疆维吾尔自治区科学技术厅" in report
-    assert (here / "store" / "graph.json").is_file()
+    assert (here / "store" / "innograph.duckdb").is_file()
 
 
 def test_the_extract_example_is_what_extract_prints(ran) -> None:

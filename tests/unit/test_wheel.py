@@ -123,7 +123,7 @@ def test_build_and_report_work_outside_a_checkout(installed) -> None:
     built = _run(installed, installed["innograph"], "build", SEED.parent)
     assert built.returncode == 0, built.stderr[-800:]
     store = installed["work"] / "xdg" / "innograph" / "build"
-    assert (store / "graph.json").stat().st_size > 100_000
+    assert (store / "innograph.duckdb").stat().st_size > 100_000
     report = _run(installed, installed["innograph"], "report", "--out", "rep")
     assert report.returncode == 0, report.stderr[-800:]
     assert "新疆维吾尔自治区科学技术厅" in (installed["work"] / "rep" / "report.md").read_text()

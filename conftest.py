@@ -16,8 +16,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from ingest.corrections import ENV
-from ingest.progress import EVERY_ENV
+from innograph.ingest.corrections import ENV
+from innograph.ingest.progress import EVERY_ENV
 
 
 def pytest_configure(config: object) -> None:

@@ -22,7 +22,7 @@ CODE_DATA = {"app": ["app_pages/*.py", "config.toml"]}
 
 
 def installed(folder: str) -> str:
-    return folder if folder.split(".")[0] in CODE else f"innograph.{folder}"
+    return f"innograph.{folder}"
 
 
 packages = ["innograph"] + [

@@ -13,16 +13,15 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
-
-from app.state import Source
-from graph.analytics import Analysis, Finding, analyse, findings
-from graph.analytics.compare import RoleInGroup, roles_by
-from graph.analytics.loads import ActorLoad, actor_loads
-from graph.analytics.periods import PeriodComparison, compare_scopes
-from graph.analytics.rows import RoleIndex
-from graph.queries import Store
-from graph.scope import Assignment, Scope, TaskRow
-from graph.store_file import build_dir, load_extraction
+from innograph.app.state import Source
+from innograph.graph.analytics import Analysis, Finding, analyse, findings
+from innograph.graph.analytics.compare import RoleInGroup, roles_by
+from innograph.graph.analytics.loads import ActorLoad, actor_loads
+from innograph.graph.analytics.periods import PeriodComparison, compare_scopes
+from innograph.graph.analytics.rows import RoleIndex
+from innograph.graph.queries import Store
+from innograph.graph.scope import Assignment, Scope, TaskRow
+from innograph.graph.store_file import build_dir, load_extraction
 
 #: Seconds a cached answer lives, so data loaded into Neo4j by other means shows up.
 TTL = 600
@@ -181,7 +180,7 @@ def report_file(analysis_: Analysis, lang: str, which: str) -> bytes:
     import zipfile
     from pathlib import Path
 
-    from graph.report import write_report
+    from innograph.graph.report import write_report
 
     with tempfile.TemporaryDirectory(prefix="innograph-report-") as tmp:
         written = write_report(analysis_, tmp, lang)

@@ -42,17 +42,16 @@ from typing import Any
 
 import networkx as nx
 from grandcypher import GrandCypher, _GrandCypherGrammar
-from lark.exceptions import LarkError
-
-from graph import model
-from graph.neo4j_load import neo4j_properties
-from graph.readonly import (
+from innograph.graph import model
+from innograph.graph.neo4j_load import neo4j_properties
+from innograph.graph.readonly import (
     DEFAULT_ROW_CAP,
     DEFAULT_TIMEOUT,
     CypherRefused,
     QueryResult,
     check_length,
 )
+from lark.exceptions import LarkError
 
 #: Memory a query may allocate in its child, on top of what the app holds.
 MEMORY_BUDGET = 1024 * 2**20

@@ -22,19 +22,18 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
-
-from app.i18n import t
-from graph.neo4j_server import (
+from innograph.app.i18n import t
+from innograph.graph.neo4j_server import (
     ConnectionSettings,
     Neo4jServerError,
     bolt_port,
     check_uri,
     connection_settings,
 )
-from graph.queries import Neo4jStore, NxStore, Store
-from graph.store_db import db_path
-from graph.store_file import build_dir, display_path, load_graph
-from ingest.model import IngestError
+from innograph.graph.queries import Neo4jStore, NxStore, Store
+from innograph.graph.store_db import db_path
+from innograph.graph.store_file import build_dir, display_path, load_graph
+from innograph.ingest.model import IngestError
 
 if TYPE_CHECKING:
     import neo4j
@@ -217,7 +216,7 @@ def data_changed() -> None:
     """Forget every cached answer after the data changed (an upload)."""
     _generations()[NEO4J] += 1
     st.cache_data.clear()
-    from app import cached
+    from innograph.app import cached
 
     cached.clear_resources()
 

@@ -11,11 +11,10 @@ sentence and reruns on the embedded graph.
 from __future__ import annotations
 
 import streamlit as st
-
-from app import state, url
-from app.i18n import LANGS, html_lang, t
-from app.navigation import PAGES, page_path
-from ingest.model import IngestError
+from innograph.app import state, url
+from innograph.app.i18n import LANGS, html_lang, t
+from innograph.app.navigation import PAGES, page_path
+from innograph.ingest.model import IngestError
 
 st.set_page_config(page_title="innograph", page_icon=":material/hub:", layout="wide")
 

@@ -31,17 +31,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.state import Source
-from graph.store_file import (
+from innograph.app.state import Source
+from innograph.graph.store_file import (
     build,
     built_documents,
     display_path,
     load_graph,
     write_atomic,
 )
-from ingest.extract import extract_bytes
-from ingest.load import MAX_BYTES
-from ingest.model import IngestError
+from innograph.ingest.extract import extract_bytes
+from innograph.ingest.load import MAX_BYTES
+from innograph.ingest.model import IngestError
+
 from innograph.paths import base_dir
 
 UPLOADS = "uploads"
@@ -182,7 +183,7 @@ def ingest_upload(data: bytes, name: str, src: Source, folder: Path) -> Ingested
     _record(folder / UPLOADS, name, original)
     summary = None
     if src.mode == "neo4j":
-        from graph.neo4j_load import load
+        from innograph.graph.neo4j_load import load
 
         summary = load(load_graph(folder), src.driver, src.database).text()
     return Ingested(
@@ -230,6 +231,6 @@ def remove_upload(doc_id: str, src: Source, folder: Path) -> None:
     )
     build(rest, out=folder)
     if src.mode == "neo4j":
-        from graph.neo4j_load import load
+        from innograph.graph.neo4j_load import load
 
         load(load_graph(folder), src.driver, src.database)

@@ -19,8 +19,7 @@ from contextlib import suppress
 from typing import Any
 
 import streamlit as st
-
-from app.navigation import page_path
+from innograph.app.navigation import page_path
 
 _SEEN = "_url_seen"
 

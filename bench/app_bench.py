@@ -45,7 +45,7 @@ TARGET = 1.0
 
 def pages(graph_path: str | None = None) -> list[tuple[str, dict[str, str]]]:
     """Every page, each on its heaviest view: the busiest agency, the longest document."""
-    from graph.queries import open_store
+    from innograph.graph.queries import open_store
 
     store = open_store("file", graph_path)
     try:

@@ -60,10 +60,11 @@ def seed_store(folder: Path) -> Path:
 def synthetic_store(folder: Path, documents: int) -> Path:
     """`documents` synthetic documents written as the embedded store: the database that
     this code reads, and the ``graph.json`` that trees before the database read."""
+    from innograph.graph import store_db
+    from innograph.graph.build import build_graph, document_rows
+    from innograph.graph.store_file import GRAPH_FILE, dumps_graph, write_atomic
+
     from bench.synthetic import synthetic_corpus
-    from graph import store_db
-    from graph.build import build_graph, document_rows
-    from graph.store_file import GRAPH_FILE, dumps_graph, write_atomic
 
     docs = synthetic_corpus(documents)
     with store_db.connect(folder, write=True) as con:

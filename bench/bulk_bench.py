@@ -28,12 +28,13 @@ import resource
 import sys
 import time
 
+from innograph.graph.build import build_graph
+from innograph.graph.neo4j_bulk import bulk_load
+from innograph.graph.neo4j_load import ensure_schema, load
+from innograph.graph.neo4j_server import connection_settings
+
 from bench.load_bench import wipe
 from bench.synthetic import synthetic_corpus
-from graph.build import build_graph
-from graph.neo4j_bulk import bulk_load
-from graph.neo4j_load import ensure_schema, load
-from graph.neo4j_server import connection_settings
 
 
 def main(argv: list[str] | None = None) -> int:

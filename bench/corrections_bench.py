@@ -25,12 +25,13 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from innograph.graph.build import build_graph
+from innograph.graph.queries import NxStore
+from innograph.graph.scope import Scope
+from innograph.ingest.corrections import TASK_TEXT_CHARS, Correction, apply_all
+from innograph.ingest.model import DocumentExtraction
+
 from bench.synthetic import synthetic_corpus
-from graph.build import build_graph
-from graph.queries import NxStore
-from graph.scope import Scope
-from ingest.corrections import TASK_TEXT_CHARS, Correction, apply_all
-from ingest.model import DocumentExtraction
 
 T = TypeVar("T")
 

@@ -23,12 +23,11 @@ import time
 from pathlib import Path
 
 import jieba
-
-from ingest.extract import expand_paths, extract_loaded
-from ingest.gazetteer import default_gazetteer
-from ingest.load import Block, LoadedDocument, load
-from ingest.manifest import entry_for
-from ingest.nlp import get_nlp
+from innograph.ingest.extract import expand_paths, extract_loaded
+from innograph.ingest.gazetteer import default_gazetteer
+from innograph.ingest.load import Block, LoadedDocument, load
+from innograph.ingest.manifest import entry_for
+from innograph.ingest.nlp import get_nlp
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 

@@ -26,13 +26,14 @@ import resource
 import sys
 import time
 
+from innograph.graph.analytics import analyse, gds
+from innograph.graph.build import build_graph
+from innograph.graph.neo4j_load import load
+from innograph.graph.neo4j_server import connection_settings
+from innograph.graph.queries import Neo4jStore
+
 from bench.load_bench import wipe
 from bench.synthetic import synthetic_corpus
-from graph.analytics import analyse, gds
-from graph.build import build_graph
-from graph.neo4j_load import load
-from graph.neo4j_server import connection_settings
-from graph.queries import Neo4jStore
 
 
 def main(argv: list[str] | None = None) -> int:

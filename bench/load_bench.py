@@ -36,12 +36,12 @@ import time
 from collections import Counter
 
 import networkx as nx
+from innograph.graph import cypher, model
+from innograph.graph.build import build_graph
+from innograph.graph.neo4j_load import ensure_schema, load, neo4j_properties
+from innograph.graph.neo4j_server import connection_settings
 
 from bench.synthetic import synthetic_corpus
-from graph import cypher, model
-from graph.build import build_graph
-from graph.neo4j_load import ensure_schema, load, neo4j_properties
-from graph.neo4j_server import connection_settings
 
 
 def wipe(driver, database: str) -> None:  # type: ignore[no-untyped-def]

@@ -16,12 +16,13 @@ import argparse
 import resource
 import time
 
-from app.components.network_overview import deck, overview
+from innograph.app.components.network_overview import deck, overview
+from innograph.graph.build import build_graph
+from innograph.graph.queries import NxStore
+from innograph.graph.store_file import build_dir, load_graph
+from innograph.ingest.gazetteer import default_gazetteer
+
 from bench.synthetic import synthetic_corpus
-from graph.build import build_graph
-from graph.queries import NxStore
-from graph.store_file import build_dir, load_graph
-from ingest.gazetteer import default_gazetteer
 
 ROLES = "leads {leads} · takes part in {participations}"
 

@@ -25,11 +25,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+from innograph.graph.build import build_graph
+from innograph.graph.store_file import GRAPH_FILE, build_dir, dumps_graph, write_atomic
 from playwright.sync_api import sync_playwright
 
 from bench.synthetic import synthetic_corpus
-from graph.build import build_graph
-from graph.store_file import GRAPH_FILE, build_dir, dumps_graph, write_atomic
 
 ROOT = Path(__file__).resolve().parents[1]
 ARGS = [

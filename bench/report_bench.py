@@ -32,16 +32,16 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from innograph.graph.analytics import analyse_rows, findings
+from innograph.graph.analytics.brokerage import EXACT_LIMIT, SAMPLES
+from innograph.graph.build import build_graph
+from innograph.graph.queries import NxStore
+from innograph.graph.report import write_report
+from innograph.graph.scope import Scope
+from innograph.graph.store_file import resident
 from scipy.stats import spearmanr
 
 from bench.synthetic import synthetic_corpus
-from graph.analytics import analyse_rows, findings
-from graph.analytics.brokerage import EXACT_LIMIT, SAMPLES
-from graph.build import build_graph
-from graph.queries import NxStore
-from graph.report import write_report
-from graph.scope import Scope
-from graph.store_file import resident
 
 T = TypeVar("T")
 TARGET_SECONDS = 60.0

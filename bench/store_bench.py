@@ -33,8 +33,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from graph.store_file import CACHE_DIR, _cache_key, _json, display_path
-from ingest.model import DocumentExtraction
+from innograph.graph.store_file import CACHE_DIR, _cache_key, _json, display_path
+from innograph.ingest.model import DocumentExtraction
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "data" / "seeds"
@@ -68,7 +68,7 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict:
 
 def seed_extractions() -> list[tuple[bytes, DocumentExtraction]]:
     """The five seeds, read and extracted for real once."""
-    from ingest.extract import extract_path
+    from innograph.ingest.extract import extract_path
 
     files = sorted(SEEDS.glob("*.txt"))
     return [(f.read_bytes(), extract_path(f)) for f in files]
@@ -126,10 +126,10 @@ def change(folder: Path, cache: Path, seeds, share: float) -> int:  # type: igno
 
 def old_json_build(corpus: str, out: str) -> None:
     """The store of earlier versions: every document into one graph, one JSON file."""
-    from graph.build import build_graph
-    from graph.store_file import _read_cache, dumps_graph, write_atomic
-    from ingest.corrections import correct
-    from ingest.extract import expand_paths
+    from innograph.graph.build import build_graph
+    from innograph.graph.store_file import _read_cache, dumps_graph, write_atomic
+    from innograph.ingest.corrections import correct
+    from innograph.ingest.extract import expand_paths
 
     cache = Path(out) / CACHE_DIR
     docs = []

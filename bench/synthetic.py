@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
-from ingest.model import DocumentExtraction, Entity, Mention, Task
+from innograph.ingest.model import DocumentExtraction, Entity, Mention, Task
 
 NATIONAL = "中华人民共和国"
 #: Co-lead counts and their weights (0 = a task without a lead).

@@ -16,8 +16,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import networkx as nx
-
-from graph import model
+from innograph.graph import model
 
 OUT = Path(__file__).resolve().with_name("schema.png")
 

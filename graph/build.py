@@ -20,12 +20,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
-
-from graph import model
-from ingest.lexicon.bodies import REGION_SUFFIXES as _REGION_SUFFIXES
-from ingest.lexicon.chars import SENTENCE_ENDS
-from ingest.lexicon.numbering import LEADING_NUMBER_PATTERN
-from ingest.model import (
+from innograph.graph import model
+from innograph.ingest.lexicon.bodies import REGION_SUFFIXES as _REGION_SUFFIXES
+from innograph.ingest.lexicon.chars import SENTENCE_ENDS
+from innograph.ingest.lexicon.numbering import LEADING_NUMBER_PATTERN
+from innograph.ingest.model import (
     ENTITY_TYPES,
     DocumentExtraction,
     Entity,

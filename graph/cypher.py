@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from graph import model
+from innograph.graph import model
 
 #: Labels whose nodes belong to one document (property ``doc_id``) and are
 #: deleted with it; every other node is shared between documents.

@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-
-from graph import model
-from graph.store_file import dumps_graph, write_atomic
+from innograph.graph import model
+from innograph.graph.store_file import dumps_graph, write_atomic
 
 FORMATS = ("graphml", "gexf", "neo4j-csv", "json")
 SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "json": ".json"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from ingest.model import ENTITY_TYPES
+from innograph.ingest.model import ENTITY_TYPES
 
 # Node labels ---------------------------------------------------------------
 DOCUMENT: Final = "Document"

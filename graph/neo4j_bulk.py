@@ -28,11 +28,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import networkx as nx
-
-from graph import export, model, neo4j_load, neo4j_server
+from innograph.graph import export, model, neo4j_load, neo4j_server
 
 if TYPE_CHECKING:
-    from graph.neo4j_load import LoadPlan
+    from innograph.graph.neo4j_load import LoadPlan
 
 
 @dataclass

@@ -31,7 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from graph import cypher, model
+from innograph.graph import cypher, model
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -504,7 +504,7 @@ def write_documents(
     one by one, so the error names the document at fault; after an error no
     session starts another batch.
     """
-    from ingest.progress import Progress
+    from innograph.ingest.progress import Progress
 
     queue = iter(batches)
     lock = threading.Lock()

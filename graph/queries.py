@@ -23,9 +23,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
 import networkx as nx
-
-from graph import cypher, model, store_sql
-from graph.scope import (
+from innograph.graph import cypher, model, store_sql
+from innograph.graph.scope import (
     LEAD,
     PARTICIPANT,
     Assignment,
@@ -134,13 +133,13 @@ def open_store(mode: str | None = None, graph_path: str | None = None) -> Store:
     """
     mode = mode or ("neo4j" if os.environ.get("NEO4J_URI") else "file")
     if mode == "file":
-        from graph.store_file import build_dir, load_graph
+        from innograph.graph.store_file import build_dir, load_graph
 
         if graph_path is not None and str(graph_path).endswith(".json"):
             return NxStore(load_graph(graph_path))  # a graph file `innograph export` wrote
         return DbStore(build_dir(graph_path))
     if mode == "neo4j":
-        from graph.neo4j_server import connection_settings
+        from innograph.graph.neo4j_server import connection_settings
 
         settings = connection_settings()
         # a property no document has yet (say, `deadline`) is not worth a warning per query
@@ -792,7 +791,7 @@ class DbStore:
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         from pathlib import Path
 
-        from graph import store_db
+        from innograph.graph import store_db
 
         self.folder = Path(folder)
         with store_db.connect(self.folder):  # a missing or foreign store is said now
@@ -803,7 +802,7 @@ class DbStore:
         """Connections are opened per question; nothing stays open."""
 
     def _rows(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
-        from graph import store_db
+        from innograph.graph import store_db
 
         with store_db.connect(self.folder) as con:
             return con.execute(sql, params or []).fetchall()
@@ -814,7 +813,7 @@ class DbStore:
 
     def _nx(self) -> NxStore:
         if self._graph is None:
-            from graph.store_db import load_graph
+            from innograph.graph.store_db import load_graph
 
             self._graph = NxStore(load_graph(self.folder))
         return self._graph

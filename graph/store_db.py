@@ -26,9 +26,8 @@ from typing import Any
 import duckdb
 import networkx as nx
 import pyarrow as pa
-
-from graph import model, store_sql
-from graph.build import (
+from innograph.graph import model, store_sql
+from innograph.graph.build import (
     TYPE_ORDER,
     DocumentRows,
     EntityFacts,
@@ -37,7 +36,7 @@ from graph.build import (
     locations,
     to_graph,
 )
-from ingest.model import IngestError
+from innograph.ingest.model import IngestError
 
 DB_FILE = "innograph.duckdb"
 #: DuckDB's working memory: beyond it, aggregates over the whole corpus spill to

@@ -38,10 +38,10 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from innograph.ingest.atomic import write_atomic
+from innograph.ingest.corrections import Applied
+from innograph.ingest.model import DocumentExtraction, IngestError
 
-from ingest.atomic import write_atomic
-from ingest.corrections import Applied
-from ingest.model import DocumentExtraction, IngestError
 from innograph.paths import base_dir, default_build_dir
 
 GRAPH_FILE = "graph.json"
@@ -108,7 +108,7 @@ def load_graph(path: str | Path | None = None) -> nx.MultiDiGraph:
             raise IngestError(str(p), "no graph file there") from None
         except (ValueError, KeyError, TypeError) as exc:
             raise IngestError(str(p), f"not a graph file ({type(exc).__name__})") from None
-    from graph import store_db
+    from innograph.graph import store_db
 
     return resident(store_db.load_graph(p))
 
@@ -118,9 +118,9 @@ def load_graph(path: str | Path | None = None) -> nx.MultiDiGraph:
 
 def _cache_key(path: str) -> tuple[str, str]:
     """The content hash and cache key of a file; IngestError when the file cannot be read."""
-    from ingest.extract import extraction_key
-    from ingest.load import read_file
-    from ingest.manifest import entry_for
+    from innograph.ingest.extract import extraction_key
+    from innograph.ingest.load import read_file
+    from innograph.ingest.manifest import entry_for
 
     data = read_file(path)  # checks type and size first: a FIFO or /dev/zero is refused
     sha = hashlib.sha256(data).hexdigest()
@@ -150,7 +150,7 @@ def load_extraction(doc_id: str, path: str | Path | None = None) -> DocumentExtr
 
 def built_documents(path: str | Path | None = None) -> list[dict[str, Any]]:
     """doc_id, source, sha256 and cache key of every built document; [] if none."""
-    from graph import store_db
+    from innograph.graph import store_db
 
     try:
         with store_db.connect(build_dir(path)) as con:
@@ -229,9 +229,9 @@ def build(
     in `BuildReport.errors` and left out. When not one document could be
     read, the store is left as it was rather than emptied.
     """
-    from graph import store_db
-    from ingest.extract import SUPPORTED_SUFFIXES, expand_paths
-    from ingest.manifest import manifest_problems
+    from innograph.graph import store_db
+    from innograph.ingest.extract import SUPPORTED_SUFFIXES, expand_paths
+    from innograph.ingest.manifest import manifest_problems
 
     paths = [str(p) for p in paths]
     folder = build_dir(out)
@@ -262,7 +262,7 @@ def build(
 
 def remove_documents(doc_ids: Iterable[str], out: str | Path | None = None) -> list[str]:
     """Remove exactly these documents' rows from the store; the ids that were not there."""
-    from graph import store_db
+    from innograph.graph import store_db
 
     wanted = list(dict.fromkeys(doc_ids))
     folder = build_dir(out)
@@ -292,7 +292,7 @@ def _keyed(files: list[str], errors: list[str]) -> list[_File]:
 
 def _migration_note(folder: Path) -> str | None:
     """The one line saying an older store is rebuilt, when there is one."""
-    from graph import store_db
+    from innograph.graph import store_db
 
     if (folder / GRAPH_FILE).is_file() and not store_db.db_path(folder).is_file():
         return f"{folder / GRAPH_FILE}: the store of an older innograph; rebuilt as a database"
@@ -311,7 +311,7 @@ class _Corrections:
 
     @classmethod
     def read(cls) -> _Corrections:
-        from ingest import corrections
+        from innograph.ingest import corrections
 
         items = corrections.load()  # CorrectionsError when malformed: never silently ignored
         fingerprint = corrections.corrections_fingerprint() if items else ""
@@ -323,7 +323,7 @@ class _Sync:
 
     def __init__(self, con, folder: Path, files: list[_File], corrections: _Corrections,
                  report: BuildReport, jobs: int | None) -> None:  # fmt: skip
-        from graph import store_db
+        from innograph.graph import store_db
 
         self.con = con
         self.cache = folder / CACHE_DIR
@@ -340,7 +340,7 @@ class _Sync:
         self.known = self._directory() if corrections.items else {}
 
     def run(self) -> None:
-        from graph import store_db
+        from innograph.graph import store_db
 
         changed: list[_File] = []
         for f in self.files:
@@ -370,7 +370,7 @@ class _Sync:
 
     def _extracted(self, batch: list[_File]) -> Iterator[tuple[_File, DocumentExtraction]]:
         """The batch's extractions, from the cache or the worker pool, in path order."""
-        from ingest.extract import extract_many
+        from innograph.ingest.extract import extract_many
 
         missing: dict[str, _File] = {}
         for f in batch:
@@ -391,7 +391,7 @@ class _Sync:
 
     def _write(self, batch: list[tuple[_File, DocumentExtraction]]) -> None:
         """Correct and write one batch of documents, in one transaction."""
-        from graph import store_db
+        from innograph.graph import store_db
 
         written, replaced = [], []
         for f, ex in sorted(batch, key=lambda b: b[0].source):
@@ -429,9 +429,9 @@ class _Sync:
         return True
 
     def _row(self, f: _File, ex: DocumentExtraction):
-        from graph import store_db
-        from graph.build import document_rows
-        from ingest.corrections import apply_to_one
+        from innograph.graph import store_db
+        from innograph.graph.build import document_rows
+        from innograph.ingest.corrections import apply_to_one
 
         outcomes: dict[str, str | None] = {}
         if self.corrections.items:
@@ -444,8 +444,8 @@ class _Sync:
 
     def _directory(self) -> dict[str, tuple[str, str]]:
         """Bodies a correction may name: the gazetteer's and every stored entity."""
-        from graph import store_sql
-        from ingest.corrections import gazetteer_names
+        from innograph.graph import store_sql
+        from innograph.ingest.corrections import gazetteer_names
 
         known = gazetteer_names()
         for eid, name, label, *_ in self.con.execute(store_sql.ENTITY_DIRECTORY).fetchall():
@@ -458,7 +458,7 @@ class _Sync:
         A correction may name a body that only a document written later in the
         same build names; now the store knows them all.
         """
-        from graph import store_db, store_sql
+        from innograph.graph import store_db, store_sql
 
         retry = [r[0] for r in self.con.execute(store_sql.DOCS_WITH_STALE).fetchall()]
         if not retry:
@@ -477,8 +477,8 @@ class _Sync:
             store_db.derive(self.con)
 
     def _outcome(self) -> Applied:
-        from graph import store_sql
-        from ingest.corrections import stale_over
+        from innograph.graph import store_sql
+        from innograph.ingest.corrections import stale_over
 
         applied, failed = set(), {}
         for cid, ok, why in self.con.execute(store_sql.CORRECTION_OUTCOMES).fetchall():
@@ -493,7 +493,7 @@ class _Sync:
 
 def _prune(cache: Path) -> None:
     """Remove cache entries of other code versions, and temporary files of crashed writes."""
-    from ingest.extract import code_fingerprint
+    from innograph.ingest.extract import code_fingerprint
 
     current = f"{code_fingerprint()}-"
     for file in cache.glob("*.json"):

@@ -43,8 +43,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from innograph.ingest.model import DocumentExtraction, Entity, IngestError, Mention
 
-from ingest.model import DocumentExtraction, Entity, IngestError, Mention
 from innograph.paths import default_corrections
 
 #: The environment variable that points at another corrections file (tests, a second corpus).
@@ -769,6 +769,6 @@ def correct(
 
 def gazetteer_names() -> dict[str, tuple[str, str]]:
     """Every gazetteer id with its name and type."""
-    from ingest.gazetteer import default_gazetteer
+    from innograph.ingest.gazetteer import default_gazetteer
 
     return {e.id: (e.name, e.type) for e in default_gazetteer()}

@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ingest.extract import ExtractResult, code_fingerprint
-from ingest.progress import track
-from ingest.results import extract_one
+from innograph.ingest.extract import ExtractResult, code_fingerprint
+from innograph.ingest.progress import track
+from innograph.ingest.results import extract_one
 
 ENGINES = ("local", "dask")
 #: Worker processes of the LocalCluster started when no scheduler is given.
@@ -96,7 +96,7 @@ def extract_many(
 
     `jobs`: worker processes of the local pool, or of the LocalCluster.
     """
-    from ingest.pool import extract_local
+    from innograph.ingest.pool import extract_local
 
     engine = engine or current()
     files = [str(p) for p in paths]

@@ -14,10 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.language import Language
-
-from ingest.gazetteer import Gazetteer
-from ingest.nlp import (
+from innograph.ingest.gazetteer import Gazetteer
+from innograph.ingest.nlp import (
     cut_words,
     gazetteer_names,
     get_nlp,
@@ -25,6 +23,7 @@ from ingest.nlp import (
     suffix_names,
     with_levels,
 )
+from spacy.language import Language
 
 
 @dataclass(frozen=True)

@@ -19,16 +19,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ingest.entities import EntitySpan, find_entities
-from ingest.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
-from ingest.lexicon.roles import MEASURE_COLUMNS, TASK_COLUMNS
-from ingest.load import LoadedDocument, load, load_bytes
-from ingest.manifest import ManifestEntry, entry_for
-from ingest.model import DocumentExtraction, Entity, IngestError, Mention, Task
-from ingest.nlp import get_nlp
-from ingest.normalize import NormalizedDocument, normalize
-from ingest.resolve import Resolver, infer_jurisdiction, type_of
-from ingest.roles import (
+from innograph.ingest.entities import EntitySpan, find_entities
+from innograph.ingest.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
+from innograph.ingest.lexicon.roles import MEASURE_COLUMNS, TASK_COLUMNS
+from innograph.ingest.load import LoadedDocument, load, load_bytes
+from innograph.ingest.manifest import ManifestEntry, entry_for
+from innograph.ingest.model import DocumentExtraction, Entity, IngestError, Mention, Task
+from innograph.ingest.nlp import get_nlp
+from innograph.ingest.normalize import NormalizedDocument, normalize
+from innograph.ingest.resolve import Resolver, infer_jurisdiction, type_of
+from innograph.ingest.roles import (
     ActorSurface,
     RoleReading,
     StandingNote,
@@ -39,9 +39,10 @@ from ingest.roles import (
     split_actors,
     standing_notes,
 )
-from ingest.roles.tables import glued_header, read_glued_row
-from ingest.structure import DocumentStructure, Metadata, TaskUnit, parse_structure
-from ingest.targets import find_targets
+from innograph.ingest.roles.tables import glued_header, read_glued_row
+from innograph.ingest.structure import DocumentStructure, Metadata, TaskUnit, parse_structure
+from innograph.ingest.targets import find_targets
+
 from innograph.paths import extraction_code_dir, gazetteer_dir
 
 #: File endings `innograph build` picks up when given a folder.
@@ -594,6 +595,6 @@ def extract_many(paths: Iterable[str | Path], jobs: int | None = None) -> Iterat
     The local process pool (`ingest.pool`) unless a command chose another
     with `ingest.engines.using` (``innograph build --engine dask``).
     """
-    from ingest.engines import extract_many as run
+    from innograph.ingest.engines import extract_many as run
 
     return run(paths, jobs)

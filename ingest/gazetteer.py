@@ -56,8 +56,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from innograph.ingest.model import ENTITY_TYPES, IngestError
 
-from ingest.model import ENTITY_TYPES, IngestError
 from innograph.paths import gazetteer_dir
 
 LEVELS: tuple[str, ...] = ("national", "provincial", "prefecture", "county")

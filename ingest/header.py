@@ -20,8 +20,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ingest.lexicon.bodies import AGENCY_END
-from ingest.manifest import ManifestEntry
+from innograph.ingest.lexicon.bodies import AGENCY_END
+from innograph.ingest.manifest import ManifestEntry
 
 #: Header keys and the manifest field each fills.
 FIELDS = {

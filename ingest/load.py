@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ingest.header import split_header
-from ingest.manifest import ManifestEntry
-from ingest.model import IngestError
+from innograph.ingest.header import split_header
+from innograph.ingest.manifest import ManifestEntry
+from innograph.ingest.model import IngestError
 
 #: Files larger than this are refused before they are read: no policy
 #: document is this big, and reading one into memory would stall a batch.

@@ -33,8 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-
-from ingest.model import IngestError
+from innograph.ingest.model import IngestError
 
 MANIFEST_NAME = "manifest.yaml"
 #: A manifest larger than this is not read: it is metadata, a few KB per folder.

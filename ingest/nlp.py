@@ -50,17 +50,16 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 import spacy
+from innograph.ingest.gazetteer import default_gazetteer, lookup_key
+from innograph.ingest.lexicon import entities as E
+from innograph.ingest.model import GOVERNED_TYPES
 from spacy.lang.zh import ChineseTokenizer
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
-from ingest.gazetteer import default_gazetteer, lookup_key
-from ingest.lexicon import entities as E
-from ingest.model import GOVERNED_TYPES
-
 if TYPE_CHECKING:
-    from ingest.gazetteer import Gazetteer, GazetteerEntry
+    from innograph.ingest.gazetteer import Gazetteer, GazetteerEntry
 
 
 # --- suffix rules -------------------------------------------------------------

@@ -43,8 +43,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from ingest.lexicon import chars
-from ingest.lexicon.bodies import (
+from innograph.ingest.lexicon import chars
+from innograph.ingest.lexicon.bodies import (
     AGENCY_END,
     BODY_END,
     GENERIC_END,
@@ -52,10 +52,15 @@ from ingest.lexicon.bodies import (
     SUB_UNIT_END,
     VAGUE,
 )
-from ingest.lexicon.docnumbers import YEAR_CLOSERS, YEAR_OPENERS
-from ingest.lexicon.numbering import ARABIC_ITEM_TOKEN, HEADING_MARKER_PATTERN, NUMERALS
-from ingest.lexicon.roles import CLAUSE_WORDS, ROLE_VERBS, label_pattern, role_label_pattern
-from ingest.load import Block, LoadedDocument
+from innograph.ingest.lexicon.docnumbers import YEAR_CLOSERS, YEAR_OPENERS
+from innograph.ingest.lexicon.numbering import ARABIC_ITEM_TOKEN, HEADING_MARKER_PATTERN, NUMERALS
+from innograph.ingest.lexicon.roles import (
+    CLAUSE_WORDS,
+    ROLE_VERBS,
+    label_pattern,
+    role_label_pattern,
+)
+from innograph.ingest.load import Block, LoadedDocument
 
 # --- character classes ------------------------------------------------------------
 

@@ -20,10 +20,10 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from typing import ClassVar
 
-from ingest.extract import ExtractResult
-from ingest.gazetteer import default_gazetteer
-from ingest.nlp import get_nlp
-from ingest.results import extract_one
+from innograph.ingest.extract import ExtractResult
+from innograph.ingest.gazetteer import default_gazetteer
+from innograph.ingest.nlp import get_nlp
+from innograph.ingest.results import extract_one
 
 #: What a worker does with one path.
 Work = Callable[[str], ExtractResult]

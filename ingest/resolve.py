@@ -40,17 +40,17 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ingest.gazetteer import (
+from innograph.ingest.gazetteer import (
     NATIONAL,
     Gazetteer,
     GazetteerEntry,
     default_gazetteer,
     lookup_key,
 )
-from ingest.lexicon import entities as E
-from ingest.lexicon.docnumbers import AS_WRITTEN as DOC_NUMBER_AS_WRITTEN
-from ingest.lexicon.docnumbers import CODE as DOC_NUMBER_CODE
-from ingest.model import ENTITY_TYPES, GOVERNED_TYPES, Mention
+from innograph.ingest.lexicon import entities as E
+from innograph.ingest.lexicon.docnumbers import AS_WRITTEN as DOC_NUMBER_AS_WRITTEN
+from innograph.ingest.lexicon.docnumbers import CODE as DOC_NUMBER_CODE
+from innograph.ingest.model import ENTITY_TYPES, GOVERNED_TYPES, Mention
 
 #: Id prefix of unknown names in a document of unknown jurisdiction: ``doc:<doc_id>:<name>``.
 DOCUMENT_SCOPE = "doc"

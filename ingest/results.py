@@ -18,10 +18,10 @@ import contextlib
 import json
 from pathlib import Path
 
-from ingest import extract
-from ingest.atomic import write_atomic
-from ingest.manifest import entry_for
-from ingest.model import DocumentExtraction
+from innograph.ingest import extract
+from innograph.ingest.atomic import write_atomic
+from innograph.ingest.manifest import entry_for
+from innograph.ingest.model import DocumentExtraction
 
 
 def result_name(path: str, extraction: DocumentExtraction) -> str:

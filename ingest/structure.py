@@ -33,20 +33,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ingest.lexicon.bodies import AGENCY_END, GENERIC_END, NAMED_END, ORGAN_END
-from ingest.lexicon.chars import HAN
-from ingest.lexicon.docnumbers import CORE as DOC_NUMBER
-from ingest.lexicon.docnumbers import OWN_LABELS
-from ingest.lexicon.numbering import FAMILIES, NUMERALS
-from ingest.lexicon.roles import (
+from innograph.ingest.lexicon.bodies import AGENCY_END, GENERIC_END, NAMED_END, ORGAN_END
+from innograph.ingest.lexicon.chars import HAN
+from innograph.ingest.lexicon.docnumbers import CORE as DOC_NUMBER
+from innograph.ingest.lexicon.docnumbers import OWN_LABELS
+from innograph.ingest.lexicon.numbering import FAMILIES, NUMERALS
+from innograph.ingest.lexicon.roles import (
     CLAUSE_WORDS,
     NUMBER_HEADERS,
     ROLE_VERBS,
     header_role,
     label_line_pattern,
 )
-from ingest.model import Section
-from ingest.normalize import HEADING_MARKER, Line, NormalizedDocument, is_debris
+from innograph.ingest.model import Section
+from innograph.ingest.normalize import HEADING_MARKER, Line, NormalizedDocument, is_debris
 
 Span = tuple[int, int]
 

@@ -21,15 +21,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ingest.entities import find_entities
-from ingest.lexicon import targets as T
-from ingest.model import Target
+from innograph.ingest.entities import find_entities
+from innograph.ingest.lexicon import targets as T
+from innograph.ingest.model import Target
 
 if TYPE_CHECKING:
+    from innograph.ingest.normalize import Line, NormalizedDocument
+    from innograph.ingest.structure import DocumentStructure
     from spacy.language import Language
-
-    from ingest.normalize import Line, NormalizedDocument
-    from ingest.structure import DocumentStructure
 
 # --- numbers, units, comparators ------------------------------------------------
 

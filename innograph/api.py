@@ -24,17 +24,17 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graph.scope import LEAD, Assignment, Scope, TaskRow
-from ingest.model import IngestError
+from innograph.graph.scope import LEAD, Assignment, Scope, TaskRow
+from innograph.ingest.model import IngestError
 from innograph.paths import default_seeds
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from graph.analytics import Analysis, Finding
-    from graph.queries import Store
-    from graph.store_file import BuildReport
-    from ingest.model import DocumentExtraction
+    from innograph.graph.analytics import Analysis, Finding
+    from innograph.graph.queries import Store
+    from innograph.graph.store_file import BuildReport
+    from innograph.ingest.model import DocumentExtraction
 
 __all__ = [
     "SEEDS",
@@ -70,7 +70,7 @@ def extract(*paths: str | Path, jobs: int | None = None) -> list[DocumentExtract
     >>> len(extract(SEEDS))
     5
     """
-    from ingest.extract import expand_paths, extract_many
+    from innograph.ingest.extract import expand_paths, extract_many
 
     done, failed = [], []
     for result in extract_many(expand_paths([str(p) for p in paths]), jobs=jobs):
@@ -90,7 +90,7 @@ def build(
 
     `out` is the store folder (default `innograph.paths.default_build_dir`).
     """
-    from graph.store_file import build as build_store
+    from innograph.graph.store_file import build as build_store
 
     return build_store([str(p) for p in paths], out=out, jobs=jobs)
 
@@ -99,7 +99,7 @@ def open_store(where: str | Path | None = None, *, neo4j: bool = False) -> Store
     """The store to ask: the embedded one in `where` (a store folder, or a ``graph.json`` of export;
     default `innograph.paths.default_build_dir`), or, with `neo4j`, the Neo4j of
     ``NEO4J_URI`` (else the local server). Close it when done."""
-    from graph.queries import open_store as open_any
+    from innograph.graph.queries import open_store as open_any
 
     return open_any("neo4j" if neo4j else "file", None if where is None else str(where))
 
@@ -190,8 +190,8 @@ def network(store: Store, scope: Scope | None = None) -> nx.Graph:
     (True, 'Agency')
     >>> store.close()
     """
-    from graph.analytics.projection import co_assignment_graph
-    from graph.analytics.rows import RoleIndex
+    from innograph.graph.analytics.projection import co_assignment_graph
+    from innograph.graph.analytics.rows import RoleIndex
 
     scope = scope or Scope()
     index = RoleIndex.build(store.assignments(scope), store.tasks(scope), scope)
@@ -214,7 +214,7 @@ def ego_network(
 
 def analyse(store: Store, scope: Scope | None = None) -> Analysis:
     """The bottleneck analysis of a scope, as `innograph report` runs it (every measure)."""
-    from graph.analytics import analyse as analyse_store
+    from innograph.graph.analytics import analyse as analyse_store
 
     return analyse_store(store, scope)
 
@@ -235,7 +235,7 @@ def bottlenecks(analysis: Analysis) -> pd.DataFrame:
 def findings(analysis: Analysis) -> tuple[Finding, ...]:
     """The report's findings: sentences in Chinese (`.zh`) and English (`.en`) with numbers
     and the tasks behind them."""
-    from graph.analytics import findings as find
+    from innograph.graph.analytics import findings as find
 
     return find(analysis)
 

@@ -24,7 +24,7 @@ NO_PATHS = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from ingest.engines import ENGINES
+    from innograph.ingest.engines import ENGINES
 
     parser.add_argument(
         "paths",
@@ -58,9 +58,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.store_file import CACHE_DIR, build, build_dir
-    from ingest.engines import Engine, EngineError, using
-    from ingest.model import IngestError
+    from innograph.graph.store_file import CACHE_DIR, build, build_dir
+    from innograph.ingest.engines import Engine, EngineError, using
+    from innograph.ingest.model import IngestError
 
     seeds = default_seeds()
     if not args.paths and seeds is None:
@@ -91,8 +91,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _load_neo4j(graph_path: Path) -> int:
     """Load what was just built, with `innograph load`'s checks and messages."""
-    from graph.neo4j_load import DEFAULT_BATCH_SIZE
     from innograph import cmd_load
+    from innograph.graph.neo4j_load import DEFAULT_BATCH_SIZE
 
     return cmd_load.run(
         argparse.Namespace(graph=str(graph_path), batch_size=DEFAULT_BATCH_SIZE, quiet=False)

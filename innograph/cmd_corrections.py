@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ingest.model import IngestError
+from innograph.ingest.model import IngestError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,8 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.store_file import built_extractions
-    from ingest import corrections as corr
+    from innograph.graph.store_file import built_extractions
+    from innograph.ingest import corrections as corr
 
     source = str(corr.corrections_path(args.file))
     try:

@@ -16,8 +16,8 @@ import sys
 import unicodedata
 from typing import Any, TextIO
 
-from graph import readonly
-from graph.neo4j_server import Neo4jServerError, connection_settings
+from innograph.graph import readonly
+from innograph.graph.neo4j_server import Neo4jServerError, connection_settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

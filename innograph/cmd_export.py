@@ -13,7 +13,7 @@ from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from graph.export import FORMATS
+    from innograph.graph.export import FORMATS
 
     parser.add_argument("--format", required=True, choices=FORMATS, dest="fmt")
     parser.add_argument("--out", metavar="PATH", help="file (folder for neo4j-csv) to write")
@@ -23,9 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.export import SUFFIX, export
-    from graph.store_file import build_dir, load_graph
-    from ingest.model import IngestError
+    from innograph.graph.export import SUFFIX, export
+    from innograph.graph.store_file import build_dir, load_graph
+    from innograph.ingest.model import IngestError
 
     try:
         graph = load_graph(args.graph)

@@ -11,8 +11,8 @@ import argparse
 import json
 import sys
 
-from ingest.extract import expand_paths, extract_many
-from ingest.manifest import manifest_problems
+from innograph.ingest.extract import expand_paths, extract_many
+from innograph.ingest.manifest import manifest_problems
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

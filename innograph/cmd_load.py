@@ -14,9 +14,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from graph import neo4j_bulk, neo4j_load, store_file
-from graph.neo4j_server import Neo4jServerError, connection_settings, neo4j_home
-from ingest.model import IngestError
+from innograph.graph import neo4j_bulk, neo4j_load, store_file
+from innograph.graph.neo4j_server import Neo4jServerError, connection_settings, neo4j_home
+from innograph.ingest.model import IngestError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

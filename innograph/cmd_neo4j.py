@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from graph import neo4j_server
+from innograph.graph import neo4j_server
 
 EXIT_DOWN = 3
 

@@ -22,8 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.store_file import build_dir, remove_documents
-    from ingest.model import IngestError
+    from innograph.graph.store_file import build_dir, remove_documents
+    from innograph.ingest.model import IngestError
 
     try:
         missing = remove_documents(args.doc_ids, out=args.out)

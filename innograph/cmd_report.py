@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph.scope import Scope
-from ingest.model import IngestError
+from innograph.graph.scope import Scope
+from innograph.ingest.model import IngestError
 
 if TYPE_CHECKING:
-    from graph.analytics.analysis import RowSource
+    from innograph.graph.analytics.analysis import RowSource
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -68,11 +68,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from neo4j.exceptions import DriverError, Neo4jError
 
-    from graph.analytics import analyse
-    from graph.neo4j_server import Neo4jServerError
-    from graph.queries import open_store
-    from graph.report import write_report
-    from ingest.model import ENTITY_TYPES
+    from innograph.graph.analytics import analyse
+    from innograph.graph.neo4j_server import Neo4jServerError
+    from innograph.graph.queries import open_store
+    from innograph.graph.report import write_report
+    from innograph.ingest.model import ENTITY_TYPES
 
     unknown = [t for t in args.actor_type if t not in ENTITY_TYPES]
     if unknown:
@@ -130,8 +130,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _comparison(store: RowSource, args: argparse.Namespace) -> list[Path]:
     """Compare the two periods of ``--compare`` and write them beside the report."""
-    from graph.analytics.periods import compare_scopes, period_scope
-    from graph.report import write_comparison
+    from innograph.graph.analytics.periods import compare_scopes, period_scope
+    from innograph.graph.report import write_comparison
 
     before, after = (period_scope(p, args.follow_lineages) for p in args.compare)
     comparison = compare_scopes(store, before, after)

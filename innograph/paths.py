@@ -60,7 +60,7 @@ def query_dir() -> Path:
 
 def app_script() -> Path:
     """The Streamlit explorer's entry script; its pages and settings lie beside it."""
-    return package_dir("app") / "streamlit_app.py"
+    return package_dir("innograph.app") / "streamlit_app.py"
 
 
 def neo4j_pom(*, gds: bool = False) -> Path:
@@ -70,7 +70,7 @@ def neo4j_pom(*, gds: bool = False) -> Path:
 
 def extraction_code_dir() -> Path:
     """The extraction code, whose every file is part of the extraction cache's key."""
-    return package_dir("ingest")
+    return package_dir("innograph.ingest")
 
 
 def project_root(start: Path | None = None) -> Path | None:

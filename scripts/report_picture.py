@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.analytics import analyse
-from graph.queries import open_store
-from graph.report.charts import chart_png
-from graph.report.labels import LABELS
-from graph.scope import Scope
+from innograph.graph.analytics import analyse
+from innograph.graph.queries import open_store
+from innograph.graph.report.charts import chart_png
+from innograph.graph.report.labels import LABELS
+from innograph.graph.scope import Scope
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "report-bottlenecks.png"
 

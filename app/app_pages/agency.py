@@ -16,17 +16,16 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-
-from app import cached, url
-from app.components.charts import hbar
-from app.components.corrections import confirm
-from app.components.network import two_mode
-from app.components.network_panel import ego_panel
-from app.components.pickers import actor_name, actor_picker
-from app.components.tables import linked_table, paged
-from app.i18n import level_label, t, type_label
-from app.state import page_source
-from graph.scope import Scope
+from innograph.app import cached, url
+from innograph.app.components.charts import hbar
+from innograph.app.components.corrections import confirm
+from innograph.app.components.network import two_mode
+from innograph.app.components.network_panel import ego_panel
+from innograph.app.components.pickers import actor_name, actor_picker
+from innograph.app.components.tables import linked_table, paged
+from innograph.app.i18n import level_label, t, type_label
+from innograph.app.state import page_source
+from innograph.graph.scope import Scope
 
 PEERS = 15
 ALL = 10_000  # partners listed: all of them

@@ -14,14 +14,13 @@ from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
-
-from app import cached, url
-from app.components.charts import hbar
-from app.components.filters import doc_title, scope_filters
-from app.components.tables import linked_table
-from app.i18n import lang, t
-from app.state import page_source
-from graph import model
+from innograph.app import cached, url
+from innograph.app.components.charts import hbar
+from innograph.app.components.filters import doc_title, scope_filters
+from innograph.app.components.tables import linked_table
+from innograph.app.i18n import lang, t
+from innograph.app.state import page_source
+from innograph.graph import model
 
 TOP = 15
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-
-from app import cached
-from app.components.filters import doc_title
-from app.i18n import t
-from app.state import page_source
-from graph.scope import Scope
+from innograph.app import cached
+from innograph.app.components.filters import doc_title
+from innograph.app.i18n import t
+from innograph.app.state import page_source
+from innograph.graph.scope import Scope
 
 src = page_source()
 st.title(t("page_compare"))

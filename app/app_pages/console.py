@@ -16,15 +16,14 @@ from __future__ import annotations
 import json
 
 import streamlit as st
-
-from app import url
-from app.components.network_panel import show
-from app.components.results import as_csv, frame, result_graph
-from app.embedded_cypher import CypherSyntaxError, EmbeddedCypher
-from app.i18n import lang, t
-from app.state import NEO4J, page_source
-from graph.queries import NxStore
-from graph.readonly import CypherRefused, LibraryQuery, ReadOnlyCypher, library
+from innograph.app import url
+from innograph.app.components.network_panel import show
+from innograph.app.components.results import as_csv, frame, result_graph
+from innograph.app.embedded_cypher import CypherSyntaxError, EmbeddedCypher
+from innograph.app.i18n import lang, t
+from innograph.app.state import NEO4J, page_source
+from innograph.graph.queries import NxStore
+from innograph.graph.readonly import CypherRefused, LibraryQuery, ReadOnlyCypher, library
 
 src = page_source()
 st.title(t("page_console"))

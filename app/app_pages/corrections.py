@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-
-from app.i18n import t
-from graph.store_file import built_extractions
-from ingest import corrections as corr
+from innograph.app.i18n import t
+from innograph.graph.store_file import built_extractions
+from innograph.ingest import corrections as corr
 
 st.title(t("page_corrections"))
 st.caption(t("corr_intro", file=str(corr.corrections_path())))

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-
-from app import cached, state, url
-from app.components.filters import doc_date, doc_title
-from app.components.highlight import highlight_html, legend_html, task_marks, text_block
-from app.components.tables import linked_table, paged
-from app.i18n import t, type_label
-from app.state import page_source
-from app.upload import MAX_MB, TYPES, ingest_upload, remove_upload, uploaded
-from graph.store_file import build_dir
-from ingest.model import IngestError
+from innograph.app import cached, state, url
+from innograph.app.components.filters import doc_date, doc_title
+from innograph.app.components.highlight import highlight_html, legend_html, task_marks, text_block
+from innograph.app.components.tables import linked_table, paged
+from innograph.app.i18n import t, type_label
+from innograph.app.state import page_source
+from innograph.app.upload import MAX_MB, TYPES, ingest_upload, remove_upload, uploaded
+from innograph.graph.store_file import build_dir
+from innograph.ingest.model import IngestError
 
 src = page_source()
 st.title(t("page_documents"))

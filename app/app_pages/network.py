@@ -16,13 +16,12 @@ wrote, so a pasted link wins and the page's own widgets are not overridden.
 from __future__ import annotations
 
 import streamlit as st
-
-from app import cached
-from app.components.filters import doc_title
-from app.components.network import select, two_mode
-from app.components.network_overview import NODES, cached_overview, draw_overview
-from app.components.network_panel import cap_notice, download, page_links, show
-from app.components.network_view import (
+from innograph.app import cached
+from innograph.app.components.filters import doc_title
+from innograph.app.components.network import select, two_mode
+from innograph.app.components.network_overview import NODES, cached_overview, draw_overview
+from innograph.app.components.network_panel import cap_notice, download, page_links, show
+from innograph.app.components.network_view import (
     CAP,
     COLOUR_BY,
     EGO,
@@ -36,11 +35,11 @@ from app.components.network_view import (
     from_query,
     to_query,
 )
-from app.i18n import t, type_names
-from app.navigation import page_path
-from app.state import page_source
-from graph import model
-from graph.scope import Scope
+from innograph.app.i18n import t, type_names
+from innograph.app.navigation import page_path
+from innograph.app.state import page_source
+from innograph.graph import model
+from innograph.graph.scope import Scope
 
 src = page_source()
 st.title(t("page_network"))

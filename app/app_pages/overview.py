@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-
-from app import cached, url
-from app.components.charts import hbar
-from app.components.filters import doc_date
-from app.components.tables import linked_table, paged
-from app.i18n import t, type_label
-from app.state import page_source
-from graph import model
+from innograph.app import cached, url
+from innograph.app.components.charts import hbar
+from innograph.app.components.filters import doc_date
+from innograph.app.components.tables import linked_table, paged
+from innograph.app.i18n import t, type_label
+from innograph.app.state import page_source
+from innograph.graph import model
 
 TOP = 15
 

@@ -14,24 +14,23 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-
-from app import cached, url
-from app.components.corrections import LEAD, confirm, mark, role_edits
-from app.components.filters import doc_title
-from app.components.highlight import (
+from innograph.app import cached, url
+from innograph.app.components.corrections import LEAD, confirm, mark, role_edits
+from innograph.app.components.filters import doc_title
+from innograph.app.components.highlight import (
     highlight_html,
     legend_html,
     task_marks,
     task_source,
     text_block,
 )
-from app.components.pickers import actor_picker
-from app.components.tables import linked_table, paged
-from app.i18n import basis_label, t, type_label, type_names
-from app.state import page_source
-from graph import model
-from graph.scope import Scope
-from ingest.corrections import TASK_TEXT_CHARS
+from innograph.app.components.pickers import actor_picker
+from innograph.app.components.tables import linked_table, paged
+from innograph.app.i18n import basis_label, t, type_label, type_names
+from innograph.app.state import page_source
+from innograph.graph import model
+from innograph.graph.scope import Scope
+from innograph.ingest.corrections import TASK_TEXT_CHARS
 
 #: The co-lead slider's top: at it, tasks with that many co-leads or more.
 CO_LEADS_TOP = 5

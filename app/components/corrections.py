@@ -14,9 +14,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import streamlit as st
-
-from app.i18n import t
-from ingest import corrections as corr
+from innograph.app.i18n import t
+from innograph.ingest import corrections as corr
 
 LEAD, PARTICIPANT, NONE = "lead", "participant", "none"
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
-
-from app.i18n import t, type_names
-from graph import model
-from graph.scope import Scope
+from innograph.app.i18n import t, type_names
+from innograph.graph import model
+from innograph.graph.scope import Scope
 
 
 def doc_title(docs: list[dict[str, Any]]) -> dict[str, str]:

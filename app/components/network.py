@@ -30,9 +30,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
-
-from app.components.short_names import short_label
-from graph.scope import LEAD, PARTICIPANT, Assignment, TaskRow
+from innograph.app.components.short_names import short_label
+from innograph.graph.scope import LEAD, PARTICIPANT, Assignment, TaskRow
 
 TASK = "Task"
 #: One colour per node type (the actor labels of graph.model, and tasks).

@@ -24,19 +24,18 @@ from dataclasses import dataclass
 
 import pydeck as pdk
 import streamlit as st
+from innograph.app.cached import TTL
+from innograph.app.components.network import TYPE_COLOURS, dot
+from innograph.app.components.short_names import short_label
+from innograph.app.i18n import t, type_label
+from innograph.app.state import Source
+from innograph.graph.analytics.communities import find_communities, membership
+from innograph.graph.analytics.layout import EXTENT, place
+from innograph.graph.analytics.projection import DEFAULT_EXCLUDED, co_assignment_graph
+from innograph.graph.analytics.rows import RoleIndex
+from innograph.graph.queries import Store
+from innograph.graph.scope import Assignment, Scope, TaskRow
 from streamlit.elements.deck_gl_json_chart import PydeckState
-
-from app.cached import TTL
-from app.components.network import TYPE_COLOURS, dot
-from app.components.short_names import short_label
-from app.i18n import t, type_label
-from app.state import Source
-from graph.analytics.communities import find_communities, membership
-from graph.analytics.layout import EXTENT, place
-from graph.analytics.projection import DEFAULT_EXCLUDED, co_assignment_graph
-from graph.analytics.rows import RoleIndex
-from graph.queries import Store
-from graph.scope import Assignment, Scope, TaskRow
 
 #: Layer id of the nodes: the key of a click's selection.
 NODES = "actors"

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import networkx as nx
 import streamlit as st
-
-from app.components.network import (
+from innograph.app.components.network import (
     SHARED,
     TYPE_COLOURS,
     Selection,
@@ -18,9 +17,9 @@ from app.components.network import (
     pyvis_html,
     select,
 )
-from app.i18n import lang, t, type_label
-from app.navigation import page_url
-from graph.scope import LEAD, PARTICIPANT
+from innograph.app.i18n import lang, t, type_label
+from innograph.app.navigation import page_url
+from innograph.graph.scope import LEAD, PARTICIPANT
 
 
 def role_labels() -> dict[str, str]:

@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import streamlit as st
-
-from app import cached
-from app.i18n import t, type_label
-from app.state import Source
-from graph import model
+from innograph.app import cached
+from innograph.app.i18n import t, type_label
+from innograph.app.state import Source
+from innograph.graph import model
 
 #: Most options a picker offers.
 LIMIT = 50

@@ -15,10 +15,9 @@ from typing import Any
 
 import networkx as nx
 import pandas as pd
-
-from graph import model
-from graph.readonly import QueryResult
-from graph.scope import LEAD, PARTICIPANT
+from innograph.graph import model
+from innograph.graph.readonly import QueryResult
+from innograph.graph.scope import LEAD, PARTICIPANT
 
 ROLES = {model.LEADS: LEAD, model.PARTICIPATES_IN: PARTICIPANT}
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ingest.gazetteer import default_gazetteer
+from innograph.ingest.gazetteer import default_gazetteer
 
 #: Characters a label may have before it is cut with an ellipsis.
 MAX_CHARS = 8

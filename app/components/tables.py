@@ -14,9 +14,8 @@ from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
-
-from app import url
-from app.i18n import t
+from innograph.app import url
+from innograph.app.i18n import t
 
 PAGE_ROWS = 50
 T = TypeVar("T")

@@ -8,7 +8,7 @@ bottleneck score and the sentences). `analyse(store, scope)` runs them all;
 `graph.report` renders the result. Methods and formulas: `docs/analytics.md`.
 """
 
-from graph.analytics.analysis import Analysis, analyse, analyse_rows
-from graph.analytics.findings import Finding, findings
+from innograph.graph.analytics.analysis import Analysis, analyse, analyse_rows
+from innograph.graph.analytics.findings import Finding, findings
 
 __all__ = ["Analysis", "Finding", "analyse", "analyse_rows", "findings"]

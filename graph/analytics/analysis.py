@@ -13,16 +13,15 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import networkx as nx
-
-from graph.analytics.brokerage import EXACT_LIMIT, SAMPLES, Brokerage, brokerage
-from graph.analytics.communities import (
+from innograph.graph.analytics.brokerage import EXACT_LIMIT, SAMPLES, Brokerage, brokerage
+from innograph.graph.analytics.communities import (
     ClusterLink,
     Community,
     cluster_links,
     find_communities,
     membership,
 )
-from graph.analytics.compare import (
+from innograph.graph.analytics.compare import (
     GROUP_KEYS,
     GroupKey,
     GroupSummary,
@@ -33,14 +32,14 @@ from graph.analytics.compare import (
     roles_by,
     tallied,
 )
-from graph.analytics.concentration import DocumentConcentration, concentration
-from graph.analytics.diffusion import Diffusion, diffusion
-from graph.analytics.findings import Bottleneck, bottleneck_scores
-from graph.analytics.fragility import Fragility, fragility
-from graph.analytics.loads import ActorLoad, actor_loads
-from graph.analytics.projection import co_assignment_graph
-from graph.analytics.rows import RoleIndex
-from graph.scope import Assignment, Scope, TaskRow, bulk_rows
+from innograph.graph.analytics.concentration import DocumentConcentration, concentration
+from innograph.graph.analytics.diffusion import Diffusion, diffusion
+from innograph.graph.analytics.findings import Bottleneck, bottleneck_scores
+from innograph.graph.analytics.fragility import Fragility, fragility
+from innograph.graph.analytics.loads import ActorLoad, actor_loads
+from innograph.graph.analytics.projection import co_assignment_graph
+from innograph.graph.analytics.rows import RoleIndex
+from innograph.graph.scope import Assignment, Scope, TaskRow, bulk_rows
 
 
 class RowSource(Protocol):
@@ -91,7 +90,7 @@ def analyse_rows(
 ) -> Analysis:
     """Every measure from rows; `exact_limit`/`samples` tune betweenness (see `brokerage`).
 
-    >>> from graph.analytics.rows import toy_rows
+    >>> from innograph.graph.analytics.rows import toy_rows
     >>> a = analyse_rows(*toy_rows({"t1": ("A", "B"), "t2": ("A", "C"), "t3": ("B C", "")}))
     >>> [b.actor_id for b in a.bottlenecks][:1], a.fragility.cut_points
     (['A'], ())

@@ -29,9 +29,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
+from innograph.graph.analytics.paths import Adjacency, path_counts
 from scipy.sparse import csr_array, diags_array
-
-from graph.analytics.paths import Adjacency, path_counts
 
 #: Above this many actors betweenness is estimated from sampled sources.
 EXACT_LIMIT = 2000

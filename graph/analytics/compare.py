@@ -22,8 +22,8 @@ import statistics
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from graph.analytics.concentration import gini, hhi
-from graph.analytics.rows import COLLECTIVE, RoleIndex, Tally
+from innograph.graph.analytics.concentration import gini, hhi
+from innograph.graph.analytics.rows import COLLECTIVE, RoleIndex, Tally
 
 GroupKey = Literal["document", "jurisdiction", "year"]
 GROUP_KEYS: tuple[GroupKey, ...] = ("document", "jurisdiction", "year")
@@ -127,7 +127,7 @@ def roles_by(
     Within a group, actors come by tasks led (most first), then id. `groups`
     is ``tallied(index, key)`` when the caller has it already.
 
-    >>> from graph.analytics.rows import toy_rows
+    >>> from innograph.graph.analytics.rows import toy_rows
     >>> a1, t1 = toy_rows({"x1": ("A", "B"), "x2": ("B", "")}, doc_id="x", year=2013)
     >>> a2, t2 = toy_rows({"y1": ("A", ""), "y2": ("A", "B")}, doc_id="y", year=2021)
     >>> idx = RoleIndex.build(a1 + a2, t1 + t2)
@@ -167,7 +167,7 @@ def role_changes(
     Documents are in date order (year, then id; undated last). `by_document`
     is ``roles_by(index, "document")`` when the caller has it already.
 
-    >>> from graph.analytics.rows import toy_rows
+    >>> from innograph.graph.analytics.rows import toy_rows
     >>> a1, t1 = toy_rows({"x1": ("A", "B"), "x2": ("A", "")}, doc_id="x", year=2013)
     >>> a2, t2 = toy_rows({"y1": ("B", "A"), "y2": ("B", ""), "y3": ("A B", "")},
     ...                   doc_id="y", year=2021)
@@ -203,7 +203,7 @@ def group_summaries(
     Gini coefficient over every actor named in the group, HHI over the
     actors that lead. `groups` is ``tallied(index, key)`` when the caller has it.
 
-    >>> from graph.analytics.rows import toy_rows
+    >>> from innograph.graph.analytics.rows import toy_rows
     >>> a1, t1 = toy_rows({"x1": ("A B", ""), "x2": ("", "A")}, doc_id="x", jurisdiction="J")
     >>> s, = group_summaries(RoleIndex.build(a1, t1), "jurisdiction")
     >>> s.group, s.two_plus_leads, s.no_lead, s.top_actor, s.top_share

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from graph.analytics.rows import RoleIndex
+from innograph.graph.analytics.rows import RoleIndex
 
 #: HHI at or above which leadership of a document counts as highly concentrated.
 HIGH_HHI = 0.25
@@ -72,7 +72,7 @@ class DocumentConcentration:
 def concentration(index: RoleIndex) -> tuple[DocumentConcentration, ...]:
     """Gini and HHI of tasks led, per document, most concentrated first.
 
-    >>> from graph.analytics.rows import toy_rows
+    >>> from innograph.graph.analytics.rows import toy_rows
     >>> rows = toy_rows({"t1": ("A", "B"), "t2": ("A", "C"), "t3": ("A B", "")})
     >>> c, = concentration(RoleIndex.build(*rows))
     >>> c.top_actor, c.top_leads, round(c.hhi, 3), round(c.gini, 3)

@@ -13,7 +13,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from graph.analytics.rows import COLLECTIVE, RoleIndex
+from innograph.graph.analytics.rows import COLLECTIVE, RoleIndex
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Diffusion:
 def diffusion(index: RoleIndex) -> Diffusion:
     """Count co-led, unled and collective tasks, and participants per task.
 
-    >>> from graph.analytics.rows import toy_rows
+    >>> from innograph.graph.analytics.rows import toy_rows
     >>> rows = toy_rows(
     ...     {"t1": ("A B C", "D"), "t2": ("A", "X"), "t3": ("", "A B")},
     ...     types={"X": "Collective"},

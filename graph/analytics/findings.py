@@ -24,13 +24,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from graph.analytics.brokerage import Brokerage
-from graph.analytics.concentration import HIGH_HHI
-from graph.analytics.loads import ActorLoad
-from graph.analytics.rows import COLLECTIVE
+from innograph.graph.analytics.brokerage import Brokerage
+from innograph.graph.analytics.concentration import HIGH_HHI
+from innograph.graph.analytics.loads import ActorLoad
+from innograph.graph.analytics.rows import COLLECTIVE
 
 if TYPE_CHECKING:
-    from graph.analytics.analysis import Analysis
+    from innograph.graph.analytics.analysis import Analysis
 
 #: Score from which an actor is reported as a bottleneck, and how many at most.
 BOTTLENECK_MIN = 30.0
@@ -80,7 +80,7 @@ class Finding:
 def bottleneck_scores(loads: tuple[ActorLoad, ...], broker: Brokerage) -> tuple[Bottleneck, ...]:
     """Score every actor of the network, highest first.
 
-    >>> from graph.analytics.brokerage import BrokerRow
+    >>> from innograph.graph.analytics.brokerage import BrokerRow
     >>> loads = (ActorLoad("A", "A", "Agency", 4, 0, 4.0, 0.5, 1.0, (), ()),
     ...          ActorLoad("B", "B", "Agency", 1, 2, 1.0, 0.1, 0.3, (), ()))
     >>> broker = Brokerage((BrokerRow("A", 2, 5, 0.25, None, 0.5, 2.0),

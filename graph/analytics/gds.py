@@ -24,12 +24,12 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from graph import cypher
-from graph.analytics.brokerage import EXACT_LIMIT, SAMPLES, SEED, Brokerage, BrokerRow
-from graph.analytics.findings import Bottleneck, bottleneck_scores
-from graph.analytics.loads import ActorLoad
-from graph.analytics.projection import DEFAULT_EXCLUDED
-from graph.scope import Scope
+from innograph.graph import cypher
+from innograph.graph.analytics.brokerage import EXACT_LIMIT, SAMPLES, SEED, Brokerage, BrokerRow
+from innograph.graph.analytics.findings import Bottleneck, bottleneck_scores
+from innograph.graph.analytics.loads import ActorLoad
+from innograph.graph.analytics.projection import DEFAULT_EXCLUDED
+from innograph.graph.scope import Scope
 
 if TYPE_CHECKING:
     from neo4j import Driver

@@ -21,8 +21,7 @@ from dataclasses import dataclass
 
 import igraph as ig
 import networkx as nx
-
-from graph.analytics.communities import _RNG
+from innograph.graph.analytics.communities import _RNG
 
 #: Seed of the layout's random generator; fixed so a view is the same on every run.
 SEED = 20240901

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.analytics.rows import RoleIndex
+from innograph.graph.analytics.rows import RoleIndex
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def actor_loads(index: RoleIndex) -> tuple[ActorLoad, ...]:
     loads equal on paper (1/2 + 1/3 and 1/3 + 1/2) tie whatever the order of
     addition.
 
-    >>> from graph.analytics.rows import toy_rows
+    >>> from innograph.graph.analytics.rows import toy_rows
     >>> idx = RoleIndex.build(*toy_rows({"t1": ("A B", "C"), "t2": ("A", "B"), "t3": ("", "C")}))
     >>> [(x.actor_id, x.leads, x.participations, x.weighted_leads) for x in actor_loads(idx)]
     [('A', 2, 0, 1.5), ('B', 1, 1, 0.5), ('C', 0, 2, 0.0)]

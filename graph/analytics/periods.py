@@ -25,14 +25,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import networkx as nx
-
-from graph.analytics.projection import co_assignment_graph
-from graph.analytics.rows import RoleIndex
-from graph.scope import Scope
-from ingest.lexicon.numbering import LEADING_NUMBER_PATTERN
+from innograph.graph.analytics.projection import co_assignment_graph
+from innograph.graph.analytics.rows import RoleIndex
+from innograph.graph.scope import Scope
+from innograph.ingest.lexicon.numbering import LEADING_NUMBER_PATTERN
 
 if TYPE_CHECKING:
-    from graph.analytics.analysis import RowSource
+    from innograph.graph.analytics.analysis import RowSource
 
 _NUMBER = re.compile(LEADING_NUMBER_PATTERN)
 #: Actors listed per area and period.

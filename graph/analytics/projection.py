@@ -22,9 +22,8 @@ from collections.abc import Collection, Mapping
 
 import networkx as nx
 import numpy as np
+from innograph.graph.analytics.rows import COLLECTIVE, RoleIndex
 from scipy.sparse import csr_array, triu
-
-from graph.analytics.rows import COLLECTIVE, RoleIndex
 
 #: Actor types kept out of the co-assignment network unless asked for.
 DEFAULT_EXCLUDED: tuple[str, ...] = (COLLECTIVE,)
@@ -48,7 +47,7 @@ def co_assignment_graph(
     and P·Pᵀ: each shared task falls in exactly one of them, because an actor
     holds one role per task.
 
-    >>> from graph.analytics.rows import toy_rows
+    >>> from innograph.graph.analytics.rows import toy_rows
     >>> idx = RoleIndex.build(*toy_rows({"t1": ("A B", "C"), "t2": ("A", "B")}))
     >>> g = co_assignment_graph(idx)
     >>> sorted(g.edges(data="weight"))

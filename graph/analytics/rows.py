@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from graph.scope import LEAD, PARTICIPANT, Assignment, Scope, TaskRow
+from innograph.graph.scope import LEAD, PARTICIPANT, Assignment, Scope, TaskRow
 
 COLLECTIVE = "Collective"
 

@@ -30,14 +30,14 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from graph.analytics import Analysis, findings
-from graph.analytics.periods import PeriodComparison
-from graph.report.blocks import Chart, to_html, to_markdown
-from graph.report.comparison import comparison_blocks, comparison_tables
-from graph.report.labels import LABELS
-from graph.report.sections import report_blocks
-from graph.report.tables import tables
-from graph.scope import bulk_rows
+from innograph.graph.analytics import Analysis, findings
+from innograph.graph.analytics.periods import PeriodComparison
+from innograph.graph.report.blocks import Chart, to_html, to_markdown
+from innograph.graph.report.comparison import comparison_blocks, comparison_tables
+from innograph.graph.report.labels import LABELS
+from innograph.graph.report.sections import report_blocks
+from innograph.graph.report.tables import tables
+from innograph.graph.scope import bulk_rows
 
 __all__ = ["write_report"]
 

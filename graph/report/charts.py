@@ -20,10 +20,9 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 import networkx as nx
+from innograph.graph.analytics import Analysis
+from innograph.graph.analytics.findings import BOTTLENECK_MIN
 from matplotlib import font_manager
-
-from graph.analytics import Analysis
-from graph.analytics.findings import BOTTLENECK_MIN
 
 #: Actors drawn in the network chart (the highest bottleneck scores).
 NETWORK_ACTORS = 60

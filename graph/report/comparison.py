@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from graph.analytics.periods import PeriodComparison
-from graph.report.blocks import Block, Heading, Para, Table
+from innograph.graph.analytics.periods import PeriodComparison
+from innograph.graph.report.blocks import Block, Heading, Para, Table
 
 #: Rows shown per table in the documents (the CSV files hold all).
 SHOWN = 30

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.analytics import Analysis
+from innograph.graph.analytics import Analysis
 
 
 def actor_name(a: Analysis, actor_id: str | None) -> str:

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from graph.analytics import Analysis, Finding
-from graph.analytics.compare import GroupSummary, RoleChange
-from graph.analytics.findings import Bottleneck, pct
-from graph.report.blocks import Block, Chart, Heading, Items, Para, Table
-from graph.report.charts import chart_svg
-from graph.report.names import actor_name
+from innograph.graph.analytics import Analysis, Finding
+from innograph.graph.analytics.compare import GroupSummary, RoleChange
+from innograph.graph.analytics.findings import Bottleneck, pct
+from innograph.graph.report.blocks import Block, Chart, Heading, Items, Para, Table
+from innograph.graph.report.charts import chart_svg
+from innograph.graph.report.names import actor_name
 
 T = TypeVar("T")
 

@@ -7,9 +7,9 @@ in any language, so that a spreadsheet or a script can read them.
 
 from __future__ import annotations
 
-from graph.analytics import Analysis, Finding
-from graph.analytics.compare import GROUP_KEYS
-from graph.report.names import actor_name
+from innograph.graph.analytics import Analysis, Finding
+from innograph.graph.analytics.compare import GROUP_KEYS
+from innograph.graph.report.names import actor_name
 
 
 def tables(a: Analysis, found: tuple[Finding, ...]) -> list[tuple[str, tuple[str, ...], list]]:

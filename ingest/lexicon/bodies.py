@@ -9,7 +9,7 @@ body, what prefix a list distributes and which items carry their own.
 (True, False)
 """
 
-from ingest.lexicon.chars import HAN
+from innograph.ingest.lexicon.chars import HAN
 
 #: What ends the name of a body: a ministry, bureau, committee, office, court,
 #: company, government, park, and generic group words.

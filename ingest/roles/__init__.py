@@ -34,10 +34,10 @@ edge of the graph back to the words that created it. Text of any shape, however
 broken, yields a reading and never an exception.
 """
 
-from ingest.roles.actors import split_actors
-from ingest.roles.reading import ActorSurface, RoleReading
-from ingest.roles.tables import read_role_cells
-from ingest.roles.units import (
+from innograph.ingest.roles.actors import split_actors
+from innograph.ingest.roles.reading import ActorSurface, RoleReading
+from innograph.ingest.roles.tables import read_role_cells
+from innograph.ingest.roles.units import (
     StandingNote,
     first_listed_from,
     read_heading,

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ingest.roles.patterns import (
+from innograph.ingest.roles.patterns import (
     ACTION_TAIL,
     AGENCY_END,
     AND,
@@ -48,8 +48,8 @@ from ingest.roles.patterns import (
     SUFFIX_START,
     VAGUE,
 )
-from ingest.roles.reading import ActorSurface
-from ingest.roles.text import bare_name, pairs, strip_range, top_level
+from innograph.ingest.roles.reading import ActorSurface
+from innograph.ingest.roles.text import bare_name, pairs, strip_range, top_level
 
 
 @dataclass

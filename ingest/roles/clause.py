@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.model import Basis
-from ingest.roles.actors import Item, Prefix, is_named, is_plausible, split_list
-from ingest.roles.patterns import (
+from innograph.ingest.model import Basis
+from innograph.ingest.roles.actors import Item, Prefix, is_named, is_plausible, split_list
+from innograph.ingest.roles.patterns import (
     BODY_END,
     BY,
     CLAUSE_SEP,
@@ -24,7 +24,7 @@ from ingest.roles.patterns import (
     TIME,
     TOKEN,
 )
-from ingest.roles.text import pairs, strip_range, top_level
+from innograph.ingest.roles.text import pairs, strip_range, top_level
 
 
 @dataclass

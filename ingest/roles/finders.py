@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice, pairwise
 
-from ingest.model import Basis
-from ingest.roles.actors import Item, governs, is_named, split_list
-from ingest.roles.clause import Clause, read_clause
-from ingest.roles.patterns import (
+from innograph.ingest.model import Basis
+from innograph.ingest.roles.actors import Item, governs, is_named, split_list
+from innograph.ingest.roles.clause import Clause, read_clause
+from innograph.ingest.roles.patterns import (
     AGENCY_END,
     ASSISTS,
     BRACKET,
@@ -48,7 +48,7 @@ from ingest.roles.patterns import (
     TOKEN,
     VAGUE,
 )
-from ingest.roles.text import Spans, bare_name, pairs, strip_range, top_level
+from innograph.ingest.roles.text import Spans, bare_name, pairs, strip_range, top_level
 
 
 @dataclass(frozen=True)

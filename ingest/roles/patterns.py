@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from ingest.lexicon import bodies as B
-from ingest.lexicon import chars as C
-from ingest.lexicon import roles as R
-from ingest.lexicon.numbering import NUMERALS, OPENING_NUMBER_PATTERN
-from ingest.lexicon.roles import alternation
+from innograph.ingest.lexicon import bodies as B
+from innograph.ingest.lexicon import chars as C
+from innograph.ingest.lexicon import roles as R
+from innograph.ingest.lexicon.numbering import NUMERALS, OPENING_NUMBER_PATTERN
+from innograph.ingest.lexicon.roles import alternation
 
 HAN = C.HAN
 OPENERS = C.OPENERS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.model import Basis
+from innograph.ingest.model import Basis
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,17 @@ from collections.abc import Mapping
 from dataclasses import replace
 from itertools import pairwise
 
-from ingest.lexicon.roles import GLUED_HEADER_WORDS, alternation, header_role, is_other_header
-from ingest.model import Basis
-from ingest.roles.actors import Item, Prefix, governs, is_plausible, split_list
-from ingest.roles.clause import read_clause
-from ingest.roles.reading import ActorSurface, RoleReading
-from ingest.roles.units import read_roles
+from innograph.ingest.lexicon.roles import (
+    GLUED_HEADER_WORDS,
+    alternation,
+    header_role,
+    is_other_header,
+)
+from innograph.ingest.model import Basis
+from innograph.ingest.roles.actors import Item, Prefix, governs, is_plausible, split_list
+from innograph.ingest.roles.clause import read_clause
+from innograph.ingest.roles.reading import ActorSurface, RoleReading
+from innograph.ingest.roles.units import read_roles
 
 
 def read_role_cells(cells: Mapping[str, str], *, first_listed: bool = False) -> RoleReading:

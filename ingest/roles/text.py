@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from ingest.roles.patterns import BRACKET, CLOSERS, OPENERS, STRIP
+from innograph.ingest.roles.patterns import BRACKET, CLOSERS, OPENERS, STRIP
 
 
 def pairs(text: str, lo: int, hi: int) -> dict[int, int]:

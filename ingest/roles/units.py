@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.model import Basis
-from ingest.roles.actors import Item, governs, split_list
-from ingest.roles.clause import Clause
-from ingest.roles.finders import find_clauses
-from ingest.roles.patterns import (
+from innograph.ingest.model import Basis
+from innograph.ingest.roles.actors import Item, governs, split_list
+from innograph.ingest.roles.clause import Clause
+from innograph.ingest.roles.finders import find_clauses
+from innograph.ingest.roles.patterns import (
     CONVENTION,
     FORMAL_END,
     OPENING_NUMBER,
@@ -16,7 +16,7 @@ from ingest.roles.patterns import (
     STANDING_NOTE,
     STRIP,
 )
-from ingest.roles.reading import ActorSurface, RoleReading
+from innograph.ingest.roles.reading import ActorSurface, RoleReading
 
 
 def _unique(items: list[Item], seen: set[str]) -> tuple[ActorSurface, ...]:

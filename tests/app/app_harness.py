@@ -21,10 +21,9 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from innograph.graph.neo4j_server import ConnectionSettings
+from innograph.graph.store_file import build, load_graph
 from streamlit.testing.v1 import AppTest
-
-from graph.neo4j_server import ConnectionSettings
-from graph.store_file import build, load_graph
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app" / "streamlit_app.py"
@@ -60,7 +59,7 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def load_seeds(driver, database: str, folder: Path) -> None:  # type: ignore[no-untyped-def]
     """Make the database hold exactly the seed graph, and forget cached answers."""
-    from graph.neo4j_load import load
+    from innograph.graph.neo4j_load import load
 
     load(load_graph(folder), driver, database)
     st.cache_data.clear()

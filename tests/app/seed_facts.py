@@ -63,8 +63,8 @@ def gazetteer_id(name: str) -> str:
 
 @cache
 def _resolver(jurisdiction: str):  # type: ignore[no-untyped-def]
-    from ingest.gazetteer import default_gazetteer
-    from ingest.resolve import Resolver
+    from innograph.ingest.gazetteer import default_gazetteer
+    from innograph.ingest.resolve import Resolver
 
     return Resolver(default_gazetteer(), jurisdiction)
 

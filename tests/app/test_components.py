@@ -14,28 +14,27 @@ from pathlib import Path
 import networkx as nx
 import pytest
 import seed_facts as facts
+from innograph.app.components.highlight import Mark, highlight_html, task_marks, task_source
+from innograph.app.components.network import graphml, pyvis_html, select, two_mode
+from innograph.app.components.results import as_csv, result_graph
+from innograph.app.embedded_cypher import EmbeddedCypher
+from innograph.graph.queries import NxStore
+from innograph.graph.scope import LEAD, PARTICIPANT, Assignment, Scope, TaskRow
+from innograph.graph.store_file import load_extraction, load_graph
 from marks import runs
-
-from app.components.highlight import Mark, highlight_html, task_marks, task_source
-from app.components.network import graphml, pyvis_html, select, two_mode
-from app.components.results import as_csv, result_graph
-from app.embedded_cypher import EmbeddedCypher
-from graph.queries import NxStore
-from graph.scope import LEAD, PARTICIPANT, Assignment, Scope, TaskRow
-from graph.store_file import load_extraction, load_graph
 
 
 @pytest.mark.parametrize(
     "module",
     [
-        "app.components.corrections",
-        "app.components.highlight",
-        "app.components.network",
-        "app.components.results",
-        "app.embedded_cypher",
-        "app.navigation",
-        "app.state",
-        "app.upload",
+        "innograph.app.components.corrections",
+        "innograph.app.components.highlight",
+        "innograph.app.components.network",
+        "innograph.app.components.results",
+        "innograph.app.embedded_cypher",
+        "innograph.app.navigation",
+        "innograph.app.state",
+        "innograph.app.upload",
     ],
 )
 def test_doctests(module: str) -> None:

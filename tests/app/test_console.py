@@ -7,11 +7,10 @@ import re
 
 import pytest
 import seed_facts as facts
-
-from graph.queries import NxStore
-from graph.readonly import library
-from graph.scope import Scope
-from graph.store_file import load_graph
+from innograph.graph.queries import NxStore
+from innograph.graph.readonly import library
+from innograph.graph.scope import Scope
+from innograph.graph.store_file import load_graph
 
 DIVISION = facts.doc_id(facts.TASK_DIVISION)
 

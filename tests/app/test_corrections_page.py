@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 import seed_facts as facts
 from app_harness import ROOT, run_page
-
-from graph.store_file import build, load_graph
-from ingest import corrections as corr
+from innograph.graph.store_file import build, load_graph
+from innograph.ingest import corrections as corr
 
 TASK = f"{facts.doc_id(facts.TASK_DIVISION)}#1"
 KJT_ID = facts.gazetteer_id(facts.KJT)

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 import seed_facts as facts
 from app_harness import load_seeds
+from innograph.graph.store_file import dumps_graph, load_graph
 from marks import runs
-
-from graph.store_file import dumps_graph, load_graph
 
 DIVISION = facts.doc_id(facts.TASK_DIVISION)
 
@@ -44,7 +43,7 @@ def private_build(seed_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("INNOGRAPH_BUILD_DIR", str(folder))
     yield folder
     if mode == "neo4j":
-        from graph.neo4j_server import connection_settings
+        from innograph.graph.neo4j_server import connection_settings
 
         settings = connection_settings()
         with settings.driver() as driver:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from app.embedded_cypher import EmbeddedCypher
-from graph.readonly import CypherRefused, ReadOnlyCypher, library
-from graph.store_file import load_graph
+from innograph.app.embedded_cypher import EmbeddedCypher
+from innograph.graph.readonly import CypherRefused, ReadOnlyCypher, library
+from innograph.graph.store_file import load_graph
 
 
 @pytest.fixture(scope="module")

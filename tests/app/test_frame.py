@@ -6,9 +6,8 @@ import socket
 
 import pytest
 from app_harness import APP, run_page, use_neo4j
+from innograph.app.navigation import PAGES
 from streamlit.testing.v1 import AppTest
-
-from app.navigation import PAGES
 
 
 def closed_port() -> int:

@@ -18,10 +18,9 @@ from pathlib import Path
 
 import pytest
 import seed_facts as facts
+from innograph.app.i18n import LANGS
+from innograph.graph.store_file import load_graph
 from streamlit.testing.v1 import AppTest
-
-from app.i18n import LANGS
-from graph.store_file import load_graph
 
 KJT_ID = facts.gazetteer_id(facts.KJT)
 DIVISION = facts.doc_id(facts.TASK_DIVISION)

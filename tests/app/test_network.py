@@ -12,9 +12,8 @@ from collections import Counter
 from itertools import combinations
 
 import seed_facts as facts
-
-from app.components.network import MAX_SIZE
-from app.components.network_overview import MAX_RADIUS
+from innograph.app.components.network import MAX_SIZE
+from innograph.app.components.network_overview import MAX_RADIUS
 
 KJT_ID = facts.gazetteer_id(facts.KJT)
 DOC = facts.doc_id(facts.TASK_DIVISION)

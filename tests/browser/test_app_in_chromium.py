@@ -403,7 +403,7 @@ def test_a_copied_url_opens_the_same_view(browser, served_app: str) -> None:  # 
 def test_switching_language_leaves_no_string_of_the_other(
     browser, served_app: str, seed_build: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from graph.store_file import load_graph
+    from innograph.graph.store_file import load_graph
 
     data = "\n".join(
         str(v) for _, attrs in load_graph(seed_build).nodes(data=True) for v in attrs.values()

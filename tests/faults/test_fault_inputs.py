@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 from bad_inputs import BUILT, KINDS, MANIFEST_REFUSALS, make_batch
-
-from graph.store_file import built_documents
+from innograph.graph.store_file import built_documents
 
 
 @pytest.fixture(scope="module")
@@ -101,8 +100,8 @@ def test_extract_refuses_the_same_files_with_the_same_lines(extracted, batch) ->
 @pytest.mark.parametrize("kind", KINDS, ids=[k.name for k in KINDS])
 def test_each_kind_alone_is_refused_in_process_with_its_reason(kind, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The same refusal through the Python API (`extract_path`), one kind at a time."""
-    from ingest.extract import expand_paths, extract_path
-    from ingest.model import IngestError
+    from innograph.ingest.extract import expand_paths, extract_path
+    from innograph.ingest.model import IngestError
 
     path = tmp_path / kind.name
     kind.make(path)
@@ -114,7 +113,7 @@ def test_each_kind_alone_is_refused_in_process_with_its_reason(kind, tmp_path: P
 
 
 def test_a_failed_build_leaves_the_store_as_it_was(batch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from graph.store_file import build
+    from innograph.graph.store_file import build
 
     paths, expected = batch
     good = [p for p in paths if p not in expected and p.parent.name == "batch"]
@@ -130,8 +129,8 @@ def test_a_failed_build_leaves_the_store_as_it_was(batch, tmp_path: Path) -> Non
 
 
 def test_manifest_lines_point_at_the_entry(batch) -> None:  # type: ignore[no-untyped-def]
-    from ingest.manifest import entry_for
-    from ingest.model import IngestError
+    from innograph.ingest.manifest import entry_for
+    from innograph.ingest.model import IngestError
 
     paths, _ = batch
     folder = next(p.parent for p in paths if p.parent.name == "with-manifest")

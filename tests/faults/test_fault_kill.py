@@ -22,9 +22,8 @@ from pathlib import Path
 import pytest
 from bad_inputs import GOOD_SEEDS, SEEDS
 from fault_harness import ROOT, no_traceback
-
-from graph import store_db
-from graph.store_file import CACHE_DIR, GRAPH_FILE, dumps_graph, load_graph
+from innograph.graph import store_db
+from innograph.graph.store_file import CACHE_DIR, GRAPH_FILE, dumps_graph, load_graph
 
 
 def _start(*args: str) -> subprocess.Popen[bytes]:
@@ -166,10 +165,10 @@ def test_sigkill_during_load_then_rerun_matches_a_clean_load(
     neo4j_driver, neo4j_database: str, tmp_path: Path
 ) -> None:
     from app_harness import _integration
+    from innograph.graph.build import build_graph
+    from innograph.graph.store_file import dumps_graph
 
     from bench.synthetic import synthetic_corpus
-    from graph.build import build_graph
-    from graph.store_file import dumps_graph
 
     graph = build_graph(synthetic_corpus(30))
     path = tmp_path / GRAPH_FILE

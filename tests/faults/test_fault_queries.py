@@ -11,8 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-from graph.readonly import MAX_QUERY_CHARS, CypherRefused, ReadOnlyCypher
+from innograph.graph.readonly import MAX_QUERY_CHARS, CypherRefused, ReadOnlyCypher
 
 LIMIT_S = 15.0
 
@@ -99,8 +98,8 @@ def _or_terms(n: int) -> str:
 
 @pytest.fixture(scope="module")
 def embedded(seed_build: Path):  # type: ignore[no-untyped-def]
-    from app.embedded_cypher import EmbeddedCypher
-    from graph.store_file import load_graph
+    from innograph.app.embedded_cypher import EmbeddedCypher
+    from innograph.graph.store_file import load_graph
 
     return EmbeddedCypher(load_graph(seed_build))
 
@@ -131,7 +130,7 @@ def test_embedded_query_past_its_memory_limit_is_stopped(embedded) -> None:  # t
         with pytest.raises(CypherRefused) as stopped:
             embedded.run("MATCH (a) MATCH (b) MATCH (c) RETURN a.id, b.id, c.id")
     finally:
-        from app.embedded_cypher import MEMORY_BUDGET
+        from innograph.app.embedded_cypher import MEMORY_BUDGET
 
         embedded.memory_budget, embedded.timeout = MEMORY_BUDGET, timeout
     assert stopped.value.reason.startswith("Stopped: the query needed more than the 1 MB")

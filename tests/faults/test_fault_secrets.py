@@ -14,8 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-from graph import neo4j_server
+from innograph.graph import neo4j_server
 
 
 def _mode(path: Path) -> int:

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from app_harness import NEO4J_VARS, run_page
 from bad_inputs import SEEDS, text
-
-from graph.store_file import built_documents, dumps_graph, load_graph
+from innograph.graph.store_file import built_documents, dumps_graph, load_graph
 
 
 @pytest.fixture

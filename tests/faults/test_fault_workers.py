@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 from bad_inputs import text
-
-from ingest import extract
+from innograph.ingest import extract
 
 
 @pytest.fixture
@@ -55,7 +54,7 @@ def test_a_killed_worker_costs_only_its_document(killing: Path) -> None:
 def test_a_build_with_a_killed_worker_completes_and_says_what_it_skipped(
     killing: Path, tmp_path: Path
 ) -> None:
-    from graph.store_file import build
+    from innograph.graph.store_file import build
 
     folder = killing / "docs"
     folder.mkdir()

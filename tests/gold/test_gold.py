@@ -191,21 +191,21 @@ def test_plan_gold_has_every_indicator_table_row() -> None:
 @cache
 def extraction(name: str) -> Any:
     """The real pipeline on the seed (imported here so integrity tests run without it)."""
-    from ingest.extract import extract_path
+    from innograph.ingest.extract import extract_path
 
     return extract_path(ROOT / gold(name)["source"])
 
 
 @cache
 def gazetteer() -> Any:
-    from ingest.gazetteer import default_gazetteer
+    from innograph.ingest.gazetteer import default_gazetteer
 
     return default_gazetteer()
 
 
 @cache
 def resolver(jurisdiction: str) -> Any:
-    from ingest.resolve import Resolver
+    from innograph.ingest.resolve import Resolver
 
     return Resolver(gazetteer(), jurisdiction)
 
@@ -371,7 +371,7 @@ def test_plan_entity_f1() -> None:
 
     Optional gold entities (README.md) count neither for nor against.
     """
-    from ingest.normalize import normalize_text
+    from innograph.ingest.normalize import normalize_text
 
     def norm(s: str) -> str:
         return fold(normalize_text(s))

@@ -31,9 +31,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from graph import cypher, neo4j_server
-from graph.neo4j_server import ConnectionSettings
+from innograph.graph import cypher, neo4j_server
+from innograph.graph.neo4j_server import ConnectionSettings
 
 # The hand-counted two-document corpus of the graph unit tests.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))

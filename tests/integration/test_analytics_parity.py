@@ -13,14 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from innograph.graph.analytics import analyse, findings
+from innograph.graph.neo4j_load import load
+from innograph.graph.queries import Neo4jStore, NxStore
+from innograph.graph.report import write_report
+from innograph.graph.scope import Scope
+from innograph.graph.store_file import build, load_graph
 
 from conftest import wipe
-from graph.analytics import analyse, findings
-from graph.neo4j_load import load
-from graph.queries import Neo4jStore, NxStore
-from graph.report import write_report
-from graph.scope import Scope
-from graph.store_file import build, load_graph
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from innograph.graph import cypher, neo4j_server
+from innograph.graph.neo4j_bulk import bulk_load
+from innograph.graph.neo4j_load import load
+from innograph.graph.store_file import build, load_graph
 
 from conftest import snapshot, unavailable, wipe
-from graph import cypher, neo4j_server
-from graph.neo4j_bulk import bulk_load
-from graph.neo4j_load import load
-from graph.store_file import build, load_graph
 
 ROOT = Path(__file__).resolve().parents[2]
 

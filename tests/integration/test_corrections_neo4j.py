@@ -12,11 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from innograph.graph.queries import Neo4jStore, NxStore
+from innograph.graph.scope import Scope
+from innograph.graph.store_file import load_graph
+from innograph.ingest import corrections as corr
 
-from graph.queries import Neo4jStore, NxStore
-from graph.scope import Scope
-from graph.store_file import load_graph
-from ingest import corrections as corr
 from innograph.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]

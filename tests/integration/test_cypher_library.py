@@ -16,12 +16,12 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from graph_corpus import corpus, doc_a
+from innograph.graph import model
+from innograph.graph.build import build_graph
+from innograph.graph.neo4j_load import load
+from innograph.graph.readonly import QUERY_DIR, ReadOnlyCypher, library
 
 from conftest import wipe
-from graph import model
-from graph.build import build_graph
-from graph.neo4j_load import load
-from graph.readonly import QUERY_DIR, ReadOnlyCypher, library
 
 pytestmark = pytest.mark.neo4j
 
@@ -59,7 +59,7 @@ def service(neo4j_driver, neo4j_database):
 @pytest.fixture(scope="class")
 def seeds(neo4j_driver, neo4j_database):
     """(graph, service) over the seeds, extracted and built by the real pipeline."""
-    from ingest.extract import extract_path
+    from innograph.ingest.extract import extract_path
 
     paths = sorted(p for p in SEEDS.iterdir() if p.suffix == ".txt")
     graph = build_graph([extract_path(p) for p in paths])

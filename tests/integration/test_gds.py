@@ -14,16 +14,16 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from innograph.graph.analytics import analyse, gds
+from innograph.graph.analytics.findings import BOTTLENECK_MIN
+from innograph.graph.build import build_graph
+from innograph.graph.neo4j_load import load
+from innograph.graph.queries import NxStore
+from innograph.graph.scope import Scope
+from innograph.graph.store_file import build, load_graph
 
 from bench.synthetic import synthetic_corpus
 from conftest import unavailable, wipe
-from graph.analytics import analyse, gds
-from graph.analytics.findings import BOTTLENECK_MIN
-from graph.build import build_graph
-from graph.neo4j_load import load
-from graph.queries import NxStore
-from graph.scope import Scope
-from graph.store_file import build, load_graph
 
 ROOT = Path(__file__).resolve().parents[2]
 

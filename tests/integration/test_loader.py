@@ -19,12 +19,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from graph_corpus import corpus, doc_a, doc_b
-
-from bench.synthetic import synthetic_corpus
-from conftest import snapshot, wipe
-from graph import model
-from graph.build import build_graph
-from graph.neo4j_load import (
+from innograph.graph import model
+from innograph.graph.build import build_graph
+from innograph.graph.neo4j_load import (
     FACTS_HASH,
     DocumentStatements,
     LoadError,
@@ -34,7 +31,10 @@ from graph.neo4j_load import (
     plan_load,
     write_documents,
 )
-from graph.store_file import dumps_graph
+from innograph.graph.store_file import dumps_graph
+
+from bench.synthetic import synthetic_corpus
+from conftest import snapshot, wipe
 
 pytestmark = pytest.mark.neo4j
 

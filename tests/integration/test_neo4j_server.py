@@ -19,10 +19,10 @@ from pathlib import Path
 
 import neo4j
 import pytest
+from innograph.graph import neo4j_server
 from neo4j.exceptions import AuthError
 
 from conftest import unavailable
-from graph import neo4j_server
 
 pytestmark = pytest.mark.neo4j
 

@@ -16,14 +16,14 @@ from typing import Any
 import networkx as nx
 import pytest
 from graph_corpus import corpus
+from innograph.graph import model
+from innograph.graph.build import build_graph
+from innograph.graph.neo4j_load import load
+from innograph.graph.queries import Neo4jStore, NxStore
+from innograph.graph.scope import Scope
+from innograph.graph.store_file import build, load_graph
 
 from conftest import wipe
-from graph import model
-from graph.build import build_graph
-from graph.neo4j_load import load
-from graph.queries import Neo4jStore, NxStore
-from graph.scope import Scope
-from graph.store_file import build, load_graph
 
 ROOT = Path(__file__).resolve().parents[2]
 

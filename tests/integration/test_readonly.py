@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 from graph_corpus import corpus
+from innograph.graph.build import build_graph
+from innograph.graph.neo4j_load import load
+from innograph.graph.readonly import CypherRefused, ReadOnlyCypher, parse_param, read_query_file
 
 from conftest import snapshot, wipe
-from graph.build import build_graph
-from graph.neo4j_load import load
-from graph.readonly import CypherRefused, ReadOnlyCypher, parse_param, read_query_file
 
 pytestmark = pytest.mark.neo4j
 

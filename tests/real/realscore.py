@@ -175,12 +175,12 @@ def flatten(text: str) -> str:
 
 
 def extract(path: Path, *, flat: bool) -> Any:
-    from ingest.extract import extract_bytes
+    from innograph.ingest.extract import extract_bytes
 
     data = path.read_bytes()
     if flat:
-        from ingest.load import load_bytes
-        from ingest.normalize import normalize
+        from innograph.ingest.load import load_bytes
+        from innograph.ingest.normalize import normalize
 
         text = normalize(load_bytes(data, path.name)).text
         return extract_bytes(flatten(text).encode("utf-8"), path.stem + ".txt")

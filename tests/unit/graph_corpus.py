@@ -15,7 +15,7 @@ ADDRESSED_TO 1, CITES 2, MENTIONS 2, LOCATED_IN 1, SETS_TARGET 2.
 
 from __future__ import annotations
 
-from ingest.model import DocumentExtraction, Entity, Mention, Section, Target, Task
+from innograph.ingest.model import DocumentExtraction, Entity, Mention, Section, Target, Task
 
 XJ = "新疆维吾尔自治区"
 NM = "内蒙古自治区"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.extract import extract_bytes
+from innograph.ingest.extract import extract_bytes
 
 
 def addressees(text: str) -> list[tuple[str, str]]:

@@ -22,11 +22,10 @@ import random
 
 import networkx as nx
 import pytest
-
-from graph.analytics.brokerage import brokerage, structural_holes
-from graph.analytics.paths import Adjacency, path_counts
-from graph.analytics.projection import co_assignment_graph
-from graph.analytics.rows import RoleIndex, toy_rows
+from innograph.graph.analytics.brokerage import brokerage, structural_holes
+from innograph.graph.analytics.paths import Adjacency, path_counts
+from innograph.graph.analytics.projection import co_assignment_graph
+from innograph.graph.analytics.rows import RoleIndex, toy_rows
 
 TOY = {
     "t1": ("A B", "C D"),

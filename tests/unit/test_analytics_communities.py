@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import networkx as nx
-
-from graph.analytics.communities import cluster_links, find_communities, membership
+from innograph.graph.analytics.communities import cluster_links, find_communities, membership
 
 
 def two_triangles() -> nx.Graph:

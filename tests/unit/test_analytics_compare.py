@@ -11,9 +11,8 @@ J1 as a whole (5 tasks): B leads 3 (weighted 1 + 1 + 1/2), A 2, C 1.
 from __future__ import annotations
 
 import pytest
-
-from graph.analytics.compare import group_summaries, role_changes, roles_by
-from graph.analytics.rows import RoleIndex, toy_rows
+from innograph.graph.analytics.compare import group_summaries, role_changes, roles_by
+from innograph.graph.analytics.rows import RoleIndex, toy_rows
 
 
 def index() -> RoleIndex:

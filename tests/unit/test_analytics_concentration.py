@@ -10,9 +10,8 @@ divided by 2 n² mean = 2 × 36 × 7/6 = 84: 1/2.
 from __future__ import annotations
 
 import pytest
-
-from graph.analytics.concentration import concentration, gini, hhi
-from graph.analytics.rows import RoleIndex, toy_rows
+from innograph.graph.analytics.concentration import concentration, gini, hhi
+from innograph.graph.analytics.rows import RoleIndex, toy_rows
 
 TOY = {
     "t1": ("A B", "C D"),

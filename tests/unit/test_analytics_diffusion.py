@@ -9,9 +9,9 @@ t5  X     ; D         1 lead (the Collective X), 1 participant
 
 from __future__ import annotations
 
-from graph.analytics.diffusion import diffusion
-from graph.analytics.rows import RoleIndex, toy_rows
-from graph.scope import Scope
+from innograph.graph.analytics.diffusion import diffusion
+from innograph.graph.analytics.rows import RoleIndex, toy_rows
+from innograph.graph.scope import Scope
 
 TOY = {
     "t1": ("A B", "C D"),

@@ -12,10 +12,9 @@ from __future__ import annotations
 import math
 
 import pytest
-
-from graph.analytics import analyse_rows, findings
-from graph.analytics.findings import MIN_CUT_OFF, MIN_LEADS
-from graph.analytics.rows import toy_rows
+from innograph.graph.analytics import analyse_rows, findings
+from innograph.graph.analytics.findings import MIN_CUT_OFF, MIN_LEADS
+from innograph.graph.analytics.rows import toy_rows
 
 TOY = {
     "t1": ("A B", "C D"),

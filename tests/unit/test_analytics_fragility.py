@@ -8,8 +8,7 @@ must name the same actors without doing that.
 from __future__ import annotations
 
 import networkx as nx
-
-from graph.analytics.fragility import fragility
+from innograph.graph.analytics.fragility import fragility
 
 
 def test_a_chain_into_a_square() -> None:

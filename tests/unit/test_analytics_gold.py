@@ -21,13 +21,12 @@ from typing import Any
 
 import pytest
 import yaml
-
-from graph.analytics import Analysis, analyse
-from graph.queries import NxStore
-from graph.scope import Scope
-from graph.store_file import build, load_graph
-from ingest.gazetteer import default_gazetteer
-from ingest.resolve import Resolver
+from innograph.graph.analytics import Analysis, analyse
+from innograph.graph.queries import NxStore
+from innograph.graph.scope import Scope
+from innograph.graph.store_file import build, load_graph
+from innograph.ingest.gazetteer import default_gazetteer
+from innograph.ingest.resolve import Resolver
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -16,10 +16,9 @@ X leads t5 alone -> 1 and joins t4; C joins t1, t2, t4; D joins t1, t5.
 from __future__ import annotations
 
 import pytest
-
-from graph.analytics.loads import actor_loads
-from graph.analytics.rows import RoleIndex, toy_rows
-from graph.scope import PARTICIPANT, Assignment
+from innograph.graph.analytics.loads import actor_loads
+from innograph.graph.analytics.rows import RoleIndex, toy_rows
+from innograph.graph.scope import PARTICIPANT, Assignment
 
 TOY = {
     "t1": ("A B", "C D"),

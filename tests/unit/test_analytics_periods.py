@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from innograph.graph.analytics.periods import area_of, compare_periods, period_scope
+from innograph.graph.analytics.rows import RoleIndex, toy_rows
 from test_lineage import PLAN_2021, SEEDS
 
-from graph.analytics.periods import area_of, compare_periods, period_scope
-from graph.analytics.rows import RoleIndex, toy_rows
 from innograph.cli import main
 
 

@@ -9,8 +9,8 @@ t5  X     ; D      likewise
 
 from __future__ import annotations
 
-from graph.analytics.projection import co_assignment_graph
-from graph.analytics.rows import RoleIndex, toy_rows
+from innograph.graph.analytics.projection import co_assignment_graph
+from innograph.graph.analytics.rows import RoleIndex, toy_rows
 
 TOY = {
     "t1": ("A B", "C D"),

@@ -9,9 +9,9 @@ Three documents, counted by hand:
 
 from __future__ import annotations
 
-from graph.analytics import analyse_rows
-from graph.analytics.rows import toy_rows
-from graph.scope import Scope
+from innograph.graph.analytics import analyse_rows
+from innograph.graph.analytics.rows import toy_rows
+from innograph.graph.scope import Scope
 
 
 def rows():

@@ -8,11 +8,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-from ingest.load import MAX_BYTES, load, load_bytes
-from ingest.model import IngestError
-from ingest.normalize import normalize, normalize_text
-from ingest.structure import parse_structure
+from innograph.ingest.load import MAX_BYTES, load, load_bytes
+from innograph.ingest.model import IngestError
+from innograph.ingest.normalize import normalize, normalize_text
+from innograph.ingest.structure import parse_structure
 
 
 def refusal(path: Path) -> str:

@@ -9,9 +9,8 @@ from dataclasses import replace
 import networkx as nx
 import pytest
 from graph_corpus import TEXT_A, corpus, doc_a, doc_b
-
-from graph.build import build_graph, sentence_at, task_label
-from ingest.model import DocumentExtraction, Entity, IngestError, Mention
+from innograph.graph.build import build_graph, sentence_at, task_label
+from innograph.ingest.model import DocumentExtraction, Entity, IngestError, Mention
 
 
 @pytest.fixture(scope="module")

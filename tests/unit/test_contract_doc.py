@@ -14,8 +14,7 @@ from dataclasses import fields
 from pathlib import Path
 
 import pytest
-
-from ingest.model import DocumentExtraction, Entity, Mention, Section, Target, Task
+from innograph.ingest.model import DocumentExtraction, Entity, Mention, Section, Target, Task
 
 CONTRACT = (Path(__file__).resolve().parents[2] / "docs" / "contract.md").read_text(
     encoding="utf-8"

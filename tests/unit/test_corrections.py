@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 import yaml
 from graph_corpus import corpus, doc_a
+from innograph.graph.build import build_graph
+from innograph.graph.store_file import dumps_graph, load_graph
+from innograph.ingest import corrections as corr
+from innograph.ingest.corrections import CorrectionsError, apply, apply_all, parse
+from innograph.ingest.model import DocumentExtraction
 
-from graph.build import build_graph
-from graph.store_file import dumps_graph, load_graph
-from ingest import corrections as corr
-from ingest.corrections import CorrectionsError, apply, apply_all, parse
-from ingest.model import DocumentExtraction
 from innograph.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]

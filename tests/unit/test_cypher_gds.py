@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from graph import cypher
-from graph.analytics.projection import DEFAULT_EXCLUDED
+from innograph.graph import cypher
+from innograph.graph.analytics.projection import DEFAULT_EXCLUDED
 
 PROJECTION_PARAMS = {
     "graph", "doc_ids", "jurisdictions", "year_from", "year_to", "actor_types", "excluded",

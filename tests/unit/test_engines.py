@@ -14,11 +14,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from ingest.engines import Engine, EngineError, extract_many, using
-from ingest.extract import ExtractResult, expand_paths
-from ingest.model import DocumentExtraction
-from ingest.results import result_name
+from innograph.ingest.engines import Engine, EngineError, extract_many, using
+from innograph.ingest.extract import ExtractResult, expand_paths
+from innograph.ingest.model import DocumentExtraction
+from innograph.ingest.results import result_name
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "data" / "seeds"
@@ -133,7 +132,7 @@ def test_without_dask_installed_the_engine_says_how_to_install_it(tmp_path: Path
 
 
 def test_the_engine_chosen_by_a_command_is_the_one_extract_many_uses() -> None:
-    from ingest import engines
+    from innograph.ingest import engines
 
     assert engines.current() == Engine("local")
     with using(Engine("dask", results=Path("r"))):

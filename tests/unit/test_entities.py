@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from ingest.entities import CHUNK_CHARS, EntitySpan, find_entities
-from ingest.gazetteer import default_gazetteer
-from ingest.load import load
-from ingest.nlp import get_nlp
-from ingest.normalize import normalize
+from innograph.ingest.entities import CHUNK_CHARS, EntitySpan, find_entities
+from innograph.ingest.gazetteer import default_gazetteer
+from innograph.ingest.load import load
+from innograph.ingest.nlp import get_nlp
+from innograph.ingest.normalize import normalize
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "data" / "seeds").glob("*.txt"))
 PLAN = next(p for p in SEEDS if p.name == "xj-2021-wuchangshi-zone-plan.txt")
@@ -148,7 +147,7 @@ def test_any_text_gives_valid_spans(text: str) -> None:
 
 def test_a_level_written_before_a_name_stays_with_it() -> None:
     """In a city's document 省科技厅 is the province's bureau, so the span must keep 省."""
-    from ingest.extract import extract_bytes
+    from innograph.ingest.extract import extract_bytes
 
     text = (
         "苏州市人民政府关于加快科技创新的意见\n苏府〔2022〕12号\n一、重点任务\n"
@@ -163,7 +162,7 @@ def test_a_level_written_before_a_name_stays_with_it() -> None:
 
 
 def test_an_abbreviation_the_document_defines_is_the_same_body() -> None:
-    from ingest.extract import extract_bytes
+    from innograph.ingest.extract import extract_bytes
 
     text = (
         "甘肃省人民政府关于支持兰白自创区建设的意见\n甘政发〔2021〕9号\n"

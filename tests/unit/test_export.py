@@ -10,10 +10,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from graph_corpus import corpus
+from innograph.graph.build import build_graph
+from innograph.graph.export import IMPORT_COMMAND, export
+from innograph.graph.store_file import dumps_graph, write_atomic
 
-from graph.build import build_graph
-from graph.export import IMPORT_COMMAND, export
-from graph.store_file import dumps_graph, write_atomic
 from innograph.cli import main
 
 N_NODES, N_EDGES = 26, 31  # the hand count in graph_corpus

@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from ingest.extract import doc_id_for, extract_path, extraction_key
-from ingest.manifest import ManifestEntry, entry_for
-from ingest.model import DocumentExtraction
+from innograph.ingest.extract import doc_id_for, extract_path, extraction_key
+from innograph.ingest.manifest import ManifestEntry, entry_for
+from innograph.ingest.model import DocumentExtraction
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "data" / "seeds"

@@ -20,12 +20,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-
-from ingest.extract import SUPPORTED_SUFFIXES, extract_bytes, extract_path, with_header
-from ingest.header import split_header
-from ingest.load import decode_text, load
-from ingest.manifest import ManifestEntry, entry_for
-from ingest.model import DocumentExtraction, Task
+from innograph.ingest.extract import SUPPORTED_SUFFIXES, extract_bytes, extract_path, with_header
+from innograph.ingest.header import split_header
+from innograph.ingest.load import decode_text, load
+from innograph.ingest.manifest import ManifestEntry, entry_for
+from innograph.ingest.model import DocumentExtraction, Task
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "data" / "seeds").glob("*.txt"))

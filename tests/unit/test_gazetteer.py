@@ -9,15 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from ingest.gazetteer import (
+from innograph.ingest.gazetteer import (
     NATIONAL,
     Gazetteer,
     GazetteerError,
     default_gazetteer,
     lookup_key,
 )
-from ingest.resolve import Resolver
+from innograph.ingest.resolve import Resolver
 
 XJ = "新疆维吾尔自治区"
 NM = "内蒙古自治区"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ingest.extract import extract_bytes
-from ingest.header import split_header
+from innograph.ingest.extract import extract_bytes
+from innograph.ingest.header import split_header
 
 PINGTAN = (
     "标题: 关于印发平潭综合实验区促进数字经济发展工作方案的通知\n"

@@ -15,10 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from ingest.gazetteer import NATIONAL, Gazetteer, default_gazetteer
-from ingest.model import DocumentExtraction, Mention
-from ingest.resolve import Resolver
+from innograph.ingest.gazetteer import NATIONAL, Gazetteer, default_gazetteer
+from innograph.ingest.model import DocumentExtraction, Mention
+from innograph.ingest.resolve import Resolver
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 XJ = "新疆维吾尔自治区"
@@ -149,7 +148,7 @@ def test_the_clause_reader_reads_what_is_written(gaz: Gazetteer) -> None:
 
 @pytest.fixture(scope="module")
 def docs() -> dict[str, DocumentExtraction]:
-    extract = pytest.importorskip("ingest.extract")
+    extract = pytest.importorskip("innograph.ingest.extract")
     names = (TASK_DIVISION, ENTERPRISE, INNER_MONGOLIA, NATIONAL_SEED, ZONE_PLAN)
     return {name: extract.extract_path(SEEDS / name) for name in names}
 

@@ -12,13 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from graph.build import build_graph
-from graph.store_file import build, load_graph
-from ingest.extract import extract_bytes
-from ingest.gazetteer import NATIONAL
-from ingest.model import DocumentExtraction
-from ingest.resolve import infer_jurisdiction
+from innograph.graph.build import build_graph
+from innograph.graph.store_file import build, load_graph
+from innograph.ingest.extract import extract_bytes
+from innograph.ingest.gazetteer import NATIONAL
+from innograph.ingest.model import DocumentExtraction
+from innograph.ingest.resolve import infer_jurisdiction
 
 
 def extract(text: str, name: str) -> DocumentExtraction:

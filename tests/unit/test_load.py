@@ -7,9 +7,8 @@ import io
 from pathlib import Path
 
 import pytest
+from innograph.ingest.load import Block, load, load_bytes, pdf_text_lines
 from pdf_fixture import chinese_pdf, chinese_pdf_pages
-
-from ingest.load import Block, load, load_bytes, pdf_text_lines
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 from graph_corpus import corpus
+from innograph.graph import cypher
+from innograph.graph.build import build_graph
+from innograph.graph.neo4j_load import DocumentStatements, DocumentUnit, document_batches, plan_load
 
 from bench.synthetic import synthetic_corpus
-from graph import cypher
-from graph.build import build_graph
-from graph.neo4j_load import DocumentStatements, DocumentUnit, document_batches, plan_load
 
 
 def unit(doc_id: str, rows: int) -> DocumentUnit:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import networkx as nx
-
-from app.components.network_overview import overview
-from graph.analytics.layout import EXTENT, place
-from graph.scope import LEAD, PARTICIPANT, Assignment, TaskRow
+from innograph.app.components.network_overview import overview
+from innograph.graph.analytics.layout import EXTENT, place
+from innograph.graph.scope import LEAD, PARTICIPANT, Assignment, TaskRow
 
 
 def _rows() -> tuple[list[Assignment], list[TaskRow]]:

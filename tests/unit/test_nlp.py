@@ -16,10 +16,9 @@ import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from ingest.gazetteer import Gazetteer
-from ingest.nlp import CharTokenizer, build_nlp, get_nlp, ruler_patterns, suffix_names
-from ingest.normalize import normalize_text
+from innograph.ingest.gazetteer import Gazetteer
+from innograph.ingest.nlp import CharTokenizer, build_nlp, get_nlp, ruler_patterns, suffix_names
+from innograph.ingest.normalize import normalize_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "data" / "seeds").glob("*.txt"))

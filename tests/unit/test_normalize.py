@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from ingest.load import Block, LoadedDocument
-from ingest.normalize import NormalizedDocument, normalize, normalize_text
+from innograph.ingest.load import Block, LoadedDocument
+from innograph.ingest.normalize import NormalizedDocument, normalize, normalize_text
 
 
 def doc(*blocks: Block) -> LoadedDocument:

@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from ingest.progress import EVERY_ENV, Progress, track
+from innograph.ingest.progress import EVERY_ENV, Progress, track
 
 ROOT = Path(__file__).resolve().parents[2]
 LINE = re.compile(r"^extract: (\d+)/5 documents, \d+ s$")

@@ -12,12 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from ingest.entities import find_entities
-from ingest.extract import extract_bytes, extraction_key
-from ingest.gazetteer import DEFAULT_DIRECTORY, Gazetteer, default_gazetteer
-from ingest.manifest import ManifestEntry
-from ingest.nlp import get_nlp
+from innograph.ingest.entities import find_entities
+from innograph.ingest.extract import extract_bytes, extraction_key
+from innograph.ingest.gazetteer import DEFAULT_DIRECTORY, Gazetteer, default_gazetteer
+from innograph.ingest.manifest import ManifestEntry
+from innograph.ingest.nlp import get_nlp
 
 #: Names the default gazetteer does not know and no suffix rule reads.
 EXTRA = """\

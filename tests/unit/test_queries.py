@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import pytest
 from graph_corpus import NM, XJ, corpus
-
-from graph.build import build_graph
-from graph.queries import NxStore, open_store
-from graph.scope import LEAD, PARTICIPANT, Scope
-from graph.store_file import dumps_graph, write_atomic
+from innograph.graph.build import build_graph
+from innograph.graph.queries import NxStore, open_store
+from innograph.graph.scope import LEAD, PARTICIPANT, Scope
+from innograph.graph.store_file import dumps_graph, write_atomic
 
 
 @pytest.fixture(scope="module")

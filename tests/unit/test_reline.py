@@ -9,10 +9,9 @@ from __future__ import annotations
 import time
 
 import pytest
-
-from ingest.extract import extract_bytes
-from ingest.load import load_bytes
-from ingest.normalize import (
+from innograph.ingest.extract import extract_bytes
+from innograph.ingest.load import load_bytes
+from innograph.ingest.normalize import (
     RUN_ON_CHARS,
     THIN_LINES_AVERAGE,
     NumberingSequence,
@@ -20,7 +19,7 @@ from ingest.normalize import (
     number_token,
     reline,
 )
-from ingest.structure import DocumentStructure, parse_structure
+from innograph.ingest.structure import DocumentStructure, parse_structure
 
 #: Sentences that carry no numbering, to give a body its realistic length.
 FILLER = (
@@ -341,7 +340,7 @@ def test_cutting_stays_linear_on_a_long_run_of_captions() -> None:
 def test_run_on_list_of_tasks_glued_to_its_clauses() -> None:
     """A crawled page: tasks after 工作任务：, each closed by a bare bracket of bodies
     or a label glued to the next number, its brackets half-width here and there."""
-    from ingest.extract import extract_bytes
+    from innograph.ingest.extract import extract_bytes
 
     body = (
         "二、目标任务(一）畜禽生产环节治理指标：生猪定点屠宰率达到98%以上。工作任务：1.加强定点屠宰"
@@ -368,7 +367,7 @@ def test_run_on_list_of_tasks_glued_to_its_clauses() -> None:
 
 def test_a_long_bare_list_that_fails_is_rejected_quickly() -> None:
     """A bracket of many bodies that is no bare list (it ends in 等) is judged in linear time."""
-    from ingest.normalize import _after_clause
+    from innograph.ingest.normalize import _after_clause
 
     bodies = "、".join(f"省第{i}厅" for i in range(40))
     s = f"开展工作。（{bodies}等）2.开展"
@@ -376,7 +375,7 @@ def test_a_long_bare_list_that_fails_is_rejected_quickly() -> None:
 
 
 def test_label_lines_are_no_site_debris() -> None:
-    from ingest.normalize import is_debris
+    from innograph.ingest.normalize import is_debris
 
     assert not is_debris("主办单位：市科技局")
     assert not is_debris("承办：区经发局")
@@ -384,7 +383,7 @@ def test_label_lines_are_no_site_debris() -> None:
 
 
 def test_page_furniture_after_the_last_clause_is_no_body() -> None:
-    from ingest.extract import extract_bytes
+    from innograph.ingest.extract import extract_bytes
 
     intro = "一、总体要求" + "全面贯彻落实大学生创新创业政策，优化服务，营造良好环境，" * 12 + "。"
     text = (

@@ -15,14 +15,14 @@ import re
 from pathlib import Path
 
 import pytest
+from innograph.graph import store_db
+from innograph.graph.analytics import analyse, findings
+from innograph.graph.build import build_graph, document_rows
+from innograph.graph.queries import NxStore
+from innograph.graph.report import write_report
+from innograph.graph.scope import Scope
+from innograph.ingest.model import DocumentExtraction, Entity, Mention, Task
 
-from graph import store_db
-from graph.analytics import analyse, findings
-from graph.build import build_graph, document_rows
-from graph.queries import NxStore
-from graph.report import write_report
-from graph.scope import Scope
-from ingest.model import DocumentExtraction, Entity, Mention, Task
 from innograph.cli import main
 
 D1 = {

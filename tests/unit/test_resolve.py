@@ -7,9 +7,8 @@ Every expected id and name is derived by hand from the gazetteer's id scheme
 from __future__ import annotations
 
 import pytest
-
-from ingest.gazetteer import NATIONAL, Gazetteer, default_gazetteer
-from ingest.resolve import Resolver, infer_jurisdiction, type_of
+from innograph.ingest.gazetteer import NATIONAL, Gazetteer, default_gazetteer
+from innograph.ingest.resolve import Resolver, infer_jurisdiction, type_of
 
 XJ = "新疆维吾尔自治区"
 NM = "内蒙古自治区"

@@ -14,10 +14,9 @@ import re
 from pathlib import Path
 
 import pytest
-
-from ingest.extract import extract_bytes
-from ingest.normalize import normalize_text
-from ingest.roles import (
+from innograph.ingest.extract import extract_bytes
+from innograph.ingest.normalize import normalize_text
+from innograph.ingest.roles import (
     RoleReading,
     first_listed_from,
     read_role_cells,

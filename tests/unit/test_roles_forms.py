@@ -10,10 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-
-from ingest.extract import extract_bytes
-from ingest.lexicon import roles as lexicon
-from ingest.roles import read_role_cells, read_roles
+from innograph.ingest.extract import extract_bytes
+from innograph.ingest.lexicon import roles as lexicon
+from innograph.ingest.roles import read_role_cells, read_roles
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

@@ -12,8 +12,13 @@ from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from ingest.roles import ActorSurface, RoleReading, read_role_cells, read_roles, split_actors
+from innograph.ingest.roles import (
+    ActorSurface,
+    RoleReading,
+    read_role_cells,
+    read_roles,
+    split_actors,
+)
 
 #: The vocabulary clauses are made of, so random text often looks like one.
 FRAGMENTS = [

@@ -14,11 +14,10 @@ import duckdb
 import pyarrow as pa
 import pytest
 from graph_corpus import corpus, doc_a, doc_b
-
-from graph import model, store_db, store_sql
-from graph.build import build_graph, document_rows
-from graph.store_file import dumps_graph
-from ingest.model import IngestError
+from innograph.graph import model, store_db, store_sql
+from innograph.graph.build import build_graph, document_rows
+from innograph.graph.store_file import dumps_graph
+from innograph.ingest.model import IngestError
 
 
 def written(doc, key: str = "k") -> store_db.Written:

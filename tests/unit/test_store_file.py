@@ -16,12 +16,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from graph_corpus import corpus
-
-from graph import store_db
-from graph.build import build_graph, document_rows
-from graph.queries import DbStore, NxStore, open_store
-from graph.scope import Scope
-from graph.store_file import (
+from innograph.graph import store_db
+from innograph.graph.build import build_graph, document_rows
+from innograph.graph.queries import DbStore, NxStore, open_store
+from innograph.graph.scope import Scope
+from innograph.graph.store_file import (
     GRAPH_FILE,
     build,
     built_documents,
@@ -31,7 +30,8 @@ from graph.store_file import (
     loads_graph,
     write_atomic,
 )
-from ingest.model import IngestError
+from innograph.ingest.model import IngestError
+
 from innograph.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,11 +10,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from innograph.ingest.load import load, load_bytes
+from innograph.ingest.normalize import NormalizedDocument, normalize
+from innograph.ingest.structure import DocumentStructure, parse_structure
 from pdf_fixture import chinese_pdf, chinese_pdf_pages
-
-from ingest.load import load, load_bytes
-from ingest.normalize import NormalizedDocument, normalize
-from ingest.structure import DocumentStructure, parse_structure
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 

@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from ingest.load import load, load_bytes
-from ingest.model import Target
-from ingest.normalize import normalize
-from ingest.structure import parse_structure
-from ingest.targets import (
+from innograph.ingest.load import load, load_bytes
+from innograph.ingest.model import Target
+from innograph.ingest.normalize import normalize
+from innograph.ingest.structure import parse_structure
+from innograph.ingest.targets import (
     clean_indicator,
     find_targets,
     similar,

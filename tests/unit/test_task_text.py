@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.extract import extract_bytes
+from innograph.ingest.extract import extract_bytes
 
 PAGE = """<html><body>
 <h1>湖南省人民政府办公厅关于印发《湖南省科技创新重点任务分工方案》的通知</h1>

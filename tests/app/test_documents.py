@@ -101,11 +101,11 @@ def test_the_same_content_again_is_recognised_and_an_upload_can_be_removed(
     at = open_page("documents")
     upload(at, "upload-test.txt", UPLOAD)
     assert not at.error, at.error[0].value
-    graph = (private_build / "graph.json").read_bytes()
+    graph = (private_build / "innograph.duckdb").read_bytes()
 
     again = upload(open_page("documents"), "upload-test.txt", UPLOAD)  # the same bytes again
     assert "already in the corpus" in again.error[0].value
-    assert (private_build / "graph.json").read_bytes() == graph  # nothing rebuilt
+    assert (private_build / "innograph.duckdb").read_bytes() == graph  # nothing rebuilt
     assert [p.name for p in (private_build / "uploads").glob("*.txt")] == ["upload-test.txt"]
 
     at = open_page("documents", id="upload-test")

@@ -42,7 +42,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=2000)
     args = parser.parse_args()
     default_gazetteer()  # loaded once per process (for the short names), not timed
-    base = measure(NxStore(load_graph(str(build_dir() / "graph.json"))))
+    base = measure(NxStore(load_graph(build_dir())))
     big = measure(NxStore(build_graph(list(synthetic_corpus(args.docs)))))
     print("| corpus | actors | ties | overview (s) | ratio | chart JSON (MB) |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")

@@ -25,11 +25,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-from innograph.graph.build import build_graph
-from innograph.graph.store_file import GRAPH_FILE, build_dir, dumps_graph, write_atomic
+from innograph.graph.store_file import build_dir
 from playwright.sync_api import sync_playwright
 
-from bench.synthetic import synthetic_corpus
+from bench.app_browser import synthetic_store
 
 ROOT = Path(__file__).resolve().parents[1]
 ARGS = [
@@ -96,7 +95,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         folder = Path(tmp)
-        write_atomic(folder / GRAPH_FILE, dumps_graph(build_graph(synthetic_corpus(args.docs))))
+        synthetic_store(folder, args.docs)
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         rows = [("seeds", serve_and_time(build_dir(), browser))]
         rows.append((f"{args.docs} docs", serve_and_time(folder, browser)))

@@ -116,10 +116,12 @@ def test_sigkill_during_build_then_rerun_matches_a_clean_build(
 
 
 def _summary_counts(summary: str) -> tuple[int, int, str]:
-    """(cached, extracted, the rest) of the line "N documents (C cached, E extracted), …"."""
-    cache = summary.split(" (")[1].split(")")[0]  # "C cached, E extracted"
-    cached, extracted = (int(part.split()[0]) for part in cache.split(", "))
-    return cached, extracted, summary.split(" (")[0] + summary.split(")")[1].split(" ->")[0]
+    """(kept, extracted, the rest) of the line "N documents (U unchanged, C cached, E
+    extracted), …": kept counts the documents not extracted again (U + C)."""
+    cache = summary.split(" (")[1].split(")")[0]  # "U unchanged, C cached, E extracted"
+    unchanged, cached, extracted = (int(part.split()[0]) for part in cache.split(", "))
+    rest = summary.split(" (")[0] + summary.split(")")[1].split(" ->")[0]
+    return unchanged + cached, extracted, rest
 
 
 def test_a_killed_build_resumes_extracting_only_the_rest(tmp_path: Path) -> None:

@@ -333,7 +333,8 @@ def test_network_click_through_and_a_copied_url(page, served_app: str, browser) 
     frame_box = page.locator("iframe").first.bounding_box()
     page.mouse.click(frame_box["x"] + x, frame_box["y"] + y)
     page.get_by_role("heading", name=partner).wait_for()
-    assert "/agency" in page.url and "lang=zh" in page.url
+    assert "/agency" in page.url and "lang=en" not in page.url  # Chinese, the default, kept
+    page.get_by_role("heading", name="主体", level=1).wait_for()
 
     # a view set with the widgets, its URL opened in a new tab: the same view
     open_page(page, served_app, f"network?doc={quote(TASK_DIVISION)}", "网络")

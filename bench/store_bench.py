@@ -33,8 +33,9 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from innograph.graph.store_file import CACHE_DIR, _cache_key, _json, display_path
+from innograph.graph.store_file import CACHE_DIR, _cache_key, display_path
 from innograph.ingest.model import DocumentExtraction
+from innograph.ingest.results import result_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "data" / "seeds"
@@ -98,7 +99,7 @@ def write_copy(folder: Path, cache: Path, seed: tuple[bytes, DocumentExtraction]
     content = data + f"\n（第{k}版）\n{suffix}".encode()
     path.write_bytes(content)
     _, key = _cache_key(str(path))
-    (cache / f"{key}.json").write_bytes(_json(copy_of(ex, k, content, path).to_dict()))
+    (cache / f"{key}.json").write_bytes(result_bytes(copy_of(ex, k, content, path)))
 
 
 def make_corpus(n: int, work: Path, seeds: list[tuple[bytes, DocumentExtraction]]) -> Path:

@@ -371,6 +371,7 @@ class _Sync:
     def _extracted(self, batch: list[_File]) -> Iterator[tuple[_File, DocumentExtraction]]:
         """The batch's extractions, from the cache or the worker pool, in path order."""
         from innograph.ingest.extract import extract_many
+        from innograph.ingest.results import result_bytes
 
         missing: dict[str, _File] = {}
         for f in batch:
@@ -385,7 +386,9 @@ class _Sync:
                 self.report.errors.append(result.error or f"{result.source}: extraction failed")
                 continue
             f = missing[result.source]
-            write_atomic(self.cache / f"{f.key}.json", _json(result.extraction.to_dict()))
+            kept = self.cache / f"{f.key}.json"
+            if not kept.exists():  # an engine with a results folder has kept it already
+                write_atomic(kept, result_bytes(result.extraction))
             self.report.extracted += 1
             yield f, result.extraction
 
@@ -501,7 +504,3 @@ def _prune(cache: Path) -> None:
             file.unlink(missing_ok=True)
     for tmp in cache.glob(".*.tmp"):
         tmp.unlink(missing_ok=True)
-
-
-def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")

@@ -38,8 +38,9 @@ from innograph.ingest.roles import (
     read_unit,
     split_actors,
     standing_notes,
+    states_roles,
 )
-from innograph.ingest.roles.tables import glued_header, read_glued_row
+from innograph.ingest.roles.tables import glued_header, read_glued_row, read_spaced_row
 from innograph.ingest.structure import DocumentStructure, Metadata, TaskUnit, parse_structure
 from innograph.ingest.targets import find_targets
 
@@ -182,7 +183,13 @@ def _assemble(
         tuple(
             _task(doc_id, index, unit, reading, ndoc.text, resolver, spans, starts, entity_mentions)
             for index, (unit, reading) in enumerate(
-                _task_readings(structure.units, convention, glued_header(ndoc.text)), start=1
+                _task_readings(
+                    structure.units,
+                    convention,
+                    glued_header(ndoc.text),
+                    _modal(ndoc.text, structure),
+                ),
+                start=1,
             )
         ),
         standing_notes(ndoc.text),
@@ -294,22 +301,32 @@ def _actor_mention(a: ActorSurface, resolver: Resolver, base: int = 0) -> Mentio
     return _with_span(m, (base + a.span[0], base + a.span[1]))
 
 
+def _modal(text: str, structure: DocumentStructure) -> bool:
+    """Whether the document assigns work by sentences alone: no role clause, no role table,
+    no table header run into the text (`ingest.roles.states_roles`)."""
+    return not (states_roles(text) or glued_header(text) or any(u.cells for u in structure.units))
+
+
 def _task_readings(
     units: Iterable[TaskUnit],
     first_listed_from: int | None,
     header: tuple[int, tuple[str, ...]] | None = None,
+    modal: bool = False,
 ) -> Iterator[tuple[TaskUnit, RoleReading]]:
     """Each task with its roles: a table row, or a paragraph cut where a clause in its
     middle closes a task (`ingest.roles.read_unit`); `first_listed_from` is where the
-    document's note that the first listed body leads stands, if it has one."""
+    document's note that the first listed body leads stands, if it has one; `modal`
+    reads bodies opening sentences with a modal as their owners (`_modal`)."""
     for unit in units:
         first_listed = first_listed_from is not None and unit.span[0] >= first_listed_from
         if unit.cells:
             yield unit, read_role_cells(unit.cells, first_listed=first_listed)
             continue
-        pieces = read_unit(unit.text, first_listed=first_listed)
+        pieces = read_unit(unit.text, first_listed=first_listed, modal=modal)
         if header and unit.span[0] >= header[0] and all(r.basis == "none" for _, r in pieces):
-            row = read_glued_row(unit.text, header[1])  # a table row run together
+            row = read_spaced_row(unit.text, header[1]) or read_glued_row(
+                unit.text, header[1]
+            )  # a table row run together
             if row is not None:
                 pieces = [((0, len(unit.text)), row)]
         if unit.loose:  # a paragraph outside any heading is a task only where it names who

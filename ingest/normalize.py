@@ -56,6 +56,7 @@ from innograph.ingest.lexicon.docnumbers import YEAR_CLOSERS, YEAR_OPENERS
 from innograph.ingest.lexicon.numbering import ARABIC_ITEM_TOKEN, HEADING_MARKER_PATTERN, NUMERALS
 from innograph.ingest.lexicon.roles import (
     CLAUSE_WORDS,
+    GLUED_HEADER_PATTERN,
     ROLE_VERBS,
     label_pattern,
     role_label_pattern,
@@ -465,6 +466,11 @@ _PAGE_DEBRIS_AT = re.compile(
     r"(?<= )(?:文件下载|附件下载|下载附件|来源[:：]|相关链接|扫一扫)"
     r"|(?:H5|图文|视频|图解|政策)?解读[:：] ?https?://"  # a link to the page's 解读, glued on
 )
+#: The date that closes a document glued on after its last sentence: …的落实。2014年7月7日.
+_DATE_AT_END = re.compile(
+    f"(?<=[。；])(?:\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日|[{NUMERALS}○]{{4}}年[{NUMERALS}]{{1,3}}月"
+    f"[{NUMERALS}]{{1,3}}日)(?:印发)?$"
+)
 _ALONE = re.compile(
     f"(?:(?<= )|^)(?:\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日(?:印发)?"
     f"|[{NUMERALS}○]{{4}}年[{NUMERALS}]{{1,3}}月[{NUMERALS}]{{1,3}}日"
@@ -754,6 +760,7 @@ def reline(s: str, seq: NumberingSequence, limit: int = RUN_ON_CHARS) -> list[st
         return [s]
     numbered = _number_cuts(s, seq)
     cuts = numbered | _punctuation_cuts(s, numbered) | _glued_row_cuts(s) | _row_number_cuts(s)
+    cuts |= _spaced_table_cuts(s)
     bounds = [0, *sorted(cuts), len(s)]
     return [p for a, b in pairwise(bounds) if (p := s[a:b].strip())]
 
@@ -858,6 +865,26 @@ def _row_number_cuts(s: str) -> set[int]:
     return cuts
 
 
+_TABLE_HEADER = re.compile(GLUED_HEADER_PATTERN)
+#: A sub-row's opening after the cells of the row before it: a short title and its 。.
+_ROW_TITLE_AHEAD = re.compile(r" (?=[^ 。，、；：]{2,30}。)")
+
+
+def _spaced_table_cuts(s: str) -> set[int]:
+    """Around a task table's header that a crawler ran into the text with spaces (repeated
+    at each page break: ``…区市场监管局 重点任务 工作措施 牵头单位 参与单位 4.深化…``),
+    and after it, between a row's cells of bodies and an unnumbered sub-row that opens
+    with a title (``…区经发局、交建局 区财金局 推进船舶更新升级。全面实施…``)."""
+    headers = list(_TABLE_HEADER.finditer(s))
+    if not headers:
+        return set()
+    cuts = {c for m in headers for c in (m.start(), len(s[: m.end()].rstrip()))}
+    for m in _ROW_TITLE_AHEAD.finditer(s, headers[0].end()):
+        if _LISTED_AT_END.search(s, max(0, m.start() - 40), m.start()):
+            cuts.add(m.start())
+    return cuts
+
+
 def _next_separator(s: str, lo: int, hi: int) -> int:
     seps = [i for i in (s.find("、", lo, hi), s.find("，", lo, hi)) if i >= 0]
     return min(seps, default=-1)
@@ -894,6 +921,7 @@ def _punctuation_cuts(s: str, numbered: set[int]) -> set[int]:
     cuts |= {m.start() for m in _PAGE_DEBRIS_AT.finditer(s)}
     for m in _ALONE.finditer(s):
         cuts |= {m.start(), m.end()}
+    cuts |= {m.start() for m in _DATE_AT_END.finditer(s)}
     runs = _table_runs(s, sorted(numbered))
     starts = [a for a, _ in runs]
     kept = set()

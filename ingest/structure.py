@@ -40,6 +40,7 @@ from innograph.ingest.lexicon.docnumbers import OWN_LABELS
 from innograph.ingest.lexicon.numbering import FAMILIES, NUMERALS
 from innograph.ingest.lexicon.roles import (
     CLAUSE_WORDS,
+    GLUED_HEADER_PATTERN,
     NUMBER_HEADERS,
     ROLE_VERBS,
     header_role,
@@ -164,6 +165,8 @@ class _Parser:
             _marker(t) if line.kind == "paragraph" else None
             for t, line in zip(self.texts, self.lines, strict=True)
         ]
+        header = _TABLE_HEADER.search(ndoc.text)
+        self.table_from = header.start() if header else None  # a task table run into text
         self.last = self.clause_lines()
         self.levels: dict[str, int] = {}
         self.stack: list[_Open] = []
@@ -193,8 +196,16 @@ class _Parser:
         return (
             self.lines[i].kind == "paragraph"
             and self.markers[i] is None
-            and bool(_CLAUSE_LINE.match(self.texts[i]) or _is_body_list(self.texts[i]))
+            and bool(
+                _CLAUSE_LINE.match(self.texts[i])
+                or _is_body_list(self.texts[i])
+                or (self.in_run_table(i) and _is_cell_line(self.texts[i]))
+            )
         )
+
+    def in_run_table(self, i: int) -> bool:
+        """Whether line `i` stands after a task table's header run into the text."""
+        return self.table_from is not None and self.lines[i].start >= self.table_from
 
     # levels by first appearance of a numbering style
     def level(self, family: str) -> int:
@@ -236,7 +247,7 @@ class _Parser:
                 continue
             marker = self.markers[i]
             if marker is None:
-                if _is_trailer(self.texts[i]) or self.is_caption(i):
+                if _is_trailer(self.texts[i]) or self.is_caption(i) or self.is_header(i):
                     pass
                 elif self.stack:
                     self.stack[-1].paragraphs.append(i)
@@ -256,6 +267,10 @@ class _Parser:
             units=tuple(self.units),
             tables=tuple(self.tables),
         )
+
+    def is_header(self, i: int) -> bool:
+        """A task table's header run into the text (repeated at a page break) states nothing."""
+        return self.in_run_table(i) and _TABLE_HEADER.fullmatch(self.texts[i].strip()) is not None
 
     def is_caption(self, i: int) -> bool:
         """表N … right above a table names the table; it states no measure.
@@ -391,6 +406,25 @@ def _is_body_list(text: str) -> bool:
         return False
     items = re.split("[、，,]", text)
     return len(items) >= 2 and all(2 < len(it) <= 30 and _LIST_ITEM_END.search(it) for it in items)
+
+
+_TABLE_HEADER = re.compile(GLUED_HEADER_PATTERN)
+#: A cell that names bodies doing the row's work: 区经发局、环土局按职责分工负责.
+_DUTY_CELL = re.compile(f"^[^。；：]{{2,60}}(?:按职责分工|按职能分工|分别)?(?:{_ROLE_WORDS})$")
+
+
+def _is_cell_line(text: str) -> bool:
+    """The cells of a task-table row a crawler joined with spaces, standing after its
+    text: ``区环土局 区经发局、各片区项目建设指挥部``, a lone ``区环土局`` or
+    ``区经发局、环土局按职责分工负责``. Only after a table's header (`_Parser.in_run_table`),
+    where a lone body's line is a row's cell rather than a signature."""
+    cells = text.split()
+    if not 1 <= len(cells) <= 3 or len(text) > 200:
+        return False
+    if len(cells) == 1 and _DUTY_CELL.match(cells[0]):
+        return True
+    items = [it for cell in cells for it in re.split("[、，,]", cell)]
+    return all(2 < len(it) <= 30 and _LIST_ITEM_END.search(it) for it in items)
 
 
 _NUMBER_HEADER = re.compile(f"^(?:{'|'.join(NUMBER_HEADERS)})$")

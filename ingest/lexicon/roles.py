@@ -172,6 +172,11 @@ GLUED_HEADER_WORDS = (
     "配合单位",
     "责任单位",
     "配合/责任单位",
+    "参与单位",
+    "协办单位",
+    "实施单位",
+    "承担单位",
+    "落实单位",
     "牵头部门",
     "配合部门",
     "责任部门",
@@ -179,6 +184,10 @@ GLUED_HEADER_WORDS = (
     "时间节点",
     "完成时间",
 )
+
+#: A task table's header row run together: three column names or more, one after
+#: another, a crawler's space between them or not (重点任务 工作措施 牵头单位 参与单位).
+GLUED_HEADER_PATTERN = f"(?:{alternation(GLUED_HEADER_WORDS)}[ \u3000]?){{3,}}"
 
 #: Headers of the number column of a task table.
 NUMBER_HEADERS = ("序号", "编号", "序")
@@ -273,6 +282,12 @@ PART_VERBS = (
 #: work rather than its owner (（五）区人民银行协助开展…). 配合 is not here: ``A配合B`` names
 #: the owner B (`ingest.roles.finders.subject_clauses`).
 ASSIST_VERBS = ("协助", "参与", "参加", "协办")
+
+#: Modal verbs after which a body opening a sentence owns the work (省级人民政府应…,
+#: 市交通委要研究…): the assignment of documents written without role clauses.
+MODAL_WORDS = ("必须", "应当", "务必", "要", "应", "须")
+#: What after a modal makes it part of a noun (要求, 要点, 应用, 应急, 须知).
+NOT_MODAL_AFTER = ("求", "素", "点", "件", "用", "急", "知")
 
 #: Words that mark a role inside an item: 省科技厅（牵头）, 财政厅（配合）.
 LEAD_MARKS = (

@@ -45,6 +45,7 @@ from innograph.ingest.roles.units import (
     read_unit,
     split_unit,
     standing_notes,
+    states_roles,
 )
 
 __all__ = [
@@ -59,4 +60,5 @@ __all__ = [
     "split_actors",
     "split_unit",
     "standing_notes",
+    "states_roles",
 ]

@@ -26,10 +26,12 @@ from innograph.ingest.roles.patterns import (
     CLAUSE_LABEL,
     CLAUSE_SEP,
     CLOSERS,
+    CONDITION_END,
     GENERIC_END,
     GOVERNMENT_PREFIX,
     INTRO,
     LABEL_BOUNDARY,
+    MODAL,
     NAMED_END,
     NOT_SUBJECT,
     OPENERS,
@@ -53,18 +55,24 @@ from innograph.ingest.roles.text import Spans, bare_name, pairs, strip_range, to
 
 @dataclass(frozen=True)
 class Unit:
-    """A unit's text with its brackets paired once for every finder."""
+    """A unit's text with its brackets paired once for every finder.
+
+    `modal` says the document states no role by a clause anywhere
+    (`ingest.roles.states_roles`), so a body opening a sentence with a modal
+    (``市交通委要研究…``) owns that sentence's work.
+    """
 
     text: str
     tops: Spans
     unmatched: list[int]
+    modal: bool = False
 
     @classmethod
-    def of(cls, text: str) -> Unit:
+    def of(cls, text: str, *, modal: bool = False) -> Unit:
         paired = pairs(text, 0, len(text))
         ends = set(paired) | set(paired.values())
         unmatched = [m.start() for m in BRACKET.finditer(text) if m.start() not in ends]
-        return cls(text, top_level(paired), unmatched)
+        return cls(text, top_level(paired), unmatched, modal)
 
 
 #: A finder: the unit, and what the finders before it in its tier found.
@@ -284,7 +292,7 @@ def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
     stay in the task's text: the clause is the subject and its verb.
     """
     text = unit.text
-    if not SUBJECT_VERB.search(text):
+    if not (unit.modal or SUBJECT_VERB.search(text)):
         return []
     found: list[Clause] = []
     # …，省科技厅要会同有关部门加强督导; a comma after 按照职能分工 does not end the subject
@@ -306,6 +314,13 @@ def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
             a += 1
         verb = SUBJECT_VERB.search(text, a, min(b, a + 40))
         if verb is None or verb.start() <= a:
+            if (
+                unit.modal
+                and _opens_duty(text, sentence)
+                and (clause := _modal_clause(text, a, b, listed))
+            ):
+                clause.opens = sentence + len(text[sentence:a]) - len(text[sentence:a].lstrip())
+                found.append(clause)
             continue
         subject_end = verb.start()
         if duty := BY_DUTY_AT_END.search(text, a, verb.start()):
@@ -333,6 +348,32 @@ def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
         clause.opens = sentence + len(text[sentence:a]) - len(text[sentence:a].lstrip())
         found.append(clause)
     return found
+
+
+def _opens_duty(text: str, at: int) -> bool:
+    """Whether a modal sentence's subject may stand at `at`: opening the unit or a
+    sentence, or after a condition (出现…状态时，指挥部必须…; 批准后，…要…), not after
+    any comma (…报送至市工信局，市工信局…)."""
+    before = text[:at].rstrip()
+    return not before or before[-1] in "。！？!?；;\n" or CONDITION_END.search(before) is not None
+
+
+def _modal_clause(text: str, a: int, b: int, listed: bool) -> Clause | None:
+    """``市交通委要研究…``, ``省级人民政府应根据…``: the bodies before a sentence's first
+    modal lead its work, in a document that states no role by a clause. The first
+    modal after a whole list of bodies counts (市应急管理局要: not 市 before 应急)."""
+    for m in islice(MODAL.finditer(text, a + 2, min(b, a + 40)), 4):
+        subject = text[a : m.start()]
+        if NOT_SUBJECT.search(subject):
+            return None
+        # a heading glued on without punctuation (强化各级领导责任各盟市要…): from its 各
+        group = subject.rfind("各")
+        glued = group >= 4 and not GOVERNMENT_PREFIX.match(subject)
+        for start in (a + group, a) if glued else (a,):
+            leads, prefix = split_list(text, start, m.start())
+            if leads and all(_subject(it.expanded, listed) for it in leads):
+                return Clause((start, m.start()), leads, [], "explicit", prefix, inline=True)
+    return None
 
 
 #: Characters that end a subject's name and open its predicate (区林业局要…, 区检察院在…中):
@@ -418,13 +459,15 @@ FINDERS: tuple[tuple[Finder, ...], ...] = (
 )
 
 
-def find_clauses(text: str) -> list[Clause]:
-    """Every responsibility clause of a unit, in text order.
+def find_clauses(text: str, *, modal: bool = False) -> list[Clause]:
+    """Every responsibility clause of a unit, in text order (`modal`: see `Unit`).
 
     >>> [c.basis for c in find_clauses("加强统筹。（科技厅牵头，财政厅参加）")]
     ['explicit']
+    >>> [len(c.leads) for c in find_clauses("市交通委要研究工作方案。", modal=True)]
+    [1]
     """
-    unit = Unit.of(text)
+    unit = Unit.of(text, modal=modal)
     found: list[Clause] = []
     for tier in FINDERS:
         for finder in tier:

@@ -153,6 +153,18 @@ SUBJECT_VERB = re.compile(
     r"(?:要|应当|应|须|必须|将|已)?(?:共同|分别|具体)?"
     rf"(?P<verb>会同|牵头|负责|配合|研究提出(?=了?[^，。；]{{0,6}}意见))(?!{NOT_ROLE})"
 )
+#: A modal after a sentence's subject: 市交通委要研究…, 省级人民政府应根据…, 企业必须….
+MODAL = re.compile(rf"{alternation(R.MODAL_WORDS)}(?!{alternation(R.NOT_MODAL_AFTER)})")
+#: A condition closing before a comma: 出现…时，, 批准后，, 必要时，.
+CONDITION_END = re.compile(r"(?:时|后|以前|之前)[，,]$")
+#: A role stated by a clause: a bracket closing on a role verb (…牵头）, …分工负责）) or a
+#: label (牵头单位：). A document with one states its roles that way, and its sentences'
+#: modal subjects (各区要…) exhort rather than assign (`ingest.roles.states_roles`).
+STATED_ROLE = re.compile(
+    rf"{alternation(R.ROLE_VERBS)}[^（）()。；\n]{{0,16}}[）)]|{CLAUSE_LABEL.pattern}"
+    # a bare bracket of bodies closing a task: …，把好检疫关。（区经济发展局农业处）2.…
+    rf"|[。；;][（(][^（）()。；，]{{2,40}}{B.AGENCY_END}[）)](?=\s|$|[0-9{NUMERALS}（(])"
+)
 #: A duty-list item's body that only helps: 区人民银行协助开展…, 区财政局要积极参与….
 ASSISTS = re.compile(
     rf"(?:要|应|须|将)?(?:{alternation(R.PART_ADVERBS)})?(?:{alternation(R.ASSIST_VERBS)})"

@@ -12,6 +12,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from innograph.ingest.lexicon.roles import (
+    GLUED_HEADER_PATTERN,
     GLUED_HEADER_WORDS,
     alternation,
     header_role,
@@ -97,8 +98,10 @@ def _read_free_cells(cells: Mapping[str, str]) -> RoleReading:
 
 
 GLUED_WORD = re.compile(alternation(GLUED_HEADER_WORDS))
-#: A header row run together: three column names or more, one after another.
-GLUED_HEADER = re.compile(f"(?:{alternation(GLUED_HEADER_WORDS)}){{3,}}")
+GLUED_HEADER = re.compile(GLUED_HEADER_PATTERN)
+#: The header repeated at a page break, closing the row before it.
+_TRAILING_HEADER = re.compile(f"(?:{GLUED_HEADER.pattern})\\s*$")
+_CELL = re.compile(r"[^\s\u3000]+")
 
 
 def _dedupe(actors: list[ActorSurface], seen: set[str]) -> tuple[ActorSurface, ...]:
@@ -163,4 +166,57 @@ def read_glued_row(text: str, roles: tuple[str, ...]) -> RoleReading | None:
         basis,
         (start, len(text)),
         start,
+    )
+
+
+def read_spaced_row(text: str, roles: tuple[str, ...]) -> RoleReading | None:
+    """The roles of a table row whose cells a crawler joined with spaces.
+
+    Under a header 牵头单位 | 参与单位, ``…规划环评。 区环土局 区经发局、各片区项目建设指挥部``
+    ends in one cell of bodies per role column, in the header's order; a row with
+    fewer such cells fills the first columns (a lone cell is the 牵头单位 one). The
+    header repeated at a page break after the row is no cell. None when the row
+    does not end in cells of bodies.
+
+    >>> columns = ("lead_label", "part_label")
+    >>> r = read_spaced_row("1.优化布局 完成编制。 区环土局 区经发局、区财政局", columns)
+    >>> [a.surface for a in r.leads], [a.surface for a in r.participants]
+    (['区环土局'], ['区经发局', '区财政局'])
+    """
+    end = len(text)
+    if trailing := _TRAILING_HEADER.search(text):
+        end = trailing.start()
+    start = max(text.rfind("。", 0, end), text.rfind("\n", 0, end), 0)
+    cells = [(m.start(), m.end()) for m in _CELL.finditer(text, start, end)]
+    if cells and text[cells[0][0]] == "。":
+        cells[0] = (cells[0][0] + 1, cells[0][1])
+    # a crawler's cell opens after a space: 区经济发展局区行政审批局 is read_glued_row's
+    cells = [(a, b) for a, b in cells if b > a and text[a - 1 : a].isspace()]
+    cells = cells[-len(roles) :] if roles else []
+    body_cells: list[list[Item]] = []
+    for a, b in reversed(cells):
+        items, _ = split_list(text, a, b)
+        if not items or not all(is_plausible(it.surface) and len(it.surface) >= 3 for it in items):
+            break
+        body_cells.insert(0, items)
+    if not body_cells or end - cells[-len(body_cells)][0] > 200:
+        return None
+    if start == 0 and len(body_cells) == len(cells) and cells[0][0] == 0:
+        return None  # the whole row is names: no task text before the cells
+    if not any(governs(it.surface) for items in body_cells for it in items):
+        return None
+    leads: list[Item] = []
+    parts: list[Item] = []
+    for role, items in zip(roles, body_cells, strict=False):
+        (parts if role == "part_label" and (leads or body_cells[0] is not items) else leads).extend(
+            items
+        )
+    basis: Basis = "joint" if len(leads) > 1 else "explicit"
+    first = cells[-len(body_cells)][0]
+    return RoleReading(
+        tuple(it.actor() for it in leads),
+        tuple(it.actor() for it in parts),
+        basis,
+        (first, end),
+        first,
     )

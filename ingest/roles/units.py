@@ -14,6 +14,7 @@ from innograph.ingest.roles.patterns import (
     OPENING_NUMBER,
     OWN_PREFIX,
     STANDING_NOTE,
+    STATED_ROLE,
     STRIP,
 )
 from innograph.ingest.roles.reading import ActorSurface, RoleReading
@@ -82,7 +83,7 @@ def standing_notes(text: str) -> list[StandingNote]:
     return notes
 
 
-def read_roles(text: str, *, first_listed: bool = False) -> RoleReading:
+def read_roles(text: str, *, first_listed: bool = False, modal: bool = False) -> RoleReading:
     """Find and read the responsibility clause(s) of one task unit.
 
     `first_listed` applies the document's declared convention (`first_listed_from`):
@@ -95,11 +96,24 @@ def read_roles(text: str, *, first_listed: bool = False) -> RoleReading:
     >>> [a.surface for a in r.leads], [a.surface for a in r.participants], r.basis
     (['科技部'], ['教育部'], 'first_listed')
     """
-    return _reading(text, find_clauses(text), first_listed)
+    return _reading(text, find_clauses(text, modal=modal), first_listed)
+
+
+def states_roles(text: str) -> bool:
+    """Whether a document states roles by clauses (``…牵头）``, ``责任单位：``).
+
+    Such a document's sentences that open with a body and a modal (``各区要…``)
+    exhort; in one without any, they are how work is assigned (emergency plans,
+    implementing opinions), and `read_unit` reads them with ``modal=True``.
+
+    >>> states_roles("加强统筹。（科技厅牵头）"), states_roles("市交通委要研究方案。")
+    (True, False)
+    """
+    return STATED_ROLE.search(text) is not None
 
 
 def read_unit(
-    text: str, *, first_listed: bool = False
+    text: str, *, first_listed: bool = False, modal: bool = False
 ) -> list[tuple[tuple[int, int], RoleReading]]:
     """The tasks of one unit (`split_unit`) with their roles.
 
@@ -109,11 +123,13 @@ def read_unit(
     >>> [(span, [a.surface for a in r.leads]) for span, r in read_unit("建设平台。（科技部负责）")]
     [((0, 12), ['科技部'])]
     """
-    clauses = find_clauses(text)
-    pieces = _pieces(text, clauses)
+    clauses = find_clauses(text, modal=modal)
+    pieces = _pieces(text, clauses, modal)
     if len(pieces) == 1:
         return [((0, len(text)), _reading(text, clauses, first_listed))]
-    return [((a, b), read_roles(text[a:b], first_listed=first_listed)) for a, b in pieces]
+    return [
+        ((a, b), read_roles(text[a:b], first_listed=first_listed, modal=modal)) for a, b in pieces
+    ]
 
 
 def _reading(text: str, clauses: list[Clause], first_listed: bool) -> RoleReading:
@@ -186,7 +202,7 @@ def split_unit(text: str) -> list[tuple[int, int]]:
     return _pieces(text, find_clauses(text))
 
 
-def _pieces(text: str, clauses: list[Clause]) -> list[tuple[int, int]]:
+def _pieces(text: str, clauses: list[Clause], modal: bool = False) -> list[tuple[int, int]]:
     inline = [c for c in clauses if c.inline]
     if len(inline) > 1 and len(inline) == len(clauses):
         # 区交建局负责指导…；区公安局负责指导…: a paragraph of duties, a task per body
@@ -203,7 +219,7 @@ def _pieces(text: str, clauses: list[Clause]) -> list[tuple[int, int]]:
         if len(rest) >= _MIN_TASK_CHARS and end > cuts[-1]:
             cuts.append(end)
     pieces = [(a, b) for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
-    if len(pieces) > 1 and not find_clauses(text[pieces[-1][0] :]):
+    if len(pieces) > 1 and not find_clauses(text[pieces[-1][0] :], modal=modal):
         last = pieces.pop()  # a closing sentence without a clause stays with the task before it
         pieces[-1] = (pieces[-1][0], last[1])
     return pieces

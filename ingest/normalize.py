@@ -496,9 +496,10 @@ _CLAUSE_MAX = 300
 #: Words that make a bracket a role clause, whose ）ends the unit before it.
 _ROLE_CLAUSE_WORDS = re.compile("|".join(CLAUSE_WORDS))
 #: A labelled clause closing a unit, its last body's name just before a number
-#: glued to it: the number opens the next unit.
+#: glued to it: the number opens the next unit. A body's own bracket may stand in the
+#: list (各片区管理局（乡、镇、街），区社会事业局（二）发布信息).
 _LABELLED_BEFORE = re.compile(
-    f"{label_pattern()}[：:][^。；！？：:（）]{{1,{_CLAUSE_MAX}}}?"
+    f"{label_pattern()}[：:](?:[^。；！？：:（）]|（[^（）。：]{{1,20}}）){{1,{_CLAUSE_MAX}}}?"
     f"(?:{BODY_END}等?|{_ROLE_CLAUSE_WORDS.pattern})$"
 )
 _AGENCY_AT_END = re.compile(f"{AGENCY_END}$")

@@ -70,6 +70,9 @@ REGION = rf"[{HAN}]{{2,9}}?(?:省|自治区|自治州|市|州|地区|盟|县|区
 PLAIN_LEVELS = frozenset(
     {"自治区", "省", "市", "区", "县", "新疆生产建设兵团", "兵团", "新疆", "国家", "中央", "各级"}
 )
+#: A government named without its place: after 和 it is the other half of the body
+#: before it (各乡镇党委和人民政府), never a body of its own.
+PLACELESS_GOVERNMENTS = frozenset({"人民政府", "政府", "管委会"})
 #: The prefix a list head distributes: a level, or a region name with its level.
 HEAD_LEVEL = (
     r"(?:自治区|省|市(?!场)|区(?!域|块)|县(?!域)|新疆生产建设兵团|兵团|新疆|国家|中央|各级|"

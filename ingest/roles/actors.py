@@ -42,6 +42,7 @@ from innograph.ingest.roles.patterns import (
     NOTE,
     OWN_PREFIX,
     PARTY_ORGAN,
+    PLACELESS_GOVERNMENTS,
     PLAIN_LEVELS,
     PREFECTURE_SHORT,
     STRIP,
@@ -82,14 +83,16 @@ def is_body(s: str, *, left: bool = False) -> bool:
     splits, 中小企业和民营经济局 does not; nor does a left side that is a level
     alone (中央和国家机关工委 is one body).
 
-    >>> is_body("中央", left=True), is_body("党中央", left=True)
-    (False, True)
+    >>> is_body("中央", left=True), is_body("党中央", left=True), is_body("人民政府")
+    (False, True, False)
     """
     n = bare_name(s)
     if not 2 <= len(n) <= 60 or not BODY_END.search(n) or NOT_BODY.search(n):
         return False
     if left and n in PLAIN_LEVELS:
         return False
+    if not left and n in PLACELESS_GOVERNMENTS:
+        return False  # 各乡镇党委和人民政府: one collective, the committees and governments
     if GENERIC_END.fullmatch(n):
         return False  # 有关部门和单位: a bare 单位 is the group's other half, not a body
     return not (left and re.search(r"(?:企业|单位|机构)$", n) and not VAGUE.search(n))

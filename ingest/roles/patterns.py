@@ -49,6 +49,7 @@ SUFFIX_START = re.compile(B.SUFFIX_START)
 NOT_PLACE = re.compile(B.NOT_PLACE)
 PREFECTURE_SHORT = B.PREFECTURE_SHORT
 PLAIN_LEVELS = B.PLAIN_LEVELS
+PLACELESS_GOVERNMENTS = B.PLACELESS_GOVERNMENTS
 LEVEL_GROUP = re.compile(rf"(?P<level>[省市县区乡镇])[两三四五]级(?P<body>[{HAN}]{{2,}})")
 BARE_LEVEL = re.compile(r"[省市县区乡镇]")
 

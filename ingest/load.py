@@ -399,6 +399,11 @@ def _decode_html(data: bytes, source: str) -> tuple[str, str]:
 # --- plain text --------------------------------------------------------------------
 
 
+#: Longer than this, a line with bars and a cell of half its length is run-on text,
+#: not a table row.
+_PIPE_ROW_CHARS = 2000
+
+
 def _is_pipe_line(line: str) -> bool:
     """A line of a table flattened by a web scraper.
 
@@ -408,6 +413,8 @@ def _is_pipe_line(line: str) -> bool:
     if "|" not in line:
         return False
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if len(line) > _PIPE_ROW_CHARS and max(map(len, cells)) > _PIPE_ROW_CHARS // 2:
+        return False  # a page run onto one line, its menu's bars (| 政策解读 | 相关政策) kept
     if line.rstrip().endswith("|") and len(cells) == 1:
         return bool(cells[0])
     return sum(1 for c in cells if c) >= 2

@@ -471,6 +471,8 @@ _DATE_AT_END = re.compile(
     f"(?<=[。；])(?:\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日|[{NUMERALS}○]{{4}}年[{NUMERALS}]{{1,3}}月"
     f"[{NUMERALS}]{{1,3}}日)(?:印发)?$"
 )
+#: A trailer's label glued on after the last sentence: …的实施。印发范围：…, 。抄送：….
+_TRAILER_GLUED = re.compile(r"(?<=[。；])(?:抄送|抄报|印发范围|主题词|联系人|联系地址)[:：]")
 _ALONE = re.compile(
     f"(?:(?<= )|^)(?:\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日(?:印发)?"
     f"|[{NUMERALS}○]{{4}}年[{NUMERALS}]{{1,3}}月[{NUMERALS}]{{1,3}}日"
@@ -923,6 +925,7 @@ def _punctuation_cuts(s: str, numbered: set[int]) -> set[int]:
     for m in _ALONE.finditer(s):
         cuts |= {m.start(), m.end()}
     cuts |= {m.start() for m in _DATE_AT_END.finditer(s)}
+    cuts |= {m.start() for m in _TRAILER_GLUED.finditer(s)}
     runs = _table_runs(s, sorted(numbered))
     starts = [a for a, _ in runs]
     kept = set()

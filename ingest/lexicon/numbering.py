@@ -40,7 +40,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
 #: (第四条 市科委负责…, （一）科技部会同…, a duty table's bare 4各片区管理局负责…).
 OPENING_NUMBER_PATTERN = (
     r"\s*(?:第[一二三四五六七八九十百零〇0-9]+条|[（(][一二三四五六七八九十0-9]+[)）]|"
-    r"[一二三四五六七八九十]+、|[0-9]+[.．、]|[0-9]{1,2}(?=[区市省县各]))\s*"
+    r"[一二三四五六七八九十]+、|[0-9]+ ?[.．、]|[0-9]{1,2}(?=[区市省县各]))\s*"
 )
 
 #: A leading number of a task's text, dropped from labels (graph.build).

@@ -27,6 +27,8 @@ from innograph.ingest.roles.patterns import (
     CLAUSE_SEP,
     CLOSERS,
     CONDITION_END,
+    DUTY_PREDICATE,
+    FIRM_KIND,
     GENERIC_END,
     GOVERNMENT_PREFIX,
     INTRO,
@@ -46,6 +48,7 @@ from innograph.ingest.roles.patterns import (
     SUB_UNIT_END,
     SUBJECT_START,
     SUBJECT_VERB,
+    SUBJECT_VERB_OPENING,
     SUPERVISION,
     TOKEN,
     VAGUE,
@@ -331,7 +334,8 @@ def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
         if SUPERVISION.search(text, verb.end(), b):
             continue  # …将会同有关方面督促检查: overseeing the plan is not a task of it
         leads, prefix = split_list(text, a, subject_end)
-        if not leads or not all(_subject(it.expanded, listed) for it in leads):
+        bearer = _duty_bearer if unit.modal else _subject
+        if not leads or not all(bearer(it.expanded, listed) for it in leads):
             continue  # 高校负责…, 支持联盟牵头…: no government body opens the clause
         end, parts = verb.end(), []
         if verb.group("verb") in ("会同", "配合"):
@@ -350,6 +354,16 @@ def subject_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
     return found
 
 
+def _duty_bearer(name: str, listed: bool) -> bool:
+    """Who a modal sentence may bind: a subject that assigns work (`_subject`), or a
+    named kind of firm (供电企业应…, 各省级电网企业要…) that a national opinion
+    directs as it directs bodies; a bare 企业 is no one."""
+    n = bare_name(name)
+    return len(n) >= 3 and (
+        _subject(name, listed) or is_named(n) or FIRM_KIND.fullmatch(n) is not None
+    )
+
+
 def _opens_duty(text: str, at: int) -> bool:
     """Whether a modal sentence's subject may stand at `at`: opening the unit or a
     sentence, or after a condition (出现…状态时，指挥部必须…; 批准后，…要…), not after
@@ -358,11 +372,32 @@ def _opens_duty(text: str, at: int) -> bool:
     return not before or before[-1] in "。！？!?；;\n" or CONDITION_END.search(before) is not None
 
 
+#: Words that open a circumstance rather than a subject: 在…下, 对…, 经…同意.
+_PREPOSITIONS = ("在", "对", "为", "从", "经", "据", "按", "根据", "随着", "围绕")
+
+
+def _opens_circumstance(subject: str) -> bool:
+    """Whether a would-be subject opens with a preposition or a verb (在…下, 推动联盟…)."""
+    return (
+        subject.startswith(_PREPOSITIONS)
+        or DUTY_PREDICATE.match(subject) is not None
+        or SUBJECT_VERB_OPENING.match(subject) is not None
+    )
+
+
 def _modal_clause(text: str, a: int, b: int, listed: bool) -> Clause | None:
     """``市交通委要研究…``, ``省级人民政府应根据…``: the bodies before a sentence's first
     modal lead its work, in a document that states no role by a clause. The first
-    modal after a whole list of bodies counts (市应急管理局要: not 市 before 应急)."""
-    for m in islice(MODAL.finditer(text, a + 2, min(b, a + 40)), 4):
+    modal after a whole list of bodies counts (市应急管理局要: not 市 before 应急); a
+    sentence that opens with its bodies and goes straight on to the work (``各省级能源
+    主管部门指导供电企业…``, ``供电企业通过政务平台…``) binds them the same way."""
+    a += text.startswith("请", a)  # 请你省有关部门指导…: the request's addressee
+    window = (a + 2, min(b, a + 40))
+    ends = sorted(
+        [*MODAL.finditer(text, *window), *DUTY_PREDICATE.finditer(text, *window)],
+        key=lambda m: m.start(),
+    )
+    for m in islice(ends, 4):
         subject = text[a : m.start()]
         if NOT_SUBJECT.search(subject):
             return None
@@ -370,8 +405,10 @@ def _modal_clause(text: str, a: int, b: int, listed: bool) -> Clause | None:
         group = subject.rfind("各")
         glued = group >= 4 and not GOVERNMENT_PREFIX.match(subject)
         for start in (a + group, a) if glued else (a,):
+            if _opens_circumstance(text[start : m.start()]):
+                continue  # 在…领导小组统筹指导下, 推动联盟建立…: no body opens the sentence
             leads, prefix = split_list(text, start, m.start())
-            if leads and all(_subject(it.expanded, listed) for it in leads):
+            if leads and all(_duty_bearer(it.expanded, listed) for it in leads):
                 return Clause((start, m.start()), leads, [], "explicit", prefix, inline=True)
     return None
 

@@ -156,6 +156,17 @@ SUBJECT_VERB = re.compile(
 )
 #: A modal after a sentence's subject: 市交通委要研究…, 省级人民政府应根据…, 企业必须….
 MODAL = re.compile(rf"{alternation(R.MODAL_WORDS)}(?!{alternation(R.NOT_MODAL_AFTER)})")
+#: How the work begins right after the bodies that open a sentence (…部门指导…, …企业通过…,
+#: …局全面落实…): a verb of the work or an adverb or preposition before one.
+DUTY_PREDICATE = re.compile(rf"{PREDICATE.pattern}|全面|积极|加快|加强|推动|推广|通过|依法")
+#: A verb opening a sentence with no subject (推动联盟建立…, 支持企业…, 依托联盟…): what
+#: follows it is the verb's object, never a body bound to the work.
+SUBJECT_VERB_OPENING = re.compile(
+    r"支持|鼓励|引导|推动|依托|发挥|建设|培育|加大|构建|实施|开展|组织|促进|提升|提高|"
+    r"完善|健全|坚持|深化|优化|强化|做好|落实|搭建|打造|引进|设立|成立|探索|积极|充分"
+)
+#: A kind of firm named by its trade: 供电企业, 各省级电网企业, 燃气经营企业.
+FIRM_KIND = re.compile(rf"[{HAN}()（）]{{2,12}}(?:企业|公司)")
 #: A condition closing before a comma: 出现…时，, 批准后，, 必要时，.
 CONDITION_END = re.compile(r"(?:时|后|以前|之前)[，,]$")
 #: A role stated by a clause: a bracket closing on a role verb (…牵头）, …分工负责）) or a

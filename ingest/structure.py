@@ -228,13 +228,28 @@ class _Parser:
     def close_top(self) -> None:
         top = self.stack.pop()
         if not top.has_items:
-            for i in top.paragraphs:
-                self.unit(i, None, top.path)
+            paragraphs = iter(top.paragraphs)
+            for i in paragraphs:
+                if _is_run_in_title(self.texts[i]) and self.last[i] + 1 in top.paragraphs:
+                    # 提高“三零”服务质效。 on its own line titles the paragraph under it
+                    self.unit(i, None, top.path, through=next(paragraphs))
+                else:
+                    self.unit(i, None, top.path)
 
     def unit(
-        self, i: int, number: str | None, section: tuple[str, ...], *, loose: bool = False
+        self,
+        i: int,
+        number: str | None,
+        section: tuple[str, ...],
+        *,
+        loose: bool = False,
+        through: int | None = None,
     ) -> None:
-        start, end = self.lines[i].start, self.lines[self.last[i]].end
+        """The unit of line `i` (and its clause lines), or of lines `i` to `through`."""
+        start, end = (
+            self.lines[i].start,
+            self.lines[self.last[i if through is None else through]].end,
+        )
         text = self.ndoc.text[start:end]
         self.units.append(TaskUnit(number, section, (start, end), text, loose=loose))
 
@@ -379,6 +394,11 @@ class _Parser:
                 TaskUnit(_row_number(header, row), (*self.path(), *group),
                          (line.start, line.end), self.texts[k], cells, spans)
             )  # fmt: skip
+
+
+def _is_run_in_title(text: str) -> bool:
+    """A short sentence alone on its line, titling the paragraph below it (推广主动办电服务。)."""
+    return len(text) <= 24 and text.endswith("。") and not any(c in text[:-1] for c in "，。；：")
 
 
 def _run_in_title(text: str) -> tuple[str, bool]:

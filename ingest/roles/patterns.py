@@ -167,8 +167,8 @@ SUBJECT_VERB_OPENING = re.compile(
 )
 #: A kind of firm named by its trade: 供电企业, 各省级电网企业, 燃气经营企业.
 FIRM_KIND = re.compile(rf"[{HAN}()（）]{{2,12}}(?:企业|公司)")
-#: A condition closing before a comma: 出现…时，, 批准后，, 必要时，.
-CONDITION_END = re.compile(r"(?:时|后|以前|之前)[，,]$")
+#: A condition closing before a comma: 出现…时，, 批准后，, 涉及…改造的，.
+CONDITION_END = re.compile(r"(?:时|后|以前|之前|的)[，,]$")
 #: A role stated by a clause: a bracket closing on a role verb (…牵头）, …分工负责）) or a
 #: label (牵头单位：). A document with one states its roles that way, and its sentences'
 #: modal subjects (各区要…) exhort rather than assign (`ingest.roles.states_roles`).

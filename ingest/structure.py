@@ -230,7 +230,11 @@ class _Parser:
         if not top.has_items:
             paragraphs = iter(top.paragraphs)
             for i in paragraphs:
-                if _is_run_in_title(self.texts[i]) and self.last[i] + 1 in top.paragraphs:
+                if (
+                    _is_run_in_title(self.texts[i])
+                    and self.last[i] == i  # a title has no cells or clause of its own
+                    and i + 1 in top.paragraphs
+                ):
                     # 提高“三零”服务质效。 on its own line titles the paragraph under it
                     self.unit(i, None, top.path, through=next(paragraphs))
                 else:

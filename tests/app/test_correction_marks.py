@@ -101,8 +101,6 @@ def test_the_network_views_draw_the_corrected_role_marked(corrected: Path):
 
 def test_the_bottleneck_drill_down_marks_the_corrected_task(corrected: Path):
     at = run_page("bottlenecks", doc=DOC)
-    tables = [
-        next(el for el in ex if type(el).__name__ == "Dataframe").value for ex in at.expander
-    ]
+    tables = [next(el for el in ex if type(el).__name__ == "Dataframe").value for ex in at.expander]
     marks = {tuple(marked_rows(t)["序号"]) for t in tables if "修正" in t}
     assert ("1",) in marks and all(m in {(), ("1",)} for m in marks)

@@ -85,6 +85,10 @@ def assignments(src: Source, scope: Scope | None = None) -> list[Assignment]:
     return _call(src.store, src.version, "assignments", scope)
 
 
+def corrected_roles(src: Source) -> list[tuple[str, str, str]]:
+    return _call(src.store, src.version, "corrected_roles")
+
+
 @st.cache_data(show_spinner=False, ttl=TTL)
 def _document_tasks(_store: Store, version: str, doc_id: str) -> list[dict[str, Any]]:
     rows = _store.tasks(Scope(doc_ids=(doc_id,)))

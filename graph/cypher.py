@@ -438,6 +438,11 @@ MATCH (a:{name(model.ACTOR)}) WHERE a.current IS NOT NULL
 RETURN a.id AS id, a.current AS current, coalesce(a.current_name, a.current) AS name
 """
 
+Q_CORRECTED_ROLES = f"""
+MATCH (a)-[r:{_ROLES}]->(t:{name(model.TASK)}) WHERE r.correction IS NOT NULL
+RETURN a.id AS actor, t.id AS task, r.correction AS correction
+"""
+
 Q_ASSIGNMENTS = f"""
 MATCH (a)-[r:{_ROLES}]->(t:{name(model.TASK)})
 {_DOC_OF_TASK}

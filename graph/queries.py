@@ -120,6 +120,7 @@ class Store(Protocol):
     def targets(self, scope: Scope | None = None) -> list[dict[str, Any]]: ...
     def assignments(self, scope: Scope | None = None) -> list[Assignment]: ...
     def lineages(self) -> Lineages: ...
+    def corrected_roles(self) -> list[tuple[str, str, str]]: ...
     def citations(self, doc_id: str) -> dict[str, list[dict[str, Any]]]: ...
     def close(self) -> None: ...
 
@@ -739,6 +740,16 @@ class NxStore:
             if d.get("current")
         }
 
+    def corrected_roles(self) -> list[tuple[str, str, str]]:
+        """(actor, task, correction id) of every role a planner's correction made or changed,
+        so the pages mark them wherever a role is drawn (docs/corrections.md)."""
+        return sorted(
+            (a, task_id, edge["correction"])
+            for task_id, roles in self._roles.items()
+            for a, _, edge in roles
+            if edge.get("correction")
+        )
+
     def _assignments(self, scope: Scope) -> list[Assignment]:
         docs = self._docs_in_scope(scope)
         nodes = self.g.nodes
@@ -884,6 +895,9 @@ class DbStore:
             if facts.get("current"):
                 out[actor_id] = (facts["current"], facts.get("current_name") or facts["current"])
         return out
+
+    def corrected_roles(self) -> list[tuple[str, str, str]]:
+        return sorted(self._rows(store_sql.CORRECTED_ROLES))
 
     # questions about one thing: the graph, assembled once
 
@@ -1105,6 +1119,10 @@ class Neo4jStore:
     def lineages(self) -> Lineages:
         """Every actor that became another body: id -> (today's id, name)."""
         return {r["id"]: (r["current"], r["name"]) for r in self._rows(cypher.Q_LINEAGES)}
+
+    def corrected_roles(self) -> list[tuple[str, str, str]]:
+        rows = self._rows(cypher.Q_CORRECTED_ROLES)
+        return sorted((r["actor"], r["task"], r["correction"]) for r in rows)
 
     def citations(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
         found = self._rows(cypher.Q_CITATIONS, id=doc_id)

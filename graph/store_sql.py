@@ -289,3 +289,9 @@ UNION ALL SELECT type, count(*) FROM links GROUP BY type
 
 #: Actors that became another body: id and lineage (JSON with current, current_name).
 LINEAGES: Final = "SELECT id, lineage FROM entities WHERE lineage IS NOT NULL"
+
+#: Role edges a planner's correction made or changed: actor, task, correction id.
+CORRECTED_ROLES: Final = """
+SELECT actor_id, task_id, props->>'correction' FROM roles
+WHERE props->>'correction' IS NOT NULL
+"""

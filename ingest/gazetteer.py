@@ -28,11 +28,15 @@ Templates list what every jurisdiction of a kind has, once:
 instantiated for every Region with id ``<region id>.coll.<key>``;
 ``provincial_bodies:`` (in ``provinces.yaml``) the departments every province
 and autonomous region has (科学技术厅 …), instantiated with id
-``<region id>.<key>`` for each that the curated files do not already cover.
+``<region id>.<key>`` for each that the curated files do not already cover;
+``provincial_branches:`` (also in ``provinces.yaml``) the national bodies'
+provincial bureaus (税务局, 银保监局 …), the same for municipalities too.
 An instance is named ``<region name><name>`` (``国家…`` for the nation, or
-``name`` with ``{region}`` filled in), has the template's ``aliases`` (global,
-``{region}`` filled in) and ``name`` plus ``local`` as local aliases — so
-有关部门 of Xinjiang and 有关部门 of Inner Mongolia are two actors.
+``name`` with ``{region}`` filled in, and ``{short}`` with the region's first
+alias: ``中国银行保险监督管理委员会{short}监管局`` is …广东监管局), has the
+template's ``aliases`` (global, ``{region}`` and ``{short}`` filled in) and
+``name`` plus ``local`` as local aliases — so 有关部门 of Xinjiang and
+有关部门 of Inner Mongolia are two actors.
 
 ``doc_number_prefixes:`` and ``jurisdiction_markers:`` (in ``regions.yaml``)
 map document-number prefixes (``新政发`` → 新疆维吾尔自治区) and tell-tale
@@ -83,6 +87,7 @@ _FILE_KEYS = frozenset(
         "entries",
         "collectives",
         "provincial_bodies",
+        "provincial_branches",
         "doc_number_prefixes",
         "jurisdiction_markers",
     }
@@ -630,6 +635,12 @@ _TEMPLATE_KINDS: dict[str, tuple[str, Callable[[GazetteerEntry], bool]]] = {
         "",
         lambda region: region.level == "provincial" and region.name.endswith(("省", "自治区")),
     ),
+    "provincial_branches": (
+        "",
+        lambda region: (
+            region.level == "provincial" and region.name.endswith(("省", "自治区", "市"))
+        ),
+    ),
 }
 
 
@@ -647,7 +658,8 @@ def _instantiate(
         raise GazetteerError(source, f"{kind} {name!r}: needs an ASCII key, a name, no other keys")
     path = Path(source)
     local = _strings(path, key, template.get("local"), "local")
-    if "{region}" not in name:
+    templated = "{region}" in name or "{short}" in name
+    if not templated:
         local = (name, *local)
     aliases = _strings(path, key, template.get("aliases"), "aliases")
     infix, applies = _TEMPLATE_KINDS[kind]
@@ -655,13 +667,14 @@ def _instantiate(
         if not applies(region) or any((region.name, lookup_key(n)) in taken for n in local):
             continue
         q = qualifier(region)
+        short = region.aliases[0] if region.aliases else region.name
         yield GazetteerEntry(
             id=f"{region.id}.{infix}{key}",
-            name=name.format(region=q) if "{region}" in name else q + name,
+            name=name.format(region=q, short=short) if templated else q + name,
             type=str(template.get("type", "Collective")),
             level=region.level,
             jurisdiction=region.name,
-            aliases=(*(a.format(region=region.name) for a in aliases), *local),
+            aliases=(*(a.format(region=region.name, short=short) for a in aliases), *local),
             region=region.id,
             local_aliases=local,
             **_lineage_of(path, key, template, lambda ref, rid=region.id: f"{rid}.{infix}{ref}"),

@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 from innograph.app import cached, url
 from innograph.app.components.charts import hbar
-from innograph.app.components.corrections import confirm
+from innograph.app.components.corrections import confirm, mark_edges, task_marks
 from innograph.app.components.network import two_mode
 from innograph.app.components.network_panel import ego_panel
 from innograph.app.components.pickers import actor_name, actor_picker
@@ -134,6 +134,7 @@ if actor["aliases"]:
 def task_table(rows: list[dict[str, Any]], key: str) -> None:
     """Tasks of the profile (a page at a time): where they stand and who else is named."""
     shown = paged(rows, f"{key}_page")
+    marks = task_marks(src)
     linked_table(
         pd.DataFrame(
             [
@@ -144,12 +145,13 @@ def task_table(rows: list[dict[str, Any]], key: str) -> None:
                     t("col_task"): r["text"],
                     t("col_co_leads"): "、".join(x["name"] for x in r["leads"]),
                     t("col_other_participants"): "、".join(x["name"] for x in r["participants"]),
+                    t("col_corrected"): marks.get(r["task_id"], ""),
                 }
                 for r in shown
             ],
             columns=[
                 t("col_document"), t("col_section"), t("col_number"), t("col_task"),
-                t("col_co_leads"), t("col_other_participants"),
+                t("col_co_leads"), t("col_other_participants"), t("col_corrected"),
             ],
         ),
         [("tasks", {"task": r["task_id"]}) for r in shown],
@@ -263,5 +265,5 @@ elif view == "roles":
 
 else:
     st.caption(t("ego_intro", cap=EGO_CAP))
-    whole = two_mode(cached.assignments(src), cached.tasks(src))
+    whole = mark_edges(two_mode(cached.assignments(src), cached.tasks(src)), src)
     ego_panel(whole, pick, EGO_CAP, key="agency_ego_tasks")

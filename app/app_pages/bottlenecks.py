@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 from innograph.app import cached, url
 from innograph.app.components.charts import hbar
+from innograph.app.components.corrections import task_marks
 from innograph.app.components.filters import doc_title, scope_filters
 from innograph.app.components.tables import linked_table
 from innograph.app.i18n import lang, t
@@ -97,7 +98,9 @@ def role_of(subject: str, tid: str) -> str:
 
 
 def task_rows(subject: str, task_ids: tuple[str, ...]) -> pd.DataFrame:
-    """The tasks behind a finding: document title, number, the subject's role, who leads."""
+    """The tasks behind a finding: document title, number, the subject's role, who leads,
+    and the corrections of its roles."""
+    marks = task_marks(src)
     return pd.DataFrame(
         [
             {
@@ -106,6 +109,7 @@ def task_rows(subject: str, task_ids: tuple[str, ...]) -> pd.DataFrame:
                 t("col_role"): role_of(subject, tid),
                 t("col_task"): index.tasks[tid].text,
                 t("col_leads_named"): "、".join(names[x] for x in index.leads[tid]),
+                t("col_corrected"): marks.get(tid, ""),
             }
             for tid in task_ids
             if tid in index.tasks

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import streamlit as st
 from innograph.app import cached
+from innograph.app.components.corrections import mark_edges
 from innograph.app.components.filters import doc_title
 from innograph.app.components.network import select, two_mode
 from innograph.app.components.network_overview import NODES, cached_overview, draw_overview
@@ -158,7 +159,7 @@ elif kind == EGO:
     if centre is None:
         st.info(t("net_pick_centre"))
     else:
-        whole = two_mode(cached.assignments(src, scope), cached.tasks(src, scope))
+        whole = mark_edges(two_mode(cached.assignments(src, scope), cached.tasks(src, scope)), src)
         selection = select(
             whole, types, ego=centre, radius=2 * view.radius, cap=view.cap, tasks=view.tasks
         )
@@ -179,5 +180,5 @@ else:
     if not roles:
         st.info(t("net_task_no_bodies"))
     else:
-        g = two_mode(roles, [row])
+        g = mark_edges(two_mode(roles, [row]), src)
         show(g, height=420, links=page_links(g))

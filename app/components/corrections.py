@@ -4,7 +4,10 @@ An edit in the app is never a change to a store: it is an entry of the
 corrections file (`ingest.corrections`), so it survives the next build and
 load like every other correction, and it is undone by removing the entry.
 Every form asks for an author and a reason, shows what will change, and
-writes only when the planner confirms.
+writes only when the planner confirms. The facts a correction made are
+marked ✎ with its id wherever a page shows them (`mark`, `task_marks`,
+`mark_edges`), read from the store (`Store.corrected_roles`), so the marks
+are the build's, whichever store the app reads.
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import networkx as nx
 import streamlit as st
+from innograph.app import cached
 from innograph.app.i18n import t
+from innograph.app.state import Source
 from innograph.ingest import corrections as corr
 
 LEAD, PARTICIPANT, NONE = "lead", "participant", "none"
@@ -83,3 +89,20 @@ def confirm(key: str, changes: Sequence[str], entries: Sequence[Mapping[str, Any
 def mark(correction: str | None) -> str:
     """How a corrected fact is marked in a table: ✎ and the correction's id."""
     return f"✎ {correction}" if correction else ""
+
+
+def task_marks(src: Source) -> dict[str, str]:
+    """Task id -> the mark of every correction of its roles (``✎ c1, c2``), for task tables."""
+    by_task: dict[str, set[str]] = {}
+    for _, task_id, cid in cached.corrected_roles(src):
+        by_task.setdefault(task_id, set()).add(cid)
+    return {task_id: mark(", ".join(sorted(ids))) for task_id, ids in by_task.items()}
+
+
+def mark_edges(g: nx.Graph, src: Source) -> nx.Graph:
+    """Give every corrected role edge of a two-mode network its correction id
+    (`app.components.network` draws it marked); `g` itself, for chaining."""
+    for actor, task_id, cid in cached.corrected_roles(src):
+        if g.has_edge(actor, task_id):
+            g.edges[actor, task_id]["correction"] = cid
+    return g

@@ -16,7 +16,10 @@ named in a notice (`Selection`). The drawing is self-contained
 (``cdn_resources="in_line"``, and the pyvis template's links to CDNs removed),
 because the machines this runs on may have no internet; physics runs until vis
 reports the layout stable and is then switched off. Clicking a node opens its
-page in the same tab (`pyvis_html`'s ``links``).
+page in the same tab (`pyvis_html`'s ``links``). A role a planner corrected
+(an edge with a ``correction``, `app.components.corrections.mark_edges`) is
+drawn in `CORRECTED_COLOUR` with ✎ and the correction's id on hover; a tie
+between two actors carries the corrections of the roles it stands for.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
+from innograph.app.components.corrections import mark
 from innograph.app.components.short_names import short_label
 from innograph.graph.scope import LEAD, PARTICIPANT, Assignment, TaskRow
 
@@ -52,6 +56,8 @@ EDGE_STYLES = {
     LEAD: {"dashes": False, "width": 2.5, "color": "#495057"},
     PARTICIPANT: {"dashes": True, "width": 1.0, "color": "#adb5bd"},
 }
+#: The colour of an edge whose role a planner corrected (docs/corrections.md).
+CORRECTED_COLOUR = "#e8590c"
 #: The role of a tie between two actors drawn without their tasks (``weight``: tasks shared).
 SHARED = "shared"
 SHARED_STYLE = {"dashes": False, "color": "#868e96"}
@@ -223,15 +229,30 @@ def project(g: nx.Graph) -> nx.Graph:
     ...     g.nodes[n].update(kind="task" if n.startswith("t") else "actor", type="Agency")
     >>> sorted(project(g).edges(data="weight"))
     [('a', 'b', 2), ('a', 'c', 1), ('b', 'c', 1)]
+
+    A tie carries the corrections of the roles of its two actors in the tasks
+    it stands for:
+
+    >>> g.edges["c", "t2"]["correction"] = "c-1"
+    >>> project(g).edges["b", "c"]["correction"], project(g).edges["a", "b"].get("correction")
+    ('c-1', None)
     """
     p = nx.Graph()
     p.add_nodes_from((n, d) for n, d in g.nodes(data=True) if d["kind"] != "task")
     shared: Counter[tuple[str, str]] = Counter()
+    corrected: dict[tuple[str, str], set[str]] = {}
     for n, d in g.nodes(data=True):
         if d["kind"] == "task":
             members = sorted(m for m in g[n] if m in p)
-            shared.update((u, v) for i, u in enumerate(members) for v in members[i + 1 :])
+            pairs = [(u, v) for i, u in enumerate(members) for v in members[i + 1 :]]
+            shared.update(pairs)
+            for u, v in pairs:
+                ids = {g.edges[x, n].get("correction") for x in (u, v)} - {None}
+                if ids:
+                    corrected.setdefault((u, v), set()).update(ids)
     p.add_edges_from((u, v, {"role": SHARED, "weight": w}) for (u, v), w in shared.items())
+    for (u, v), ids in corrected.items():
+        p.edges[u, v]["correction"] = ", ".join(sorted(ids))
     return p
 
 
@@ -280,10 +301,14 @@ def pyvis_html(
         if role == SHARED:
             w = int(d["weight"])
             style = {**SHARED_STYLE, "width": min(MAX_WIDTH, math.sqrt(w))}
-            net.add_edge(u, v, title=role_labels[SHARED].format(n=w), **style)
+            title = role_labels[SHARED].format(n=w)
         else:
-            style = EDGE_STYLES.get(role, OTHER_EDGE)
-            net.add_edge(u, v, title=role_labels.get(role, role), **style)
+            style = dict(EDGE_STYLES.get(role, OTHER_EDGE))
+            title = role_labels.get(role, role)
+        if d.get("correction"):
+            style["color"] = CORRECTED_COLOUR
+            title = f"{title}\n{mark(d['correction'])}"
+        net.add_edge(u, v, title=title, **style)
     net.set_options(json.dumps(OPTIONS))
     page = net.generate_html()
     if _ANCHOR not in page:
@@ -311,8 +336,10 @@ def legend_html(
     type_labels: Mapping[str, str],
     role_labels: Mapping[str, str],
     roles: Iterable[str] = tuple(EDGE_STYLES),
+    corrected: str | None = None,
 ) -> str:
-    """Coloured keys for the node types drawn, and the edge styles of the `roles` drawn."""
+    """Coloured keys for the node types drawn, and the edge styles of the `roles` drawn;
+    `corrected` labels the colour of corrected roles when some are drawn."""
     dots = [dot(TYPE_COLOURS.get(kind, "#495057"), type_labels.get(kind, kind)) for kind in types]
     lines = [
         f'<span style="display:inline-block;margin-right:12px">'
@@ -322,4 +349,10 @@ def legend_html(
         for role, s in EDGE_STYLES.items()
         if role in set(roles)
     ]
+    if corrected:
+        lines.append(
+            f'<span style="display:inline-block;margin-right:12px">'
+            f'<span style="display:inline-block;width:28px;border-top:3px solid '
+            f'{CORRECTED_COLOUR};margin:0 4px 3px 0"></span>✎ {html.escape(corrected)}</span>'
+        )
     return '<div style="font-size:0.85em">' + "".join(dots + lines) + "</div>"

@@ -52,7 +52,9 @@ def show(g: nx.Graph, height: int = 620, links: dict[str, str] | None = None) ->
     order = {kind: i for i, kind in enumerate(TYPE_COLOURS)}
     types = sorted({d["type"] for _, d in g.nodes(data=True)}, key=lambda k: (order.get(k, 99), k))
     roles = {d["role"] for _, _, d in g.edges(data=True)}
-    st.html(legend_html(types, type_labels(), role_labels(), roles))
+    corrected = any(d.get("correction") for _, _, d in g.edges(data=True))
+    st.html(legend_html(types, type_labels(), role_labels(), roles,
+                        t("col_corrected") if corrected else None))  # fmt: skip
     page = pyvis_html(g, role_labels(), type_labels(), height=height, links=links)
     st.iframe(page, height=height + 30)
 

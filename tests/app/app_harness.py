@@ -44,6 +44,7 @@ _integration = _integration_fixtures()
 neo4j_driver = _integration.neo4j_driver
 neo4j_settings = _integration.neo4j_settings
 neo4j_database = _integration.neo4j_database
+wipe = _integration.wipe
 
 
 @pytest.fixture(scope="session")

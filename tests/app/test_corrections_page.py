@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 import seed_facts as facts
-from app_harness import ROOT, run_page
+from app_harness import ROOT, run_page, wipe
+from innograph.graph.queries import DbStore, Neo4jStore
 from innograph.graph.store_file import build, load_graph
 from innograph.ingest import corrections as corr
+
+from innograph.cli import main
 
 TASK = f"{facts.doc_id(facts.TASK_DIVISION)}#1"
 KJT_ID = facts.gazetteer_id(facts.KJT)
@@ -68,6 +71,30 @@ def test_a_role_edited_in_the_app_survives_a_build_from_scratch(
     people = at.dataframe[1].value
     marked = people[people["修正"] != ""]
     assert list(marked["名称"]) == [facts.KJT] and list(marked["角色"]) == ["参与"]
+
+
+@pytest.mark.neo4j
+def test_a_role_edited_in_the_app_survives_a_build_and_a_load_into_neo4j(
+    corrections_file: Path, seed_build: Path, tmp_path: Path, neo4j_driver, neo4j_database: str
+):
+    correct_task_one(corrections_file)
+    [entry] = corr.load(corrections_file)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(seed_build / "cache", fresh / "cache")
+    assert main(["build", str(ROOT / "data" / "seeds"), "--out", str(fresh)]) == 0
+    wipe(neo4j_driver, neo4j_database)
+    assert main(["load", str(fresh), "--quiet"]) == 0
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (a {id: $actor})-[r]->(t:Task {id: $task}) "
+        "RETURN type(r) AS type, r.correction AS correction, t.corrections AS marks",
+        actor=KJT_ID, task=TASK, database_=neo4j_database,
+    )  # fmt: skip
+    assert [(r["type"], r["correction"], r["marks"]) for r in records] == [
+        ("PARTICIPATES_IN", entry.id, [entry.id])
+    ]
+    expected = [(KJT_ID, TASK, entry.id)]
+    assert DbStore(fresh).corrected_roles() == expected
+    assert Neo4jStore(neo4j_driver, neo4j_database).corrected_roles() == expected
 
 
 def test_the_corrections_page_lists_filters_and_undoes(corrections_file: Path):

@@ -6,6 +6,10 @@ tests/browser/artifacts/screenshots/, or to docs/screenshots/ with `make screens
   of ``tests/app/app_harness.py``, with the settings ``innograph app`` passes
   (`innograph.cmd_app.streamlit_command`); its base URL. Neo4j holds the seeds and
   is reachable from the sidebar, not preselected.
+- ``editing_app``: the same on a copy of the seed store in a temporary folder,
+  with its own corrections file there (``INNOGRAPH_CORRECTIONS``), for the test
+  that writes corrections: the work tree's ``data/corrections.yaml`` and the
+  shared seed store are never touched.
 - ``browser``: Debian's Chromium driven by Playwright's Python client. Without
   it the test skips with the reason, except under ``CI=true``, where that is a
   failure: CI must never pass by skipping the browser.
@@ -16,6 +20,8 @@ The fixtures live here rather than in a ``conftest.py``: under
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 import shutil
@@ -25,11 +31,14 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from innograph.ingest import corrections as corr
 
+from innograph.cli import main
 from innograph.cmd_app import streamlit_command
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,27 +80,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def served_app(
-    seed_build: Path,
-    neo4j_seeds,
+@contextmanager
+def _serve(
+    settings: dict[str, str],
     tmp_path_factory: pytest.TempPathFactory,
     request: pytest.FixtureRequest,
-) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """The real app, served on the seeds; Neo4j reachable from the sidebar, not preselected.
-
-    After a failure the app's log goes to tests/browser/artifacts/ next to the screenshot.
-    """
+) -> Iterator[str]:
+    """``streamlit run`` with `settings` added to the environment (``NEO4J_URI`` left out
+    unless given); its base URL once healthy. After a failure the app's log goes to
+    tests/browser/artifacts/ next to the screenshot."""
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
-    env.update(
-        INNOGRAPH_BUILD_DIR=str(seed_build),
-        NEO4J_PASSWORD=neo4j_seeds.password,
-        NEO4J_USER=neo4j_seeds.user,
-        NEO4J_DATABASE=neo4j_seeds.database,
-    )
-    if not neo4j_seeds.uri.startswith("bolt://127.0.0.1"):
-        env["NEO4J_URI"] = neo4j_seeds.uri  # a remote server: the app starts on it
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"} | settings
     log = tmp_path_factory.mktemp("app") / "streamlit.log"
     command = streamlit_command(port, headless=True)
     with log.open("wb") as out:
@@ -119,6 +118,41 @@ def served_app(
         if request.session.testsfailed:
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(log, ARTIFACTS / "streamlit.log")
+
+
+@pytest.fixture(scope="module")
+def served_app(
+    seed_build: Path,
+    neo4j_seeds,
+    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
+) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The real app, served on the seeds; Neo4j reachable from the sidebar, not preselected."""
+    settings = {
+        "INNOGRAPH_BUILD_DIR": str(seed_build),
+        "NEO4J_PASSWORD": neo4j_seeds.password,
+        "NEO4J_USER": neo4j_seeds.user,
+        "NEO4J_DATABASE": neo4j_seeds.database,
+    }
+    if not neo4j_seeds.uri.startswith("bolt://127.0.0.1"):
+        settings["NEO4J_URI"] = neo4j_seeds.uri  # a remote server: the app starts on it
+    with _serve(settings, tmp_path_factory, request) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def editing_app(
+    seed_build: Path, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[tuple[str, Path, Path]]:
+    """The real app on a copy of the seed store with its own corrections file, both in a
+    temporary folder: its base URL, the store folder and the corrections file."""
+    folder = tmp_path_factory.mktemp("editing")
+    store = folder / "build"
+    shutil.copytree(seed_build, store)
+    file = folder / "corrections.yaml"
+    settings = {"INNOGRAPH_BUILD_DIR": str(store), corr.ENV: str(file)}
+    with _serve(settings, tmp_path_factory, request) as base:
+        yield base, store, file
 
 
 @pytest.fixture(scope="module")
@@ -429,3 +463,93 @@ def test_switching_language_leaves_no_string_of_the_other(
                        tab.inner_text("[data-testid=stMain]"))  # fmt: skip
     assert not words, words
     tab.context.close()
+
+
+TASK_ONE = "xj-2013-task-division#1"  # led by 经信委 and 科技厅 (（经信委、科技厅牵头，…参加）)
+KJT = "新疆维吾尔自治区科学技术厅"
+
+
+def table_csv(page, index: int) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    """The rows of the page's `index`-th table, as its own "Download as CSV" gives them
+    (the grid draws on a canvas, so its cells are not in the DOM)."""
+    grid = page.get_by_test_id("stDataFrame").nth(index)
+    grid.hover()
+    with page.expect_download() as download:
+        grid.get_by_role("button", name="Download as CSV").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def rebuild(store: Path, file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`innograph build` of the seeds into the app's store, with the app's corrections file."""
+    monkeypatch.setenv(corr.ENV, str(file))
+    assert main(["build", str(ROOT / "data" / "seeds"), "--out", str(store)]) == 0
+
+
+def test_a_role_edited_in_the_app_is_marked_after_a_build_listed_and_undone(
+    browser, editing_app: tuple[str, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    base, store, file = editing_app
+    repo_file = (ROOT / "data" / "corrections.yaml").read_bytes()
+    context = browser.new_context(
+        viewport={"width": 1440, "height": 1000}, locale="zh-CN", accept_downloads=True
+    )
+    context.add_init_script("delete window.showSaveFilePicker")  # downloads, not a dialog
+    page = context.new_page()
+    page.set_default_timeout(WAIT)
+    task_page = f"tasks?task={quote(TASK_ONE)}"
+    try:
+        # on the task: 科技厅 from the leads to the participants, with a reason and a preview
+        open_page(page, base, task_page, "任务")
+        page.get_by_text("修正牵头与参与单位").click()
+        idle(page)
+        leads = page.get_by_test_id("stMultiSelect").filter(
+            has=page.get_by_label("牵头", exact=True)
+        )
+        leads.get_by_role("button", name=f"Remove {KJT}").click()
+        idle(page)
+        joined = page.get_by_role("combobox", name="参与", exact=True)
+        joined.click()
+        joined.fill("科学技术厅")
+        page.get_by_role("option", name=KJT).click()
+        page.keyboard.press("Escape")
+        idle(page)
+        preview = page.get_by_text("将写入以下修正").locator("xpath=..")
+        assert f"{KJT}：参与" in preview.inner_text()
+        assert page.get_by_role("button", name="保存修正").is_disabled()  # no name, no reason
+        for label, value in (("修正人", "li"), ("修正理由", "科技厅只参与")):
+            page.get_by_label(label).fill(value)
+            page.keyboard.press("Enter")
+            idle(page)
+        page.get_by_role("button", name="保存修正").click()
+        idle(page)
+        [entry] = corr.load(file)
+        assert (entry.op, entry.get("actor"), entry.get("role")) == (
+            "set_role", KJT_ID, "participant",
+        )  # fmt: skip
+        page.get_by_text(f"已写入 {entry.id}").wait_for()
+
+        # the next build applies it: the task marks the corrected role
+        rebuild(store, file, monkeypatch)
+        open_page(page, base, task_page, "任务")
+        page.get_by_text(f"已修正：{entry.id}").wait_for()
+        people = {r["名称"]: r for r in table_csv(page, 1)}
+        assert (people[KJT]["角色"], people[KJT]["修正"]) == ("参与", f"✎ {entry.id}")
+        assert all(r["修正"] == "" for name, r in people.items() if name != KJT)
+
+        # the corrections page lists it with its effect, and undoes it
+        open_page(page, base, "corrections", "人工修正")
+        [row] = table_csv(page, 0)
+        assert (row["id"], row["修正人"], row["修正理由"]) == (entry.id, "li", "科技厅只参与")
+        assert TASK_ONE in row["效果"]
+        page.get_by_role("button", name="撤销所选修正").click()
+        page.get_by_text(f"已从修正文件中删除 {entry.id}").wait_for()
+        assert corr.load(file) == []
+        rebuild(store, file, monkeypatch)
+        open_page(page, base, task_page, "任务")
+        people = {r["名称"]: r for r in table_csv(page, 1)}
+        assert people[KJT]["角色"] == "牵头" and all(r["修正"] == "" for r in people.values())
+        assert page.get_by_text("已修正：").count() == 0
+    finally:
+        context.close()
+    assert (ROOT / "data" / "corrections.yaml").read_bytes() == repo_file

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from innograph.graph.queries import Neo4jStore, NxStore
+from innograph.graph.queries import DbStore, Neo4jStore, NxStore
 from innograph.graph.scope import Scope
 from innograph.graph.store_file import load_graph
 from innograph.ingest import corrections as corr
@@ -70,6 +70,9 @@ def test_a_correction_is_in_both_stores_after_build_and_load(
         [task] = [t for t in store.tasks(Scope(doc_ids=(DOC,))) if t.task_id == TASK]
         leads = {a.actor_id for a in store.assignments() if a.task_id == TASK and a.role == "lead"}
         assert leads == {"xj.jxw"} and task.n_leads == 1
+    # the pages mark the corrected role from whichever store they read
+    for store in (file_store, DbStore(out), db_store):
+        assert store.corrected_roles() == [("xj.kjt", TASK, "c-kjt")]
     # following lineages, both stores count 经信委's task under today's 工业和信息化厅
     followed = Scope(follow_lineages=True)
     assert file_store.assignments(followed) == db_store.assignments(followed)

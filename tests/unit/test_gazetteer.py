@@ -134,7 +134,7 @@ def test_state_council_bodies_are_known_everywhere(gaz: Gazetteer, name: str) ->
         ("工信部", "工业和信息化部"),
         ("中科院", "中国科学院"),
         ("银保监会", "中国银行保险监督管理委员会"),
-        ("农业部", "农业农村部"),  # renamed in 2018
+        ("环保部", "环境保护部"),
         ("国务院国资委", "国务院国有资产监督管理委员会"),
     ],
 )

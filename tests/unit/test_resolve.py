@@ -363,7 +363,7 @@ def test_groups_of_a_place_stay_that_places(gaz: Gazetteer) -> None:
 
 def test_a_provinces_tax_bureau_by_either_name(gaz: Gazetteer) -> None:
     js = Resolver(gaz, "江苏省")
-    assert ids(js, "国家税务总局江苏省税务局", "省税务局") == ["js:税务局", "js:税务局"]
+    assert ids(js, "国家税务总局江苏省税务局", "省税务局") == ["js.tax", "js.tax"]
     assert ids(js, "国家税务总局") == ["cn.sat"]
 
 

@@ -437,7 +437,7 @@ def opening_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
     a = number.end()
     if not (GOVERNMENT_PREFIX.match(text, a) or text.startswith(("各", "国家"), a)):
         return []  # 强化医保行政部门监管: a heading, not a body, opens the item
-    end = _opening_body_end(text, a)
+    end = _opening_body_end(text, a) or _opening_list_end(text, a)
     if end is None:
         return []
     bodies, prefix = split_list(text, a, end)
@@ -449,6 +449,18 @@ def opening_clauses(unit: Unit, earlier: list[Clause]) -> list[Clause]:
         clause = Clause((a, end), bodies, [], "explicit", prefix, inline=True)
     clause.opens = 0
     return [clause]
+
+
+def _opening_list_end(text: str, a: int) -> int | None:
+    """Where a run-in heading that lists only bodies ends: ``4.区社会事业局、社会事业中心。
+    督促学校…`` (a duty list's item, its bodies before the first full stop)."""
+    stop = SENTENCE_END.search(text, a, a + 60)
+    if stop is None or text[stop.start()] != "。" or stop.start() - a < 4:
+        return None
+    items, _ = split_list(text, a, stop.start())
+    if len(items) < 2 or not all(governs(it.expanded) for it in items):
+        return None
+    return stop.start()
 
 
 def _opening_body_end(text: str, a: int) -> int | None:

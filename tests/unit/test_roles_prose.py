@@ -150,3 +150,12 @@ def test_a_date_glued_after_the_last_sentence_is_not_the_task() -> None:
     x = extract(text)
     (task,) = [t for t in x.tasks if t.leads]
     assert task.text.endswith("各区政府要抓好落实。")
+
+
+def test_a_duty_list_item_headed_by_its_bodies() -> None:
+    text = (
+        "某区专项整治方案\n一、部门职责\n"
+        "1.区教育局、区青少年活动中心。督促学校加强安全教育，严防溺水事件发生。\n"
+        "2.区公安局。加强治安管理。\n"
+    )
+    assert roles(extract(text)) == [(["区教育局", "区青少年活动中心"], []), (["区公安局"], [])]

@@ -40,7 +40,12 @@ from innograph.ingest.roles import (
     standing_notes,
     states_roles,
 )
-from innograph.ingest.roles.tables import glued_header, read_glued_row, read_spaced_row
+from innograph.ingest.roles.tables import (
+    glued_header,
+    read_body_lines,
+    read_glued_row,
+    read_spaced_row,
+)
 from innograph.ingest.structure import DocumentStructure, Metadata, TaskUnit, parse_structure
 from innograph.ingest.targets import find_targets
 
@@ -323,10 +328,12 @@ def _task_readings(
             yield unit, read_role_cells(unit.cells, first_listed=first_listed)
             continue
         pieces = read_unit(unit.text, first_listed=first_listed, modal=modal)
-        if header and unit.span[0] >= header[0] and all(r.basis == "none" for _, r in pieces):
-            row = read_spaced_row(unit.text, header[1]) or read_glued_row(
-                unit.text, header[1]
-            )  # a table row run together
+        if all(r.basis == "none" for _, r in pieces):
+            row = None
+            if header and unit.span[0] >= header[0]:  # a table row run together
+                row = read_spaced_row(unit.text, header[1]) or read_glued_row(unit.text, header[1])
+            else:
+                row = read_body_lines(unit.text)
             if row is not None:
                 pieces = [((0, len(unit.text)), row)]
         if unit.loose:  # a paragraph outside any heading is a task only where it names who

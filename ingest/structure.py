@@ -186,7 +186,7 @@ class _Parser:
         while i < len(self.lines):
             j = i
             if self.lines[i].kind == "paragraph" and not self.is_clause(i):
-                while j + 1 < len(self.lines) and self.is_clause(j + 1):
+                while j + 1 < len(self.lines) and (self.is_clause(j + 1) or self.list_goes_on(j)):
                     j += 1
             last[i] = j
             i = j + 1
@@ -201,6 +201,16 @@ class _Parser:
                 or _is_body_list(self.texts[i])
                 or (self.in_run_table(i) and _is_cell_line(self.texts[i]))
             )
+        )
+
+    def list_goes_on(self, j: int) -> bool:
+        """Whether line `j` breaks a list of bodies that the next line ends
+        (区绿化市容局、区交通委， then 各街镇): a cell a PDF or Word export spread over lines."""
+        return (
+            self.texts[j].rstrip().endswith(("、", "，", ","))
+            and self.lines[j + 1].kind == "paragraph"
+            and self.markers[j + 1] is None
+            and _is_body_list(self.texts[j + 1], single=True)
         )
 
     def in_run_table(self, i: int) -> bool:
@@ -423,13 +433,18 @@ _CLAUSE_LINE = re.compile(
 _LIST_ITEM_END = re.compile(f"(?:{AGENCY_END}|{NAMED_END}|{GENERIC_END})(?:（[^（）]{{1,12}}）)?$")
 
 
-def _is_body_list(text: str) -> bool:
+def _is_body_list(text: str, *, single: bool = False) -> bool:
     """A line that only lists bodies (区直各有关单位，各区属事业单位，各片区管理局): the
-    cells of a task table's row that a crawler ran together, closing the unit above."""
+    cells of a task table's row that a crawler ran together, closing the unit above.
+    A list broken over lines ends its line with a separator; `single` takes a lone body,
+    as the last line of such a list holds."""
+    text = text.strip().rstrip("、，,")
     if len(text) > 200 or any(c in text for c in "。：:；;"):
         return False
     items = re.split("[、，,]", text)
-    return len(items) >= 2 and all(2 < len(it) <= 30 and _LIST_ITEM_END.search(it) for it in items)
+    return len(items) >= (1 if single else 2) and all(
+        2 < len(it) <= 30 and _LIST_ITEM_END.search(it) for it in items
+    )
 
 
 _TABLE_HEADER = re.compile(GLUED_HEADER_PATTERN)

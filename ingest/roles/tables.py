@@ -220,3 +220,23 @@ def read_spaced_row(text: str, roles: tuple[str, ...]) -> RoleReading | None:
         (first, end),
         first,
     )
+
+
+def read_body_lines(text: str) -> RoleReading | None:
+    r"""Bodies on their own line(s) under a task's text, as a table's cell exported line by
+    line leaves them (``…形成示范项目库。\n区建设管理委、区水务局、\n各街镇``): they answer
+    for it jointly. Every one must be a government body, so a stray line is no reading.
+
+    >>> r = read_body_lines("建设示范项目。\n区建设管理委、区水务局，各街镇")
+    >>> [a.surface for a in r.leads], r.basis
+    (['区建设管理委', '区水务局', '各街镇'], 'joint')
+    """
+    start = text.rfind("\n") + 1
+    if start <= text.rfind("。") + 1 or len(text) - start > 200:
+        return None
+    start = text.rfind("。", 0, start) + 1
+    items = split_list(text, start, len(text))[0]
+    if not items or not all(governs(it.expanded) for it in items):
+        return None
+    basis: Basis = "joint" if len(items) > 1 else "explicit"
+    return RoleReading(tuple(it.actor() for it in items), (), basis, (start, len(text)), start)

@@ -159,3 +159,14 @@ def test_a_duty_list_item_headed_by_its_bodies() -> None:
         "2.区公安局。加强治安管理。\n"
     )
     assert roles(extract(text)) == [(["区教育局", "区青少年活动中心"], []), (["区公安局"], [])]
+
+
+def test_a_list_of_bodies_broken_over_lines_closes_its_task() -> None:
+    text = (
+        "某区实施方案\n一、主要任务\n（一）建设示范项目，形成示范项目库。\n"
+        "区建设管理委、区水务局、\n区绿化市容局，\n各街镇\n（二）完善制度。\n"
+    )
+    assert roles(extract(text))[0] == (
+        ["区建设管理委", "区水务局", "区绿化市容局", "各街镇"],
+        [],
+    )

@@ -342,7 +342,8 @@ def _join_broken_lines(items: list[_Item]) -> list[_Item]:
     for item in items:
         prev = out[-1] if out else None
         if isinstance(item, str) and isinstance(prev, str) and _continues(prev, item, wrap):
-            glue = " " if prev[-1].isascii() and prev[-1].isalnum() and item[0].isascii() else ""
+            spaced = prev[-1].isascii() and prev[-1].isalnum() and item[0].isalnum()
+            glue = " " if spaced and item[0].isascii() else ""
             out[-1] = prev + glue + item
         else:
             out.append(item)
@@ -353,7 +354,14 @@ def _join_broken_lines(items: list[_Item]) -> list[_Item]:
 _CLAUSE_END = re.compile(f"(?:{'|'.join(CLAUSE_WORDS)})[^（）]{{0,20}}）$")
 
 
+#: A list item's number left alone on its line by a PDF layer, its dot opening the next.
+_LONE_NUMBER = re.compile(r"^\d{1,2}$")
+_DOT_OPENING = re.compile(r"^[.．、]\s*\S")
+
+
 def _continues(a: str, b: str, wrap: int | None) -> bool:
+    if _LONE_NUMBER.match(a) and _DOT_OPENING.match(b):
+        return True  # 1 / ．落实需求响应应急措施…: one item, 1．落实…
     full = wrap is not None and len(a) >= wrap - 3
     if full and b.startswith("（") and _CLAUSE_END.search(b) and not HEADING_MARKER.match(b):
         return True  # a wrapped sentence's role clause, pushed onto the next line

@@ -184,7 +184,7 @@ ASSISTS = re.compile(
 #: Where the partners after 会同 end: a predicate, a preposition opening one, a pause.
 PARTNERS_END = re.compile(
     rf"{PREDICATE.pattern}|加强|强化|深化|健全|推动|做大|提供|给予|予以|对|就|赴|按照?|根据|围绕|通过|"
-    r"及时|认真|切实|抓紧|尽快|进一步|全面|积极|依法|定期|"
+    r"及时|认真|切实|抓紧|尽快|进一步|全面|积极|依法|定期|加快|加大|共同|抓好|联合(?!会)|"
     rf"结合|向|在|等(?:有关|相关)?(?:部门|单位|机构|方面)|[，,；;。]"
 )
 #: A subject's 按照职能分工 before the comma that precedes its verb (A、B按照各自职能分工，负责…).

@@ -11,7 +11,7 @@ from __future__ import annotations
 from innograph.ingest.extract import extract_bytes
 from innograph.ingest.load import load_bytes
 from innograph.ingest.model import DocumentExtraction
-from innograph.ingest.roles import states_roles
+from innograph.ingest.roles import read_roles, states_roles
 from innograph.ingest.roles.actors import split_actors
 
 
@@ -177,3 +177,11 @@ def test_a_number_a_pdf_layer_left_alone_on_its_line_opens_the_item() -> None:
     x = extract(text)
     assert [t.number for t in x.tasks if t.leads] == ["1", "2"]
     assert roles(x) == [(["市工信局"], []), (["国网某市电力公司"], [])]
+
+
+def test_partners_after_huitong_end_where_the_work_begins() -> None:
+    r = read_roles("市规划资源局要会同市水务局、相关区政府加快研究消纳场所。")
+    assert [a.surface for a in r.leads] == ["市规划资源局"]
+    assert [a.surface for a in r.participants] == ["市水务局", "相关区政府"]
+    r = read_roles("市财政局会同市残疾人联合会及时清算经费。")
+    assert [a.surface for a in r.participants] == ["市残疾人联合会"]

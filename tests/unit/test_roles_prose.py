@@ -173,7 +173,10 @@ def test_a_list_of_bodies_broken_over_lines_closes_its_task() -> None:
 
 
 def test_a_number_a_pdf_layer_left_alone_on_its_line_opens_the_item() -> None:
-    text = "某市实施细则\n七、保障措施\n1\n．市工信局协调落实补贴资金。\n2\n．国网某市电力公司建立评价体系。\n"
+    text = (
+        "某市实施细则\n七、保障措施\n1\n．市工信局协调落实补贴资金。\n"
+        "2\n．国网某市电力公司建立评价体系。\n"
+    )
     x = extract(text)
     assert [t.number for t in x.tasks if t.leads] == ["1", "2"]
     assert roles(x) == [(["市工信局"], []), (["国网某市电力公司"], [])]

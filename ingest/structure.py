@@ -137,6 +137,14 @@ def _marker(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _outlined(markers: list[tuple[str, str] | None]) -> list[tuple[str, str] | None]:
+    """A bare ``1 总则`` heads a chapter only in a document numbered as an outline (1.1,
+    2.1.1 …); elsewhere a line opening with a number and a space is text."""
+    if any(m and m[0] in ("outline2", "outline3", "outline4") for m in markers):
+        return markers
+    return [None if m and m[0] == "outline1" else m for m in markers]
+
+
 # --- the tree ------------------------------------------------------------------------
 
 
@@ -161,10 +169,12 @@ class _Parser:
         self.ndoc = ndoc
         self.lines = ndoc.lines
         self.texts = [ndoc.line_text(line) for line in ndoc.lines]
-        self.markers = [
-            _marker(t) if line.kind == "paragraph" else None
-            for t, line in zip(self.texts, self.lines, strict=True)
-        ]
+        self.markers = _outlined(
+            [
+                _marker(t) if line.kind == "paragraph" else None
+                for t, line in zip(self.texts, self.lines, strict=True)
+            ]
+        )
         header = _TABLE_HEADER.search(ndoc.text)
         self.table_from = header.start() if header else None  # a task table run into text
         self.last = self.clause_lines()

@@ -188,3 +188,33 @@ def test_partners_after_huitong_end_where_the_work_begins() -> None:
     assert [a.surface for a in r.participants] == ["市水务局", "相关区政府"]
     r = read_roles("市财政局会同市残疾人联合会及时清算经费。")
     assert [a.surface for a in r.participants] == ["市残疾人联合会"]
+
+
+OUTLINE = """某省粮食应急预案
+1 总则
+1.1 编制目的
+为了有效应对粮食市场异常波动，制定本预案。
+2 组织机构和职责
+2.1 省应急指挥部职责
+（1）掌握粮食市场形势，提出启动应急措施的建议。
+（2）指导市县做好应急工作。
+2.2 市级应急机构
+各市人民政府应比照省应急指挥部成立相应机构。
+6 后期处置
+6.2 应急经费和清算
+6.2.1 省财政厅会同省粮食和物资储备局及时清算应急费用。
+"""
+
+
+def test_an_emergency_plan_numbered_as_an_outline() -> None:
+    x = extract(OUTLINE)
+    numbered = [(t.section[-1], t.number) for t in x.tasks if t.leads]
+    assert numbered == [("2.2 市级应急机构", None), ("6.2 应急经费和清算", "6.2.1")]
+    assert roles(x) == [(["各市人民政府"], []), (["省财政厅"], ["省粮食和物资储备局"])]
+    headings = [s.path[-1] for s in x.sections]
+    assert "1.1 编制目的" in headings and "2.1 省应急指挥部职责" in headings
+
+
+def test_a_bare_number_heads_nothing_outside_an_outline() -> None:
+    text = "某区实施方案\n一、主要任务\n1 建设平台\n区科技局要加强统筹。\n"
+    assert [s.path[-1] for s in extract(text).sections] == ["一、主要任务"]

@@ -359,9 +359,9 @@ def _duty_bearer(name: str, listed: bool) -> bool:
     named kind of firm (供电企业应…, 各省级电网企业要…) that a national opinion
     directs as it directs bodies; a bare 企业 is no one."""
     n = bare_name(name)
-    return len(n) >= 3 and (
-        _subject(name, listed) or is_named(n) or FIRM_KIND.fullmatch(n) is not None
-    )
+    if len(n) < 3 or _opens_circumstance(n):
+        return False  # 支持联盟…, 大力支持非公有制科技企业…: a verb, then its object
+    return _subject(name, listed) or is_named(n) or FIRM_KIND.fullmatch(n) is not None
 
 
 def _opens_duty(text: str, at: int) -> bool:

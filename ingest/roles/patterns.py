@@ -162,7 +162,7 @@ DUTY_PREDICATE = re.compile(rf"{PREDICATE.pattern}|全面|积极|加快|加强|�
 #: A verb opening a sentence with no subject (推动联盟建立…, 支持企业…, 依托联盟…): what
 #: follows it is the verb's object, never a body bound to the work.
 SUBJECT_VERB_OPENING = re.compile(
-    r"支持|鼓励|引导|推动|依托|发挥|建设|培育|加大|构建|实施|开展|组织|促进|提升|提高|"
+    r"大力|支持|鼓励|引导|推动|依托|发挥|建设|培育|加大|构建|实施|开展|组织|促进|提升|提高|"
     r"完善|健全|坚持|深化|优化|强化|做好|落实|搭建|打造|引进|设立|成立|探索|积极|充分"
 )
 #: A kind of firm named by its trade: 供电企业, 各省级电网企业, 燃气经营企业.

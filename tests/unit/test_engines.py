@@ -77,7 +77,7 @@ def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
 
 
 def _counts(summary: str) -> tuple[str, str]:
-    """ "5 documents (0 unchanged, 0 cached, 5 extracted), 282 tasks, … -> PATH" without the
+    """ "5 documents (0 unchanged, 0 cached, 5 extracted), 283 tasks, … -> PATH" without the
     cache and path."""
     return summary.split(" (")[0], summary.split("), ")[1].split(" ->")[0]
 

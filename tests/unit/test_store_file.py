@@ -245,7 +245,8 @@ def test_sql_answers_the_corpus_questions_as_the_graph_does(first, scope):
     for filters in ({"collective": True}, {"min_leads": 2}, {"lead": "xj-kjt"}):
         assert db.tasks(scope, **filters) == graph.tasks(scope, **filters)
     assert db._graph is None  # the report's questions never assembled the graph
-    assert db.counts() == graph.counts() and db.counts()["nodes"]["Task"] == 282
+    tasks_in_graph = sum(1 for _, d in graph.g.nodes(data=True) if d.get("label") == "Task")
+    assert db.counts() == graph.counts() and db.counts()["nodes"]["Task"] == tasks_in_graph > 0
     assert db.documents() == graph.documents() and len(db.documents()) == 5
     assert db.lineages() == graph.lineages() and db.lineages()
     assert db.task("xj-2013-task-division#1") == graph.task("xj-2013-task-division#1")

@@ -5,13 +5,18 @@ question asked twice (by a rerun, another page or another session) is
 answered from memory. Each cache key holds `Source.version`, which changes
 when the graph does; `app.state.data_changed` also clears them outright after
 an upload. Plain answers go through `st.cache_data` (each caller gets its own
-copy); the analysis, a large read-only object, through `st.cache_resource`.
+copy); the analysis and the long lists (every task or assignment of a scope:
+a hundred thousand rows at 2,000 documents, which a copy per page run would
+cost a second to unpickle) through `st.cache_resource`, shared and immutable
+(tuples of named tuples).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+import networkx as nx
 import streamlit as st
 from innograph.app.state import Source
 from innograph.graph.analytics import Analysis, Finding, analyse, findings
@@ -31,6 +36,12 @@ TTL = 600
 def _call(_store: Store, version: str, question: str, *args: Any) -> Any:
     """``store.question(*args)``, cached under (version, question, args)."""
     return getattr(_store, question)(*args)
+
+
+@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=64)
+def _shared(_store: Store, version: str, question: str, *args: Any) -> tuple[Any, ...]:
+    """``store.question(*args)`` as a tuple every session shares, cached as `_call`."""
+    return tuple(getattr(_store, question)(*args))
 
 
 def counts(src: Source) -> dict[str, dict[str, int]]:
@@ -69,8 +80,9 @@ def tasks(
     section: str | None = None,
     min_leads: int | None = None,
     collective: bool | None = None,
-) -> list[TaskRow]:
-    return _call(
+) -> Sequence[TaskRow]:
+    """The tasks of `graph.queries.Store.tasks` (shared, do not modify)."""
+    return _shared(
         src.store, src.version, "tasks", scope, lead, participant, section, min_leads, collective
     )
 
@@ -81,8 +93,54 @@ def partners(
     return _call(src.store, src.version, "partners", actor_id, scope, limit)
 
 
-def assignments(src: Source, scope: Scope | None = None) -> list[Assignment]:
-    return _call(src.store, src.version, "assignments", scope)
+@st.cache_data(show_spinner=False, ttl=TTL)
+def _titles(_store: Store, version: str) -> dict[str, str]:
+    from innograph.app.components.filters import doc_title
+
+    return doc_title(_store.documents())
+
+
+def document_titles(src: Source) -> dict[str, str]:
+    """doc id -> how a picker names the document (`app.components.filters.doc_title`)."""
+    return _titles(src.store, src.version)
+
+
+@st.cache_data(show_spinner=False, ttl=TTL, max_entries=256)
+def _matches(_store: Store, version: str, query: str, limit: int) -> list[str]:
+    docs = _store.documents()
+    if not query:  # the newest first, as a planner most often looks for them
+        docs = sorted(docs, key=lambda d: (str(d.get("date") or d.get("year") or ""), d["doc_id"]))
+        return [d["doc_id"] for d in reversed(docs)][:limit]
+    needle = query.lower()
+    return [
+        d["doc_id"]
+        for d in docs
+        if any(needle in str(d.get(k) or "").lower() for k in ("title", "doc_number", "doc_id"))
+    ][:limit]
+
+
+def document_matches(src: Source, query: str, limit: int) -> list[str]:
+    """Ids of the documents whose title, number or id contains `query` (case aside), at most
+    `limit`; without a query the newest. Searched here, so the browser gets `limit` options."""
+    return _matches(src.store, src.version, query, limit)
+
+
+def assignments(src: Source, scope: Scope | None = None) -> Sequence[Assignment]:
+    """The assignments of `graph.queries.Store.assignments` (shared, do not modify)."""
+    return _shared(src.store, src.version, "assignments", scope)
+
+
+@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=8)
+def _two_mode(_store: Store, version: str, scope: Scope | None) -> nx.Graph:
+    from innograph.app.components.network import two_mode
+
+    return two_mode(_store.assignments(scope), _store.tasks(scope))
+
+
+def two_mode(src: Source, scope: Scope | None = None) -> nx.Graph:
+    """Actors and tasks of the scope (`app.components.network.two_mode`), built once per
+    version: the ego views select from it (shared, do not modify)."""
+    return _two_mode(src.store, src.version, scope)
 
 
 def corrected_roles(src: Source) -> list[tuple[str, str, str]]:
@@ -200,5 +258,5 @@ def report_file(analysis_: Analysis, lang: str, which: str) -> bytes:
 
 def clear_resources() -> None:
     """Drop cached analyses (the plain answers go with `st.cache_data.clear`)."""
-    for cache in (_analysis, _index, _loads, _roles):
+    for cache in (_analysis, _index, _loads, _roles, _shared, _two_mode):
         cache.clear()

@@ -30,9 +30,9 @@ from innograph.graph.neo4j_server import (
     check_uri,
     connection_settings,
 )
-from innograph.graph.queries import Neo4jStore, NxStore, Store
+from innograph.graph.queries import DbStore, Neo4jStore, Store
 from innograph.graph.store_db import db_path
-from innograph.graph.store_file import build_dir, display_path, load_graph
+from innograph.graph.store_file import build_dir, display_path
 from innograph.ingest.model import IngestError
 
 if TYPE_CHECKING:
@@ -138,9 +138,13 @@ def public_uri(uri: str) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _file_store(folder: str, mtime_ns: int) -> NxStore:
-    """The embedded store of one version of its database file (the mtime is the key)."""
-    return NxStore(load_graph(folder))
+def _file_store(folder: str, mtime_ns: int) -> DbStore:
+    """The embedded store of one version of its database file (the mtime is the key).
+
+    Questions are answered by SQL, each reading only what it shows: the graph
+    is never assembled in memory for a page (only for the Cypher console).
+    """
+    return DbStore(folder)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -139,6 +139,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "search": {"zh": "搜索", "en": "Search"},
     "search_label": {"zh": "名称或简称", "en": "Name or alias"},
     "search_hint": {"zh": "例如：科技厅、高新区、新疆大学", "en": "e.g. 科技厅, 高新区, 新疆大学"},
+    "doc_search_hint": {
+        "zh": "标题、文号或编号中的字词，例如：实施方案、新政发",
+        "en": "words of the title, number or id, e.g. 实施方案, 新政发",
+    },
     "search_none": {
         "zh": "没有名称或简称包含“{query}”的主体或文件。",
         "en": "No actor or document has a name or alias containing “{query}”.",

@@ -39,7 +39,7 @@ url.adopt("type", "bn_types", lambda raw: [x for x in raw if x in model.ACTOR_LA
 if full_years:
     url.adopt("years", "bn_years", lambda raw: tuple(int(y) for y in raw.split("-", 1)))
 url.adopt("follow", "bn_follow", {"1": True}.__getitem__)
-scope = scope_filters(docs, "bn")
+scope = scope_filters(src, docs, "bn")
 follow = st.toggle(t("follow_lineages"), key="bn_follow")
 if follow:
     scope = replace(scope, follow_lineages=True)

@@ -24,7 +24,7 @@ from innograph.app.components.highlight import (
     task_source,
     text_block,
 )
-from innograph.app.components.pickers import actor_picker
+from innograph.app.components.pickers import actor_picker, document_picker
 from innograph.app.components.tables import linked_table, paged
 from innograph.app.i18n import basis_label, t, type_label, type_names
 from innograph.app.state import page_source
@@ -55,10 +55,7 @@ url.adopt("leads", "tasks_co_leads", lambda raw: tuple(int(x) for x in raw.split
 url.adopt("collective", "tasks_collective", {"yes": True, "no": False}.__getitem__)
 with st.container(border=True):
     row1 = st.columns(3)
-    picked_docs = row1[0].multiselect(
-        t("filter_documents"), list(titles), format_func=titles.get, key="tasks_docs",
-        placeholder=t("all"),
-    )  # fmt: skip
+    picked_docs = document_picker(src, t("filter_documents"), "tasks_docs", container=row1[0])
     section = row1[1].text_input(t("filter_section"), key="tasks_section").strip() or None
     types = row1[2].multiselect(
         t("filter_actor_types"), list(model.ACTOR_LABELS), format_func=type_names().get,

@@ -20,7 +20,7 @@ from innograph.app import url
 from innograph.app.components.network_panel import show
 from innograph.app.components.results import as_csv, frame, result_graph
 from innograph.app.embedded_cypher import CypherSyntaxError, EmbeddedCypher
-from innograph.app.i18n import lang, t
+from innograph.app.i18n import lang, refusal, t
 from innograph.app.state import NEO4J, page_source
 from innograph.graph.queries import DbStore
 from innograph.graph.readonly import CypherRefused, LibraryQuery, ReadOnlyCypher, library
@@ -124,7 +124,7 @@ if run:
         headline = t(f"console_{err.kind}")
         # the subset note is all instructions, so its headline says everything
         st.error(
-            headline if headline and err.kind == "subset" else f"{headline} {err.reason}".strip()
+            headline if headline and err.kind == "subset" else f"{headline} {refusal(err)}".strip()
         )
         st.caption(t("console_readonly_note"))
         st.stop()

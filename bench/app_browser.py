@@ -90,10 +90,20 @@ def unpack(revision: str, into: Path) -> Path:
     return into
 
 
+#: Ports the servers take, the first free ones: the range the project's machines keep
+#: for Streamlit servers that benchmarks and people start by hand.
+PORTS = range(8500, 8600)
+
+
 def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    for port in PORTS:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
 
 
 @contextmanager

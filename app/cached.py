@@ -64,8 +64,15 @@ def actor(src: Source, actor_id: str) -> dict[str, Any] | None:
     return _call(src.store, src.version, "actor", actor_id)
 
 
+@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=64)
+def _profile(_store: Store, version: str, actor_id: str, scope: Scope | None) -> Any:
+    return _store.agency_profile(actor_id, scope)
+
+
 def profile(src: Source, actor_id: str, scope: Scope | None = None) -> dict[str, Any] | None:
-    return _call(src.store, src.version, "agency_profile", actor_id, scope)
+    """`graph.queries.Store.agency_profile`, shared (do not modify): a busy agency leads
+    tens of thousands of tasks at 2,000 documents, too many to copy on every run."""
+    return _profile(src.store, src.version, actor_id, scope)
 
 
 def task(src: Source, task_id: str) -> dict[str, Any] | None:
@@ -258,5 +265,5 @@ def report_file(analysis_: Analysis, lang: str, which: str) -> bytes:
 
 def clear_resources() -> None:
     """Drop cached analyses (the plain answers go with `st.cache_data.clear`)."""
-    for cache in (_analysis, _index, _loads, _roles, _shared, _two_mode):
+    for cache in (_analysis, _index, _loads, _roles, _shared, _two_mode, _profile):
         cache.clear()

@@ -1034,11 +1034,12 @@ class DbStore:
             return None
         rows = []
         params = [*self._scope(scope or Scope()), actor_id]
-        for rel, task_id, task_props, doc_props, held in self._rows(store_sql.PROFILE, params):
+        for rel, task_id, task_props, doc_name, held in self._rows(store_sql.PROFILE, params):
             members: dict[str, list[dict[str, Any]]] = {r: [] for r in ROLE_OF}
             for their_rel, other, name, label in held or ():
                 members[their_rel].append({"id": other, "name": name, "label": label})
-            task, doc = json.loads(task_props), json.loads(doc_props)
+            task = json.loads(task_props)
+            doc = {} if doc_name is None else {"name": json.loads(doc_name)}  # as stored, null too
             row = profile_row(
                 task_id, task, doc, members[model.LEADS], members[model.PARTICIPATES_IN], actor_id
             )

@@ -345,7 +345,8 @@ WHERE l.source = $1 AND l.type = 'LOCATED_IN'
 """
 
 #: The tasks in scope on which an actor ($5) holds a role, once per role type, with the
-#: task's and document's properties and every role on the task (type, id, name, label).
+#: task's properties, its document's name and every role on the task (type, id, name,
+#: label).
 PROFILE: Final = f"""
 WITH scoped AS ({_SCOPED_DOCS}),
 mine AS (SELECT DISTINCT r.task_id, r.type FROM roles r JOIN scoped USING (doc_id)
@@ -355,7 +356,7 @@ held AS (
   FROM roles r JOIN entities e ON e.id = r.actor_id
   WHERE r.task_id IN (SELECT task_id FROM mine) GROUP BY r.task_id
 )
-SELECT m.type, t.id, t.props, d.props, h.roles
+SELECT m.type, t.id, t.props, json_extract(d.props, '$.name'), h.roles
 FROM mine m JOIN tasks t ON t.id = m.task_id JOIN documents d ON d.doc_id = t.doc_id
 LEFT JOIN held h ON h.task_id = t.id
 """

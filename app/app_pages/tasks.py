@@ -131,7 +131,16 @@ if current and current not in ids:
     ids.insert(0, current)  # a linked task stays readable whatever the filters and page
 if not ids:
     st.stop()
-labels = {r.task_id: f"{titles.get(r.doc_id, r.doc_id)[:24]} · {r.text[:48]}" for r in rows}
+
+
+def task_label(doc_id: str, text: str) -> str:
+    return f"{titles.get(doc_id, doc_id)[:24]} · {text[:48]}"
+
+
+labels = {r.task_id: task_label(r.doc_id, r.text) for r in shown}
+linked = cached.task(src, current) if current and current not in labels else None
+if linked is not None:  # labelled from the store: the table may hold 100,000 other tasks
+    labels[current] = task_label(linked["doc_id"], linked["text"])
 pick = st.selectbox(t("pick_task"), ids, format_func=lambda i: labels.get(i, i), key="tasks_pick")
 url.publish("task", pick)
 

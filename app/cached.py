@@ -4,11 +4,11 @@ Every page asks through these functions, never the store directly, so a
 question asked twice (by a rerun, another page or another session) is
 answered from memory. Each cache key holds `Source.version`, which changes
 when the graph does; `app.state.data_changed` also clears them outright after
-an upload. Plain answers go through `st.cache_data` (each caller gets its own
-copy); the analysis and the long lists (every task or assignment of a scope:
-a hundred thousand rows at 2,000 documents, which a copy per page run would
-cost a second to unpickle) through `st.cache_resource`, shared and immutable
-(tuples of named tuples).
+an upload (nothing expires by age: see `ENTRIES`). Plain answers go through
+`st.cache_data` (each caller gets its own copy); the analysis and the long
+lists (every task or assignment of a scope: a hundred thousand rows at 2,000
+documents, which a copy per page run would cost a second to unpickle) through
+`st.cache_resource`, shared and immutable (tuples of named tuples).
 """
 
 from __future__ import annotations
@@ -28,17 +28,20 @@ from innograph.graph.queries import Store
 from innograph.graph.scope import Assignment, Scope, TaskRow
 from innograph.graph.store_file import build_dir, load_extraction
 
-#: Seconds a cached answer lives, so data loaded into Neo4j by other means shows up.
-TTL = 600
+#: Answers kept per cached question (the least recently used go first). Nothing expires
+#: by age: the embedded store's version changes with its file, and Neo4j's every
+#: `app.state.REFRESH` seconds, so an answer is never older than its data, and an
+#: answer that took seconds of SQL is not recomputed every ten minutes.
+ENTRIES = 256
 
 
-@st.cache_data(show_spinner=False, ttl=TTL)
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
 def _call(_store: Store, version: str, question: str, *args: Any) -> Any:
     """``store.question(*args)``, cached under (version, question, args)."""
     return getattr(_store, question)(*args)
 
 
-@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _shared(_store: Store, version: str, question: str, *args: Any) -> tuple[Any, ...]:
     """``store.question(*args)`` as a tuple every session shares, cached as `_call`."""
     return tuple(getattr(_store, question)(*args))
@@ -64,7 +67,7 @@ def actor(src: Source, actor_id: str) -> dict[str, Any] | None:
     return _call(src.store, src.version, "actor", actor_id)
 
 
-@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _profile(_store: Store, version: str, actor_id: str, scope: Scope | None) -> Any:
     return _store.agency_profile(actor_id, scope)
 
@@ -100,7 +103,7 @@ def partners(
     return _call(src.store, src.version, "partners", actor_id, scope, limit)
 
 
-@st.cache_data(show_spinner=False, ttl=TTL)
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
 def _titles(_store: Store, version: str) -> dict[str, str]:
     from innograph.app.components.filters import doc_title
 
@@ -112,7 +115,7 @@ def document_titles(src: Source) -> dict[str, str]:
     return _titles(src.store, src.version)
 
 
-@st.cache_data(show_spinner=False, ttl=TTL, max_entries=256)
+@st.cache_data(show_spinner=False, max_entries=256)
 def _matches(_store: Store, version: str, query: str, limit: int) -> list[str]:
     docs = _store.documents()
     if not query:  # the newest first, as a planner most often looks for them
@@ -137,7 +140,7 @@ def assignments(src: Source, scope: Scope | None = None) -> Sequence[Assignment]
     return _shared(src.store, src.version, "assignments", scope)
 
 
-@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _two_mode(_store: Store, version: str, scope: Scope | None) -> nx.Graph:
     from innograph.app.components.network import two_mode
 
@@ -154,7 +157,7 @@ def corrected_roles(src: Source) -> list[tuple[str, str, str]]:
     return _call(src.store, src.version, "corrected_roles")
 
 
-@st.cache_data(show_spinner=False, ttl=TTL)
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
 def _document_tasks(_store: Store, version: str, doc_id: str) -> list[dict[str, Any]]:
     rows = _store.tasks(Scope(doc_ids=(doc_id,)))
     return [d for d in (_store.task(r.task_id) for r in rows) if d is not None]
@@ -165,7 +168,7 @@ def document_tasks(src: Source, doc_id: str) -> list[dict[str, Any]]:
     return _document_tasks(src.store, src.version, doc_id)
 
 
-@st.cache_data(show_spinner=False, ttl=TTL)
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
 def _document_text(folder: str, version: str, doc_id: str) -> str | None:
     extraction = load_extraction(doc_id, folder)
     return extraction.text if extraction is not None else None
@@ -180,7 +183,7 @@ def document_text(src: Source, doc_id: str) -> str | None:
     return _document_text(str(build_dir()), src.version, doc_id)
 
 
-@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _analysis(_store: Store, version: str, scope: Scope) -> tuple[Analysis, tuple[Finding, ...]]:
     a = analyse(_store, scope)
     return a, findings(a)
@@ -196,7 +199,7 @@ def scope_findings(src: Source, scope: Scope | None = None) -> tuple[Finding, ..
     return _analysis(src.store, src.version, scope or Scope())[1]
 
 
-@st.cache_data(show_spinner=False, ttl=TTL)
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
 def _comparison(_store: Store, version: str, before: Scope, after: Scope) -> PeriodComparison:
     return compare_scopes(_store, before, after)
 
@@ -206,12 +209,12 @@ def comparison(src: Source, before: Scope, after: Scope) -> PeriodComparison:
     return _comparison(src.store, src.version, before, after)
 
 
-@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _index(_store: Store, version: str) -> RoleIndex:
     return RoleIndex.build(_store.assignments(), _store.tasks())
 
 
-@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _loads(_store: Store, version: str) -> tuple[ActorLoad, ...]:
     return actor_loads(_index(_store, version))
 
@@ -225,7 +228,7 @@ def loads(src: Source) -> tuple[ActorLoad, ...]:
     return _loads(src.store, src.version)
 
 
-@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _roles(_store: Store, version: str, group: str) -> dict[str, tuple[RoleInGroup, ...]]:
     by_actor: dict[str, list[RoleInGroup]] = {}
     for r in roles_by(_index(_store, version), group):  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ displays them, and the URI the sidebar shows has any user-info removed.
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
@@ -43,6 +44,9 @@ NEO4J = "neo4j"
 MODES = (FILE, NEO4J)
 #: Seconds the driver waits for a connection before Neo4j counts as unreachable.
 CONNECT_TIMEOUT = 3.0
+#: Seconds after which Neo4j's answers are asked again (part of its version), so data
+#: loaded into it by other means than the app shows up.
+REFRESH = 600
 
 
 @dataclass(frozen=True)
@@ -188,7 +192,7 @@ def neo4j_source() -> Source:
     return Source(
         mode=NEO4J,
         store=Neo4jStore(driver, settings.database),
-        version=f"{NEO4J}:{where}:{generation()}",
+        version=f"{NEO4J}:{where}:{generation()}:{int(time.time() // REFRESH)}",
         where=where,
     )
 

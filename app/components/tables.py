@@ -25,9 +25,9 @@ from innograph.app import url
 from innograph.app.i18n import t
 
 PAGE_ROWS = 50
-#: Pixels the columns of a full-width table may take: the main column at 1,440 px with
-#: the sidebar open is 980 px, less the row-selection column and the borders.
-TABLE_WIDTH = 900
+#: Pixels of the main column at 1,440 px with the sidebar open (980), less the borders;
+#: a linked table's row-selection column takes `SELECT_COLUMN` of its share.
+TABLE_WIDTH, SELECT_COLUMN = 940, 40
 #: The narrowest a column is made, and the widest its text asks for.
 MIN_COLUMN, MAX_COLUMN = 70, 480
 T = TypeVar("T")
@@ -83,7 +83,7 @@ def linked_table(
     given = options.pop("column_config", None) or {}
     config = {
         column: {**given.get(column, {}), "width": pixels}
-        for column, pixels in fitted_widths(frame, TABLE_WIDTH * share).items()
+        for column, pixels in fitted_widths(frame, TABLE_WIDTH * share - SELECT_COLUMN).items()
     }
     turn = st.session_state.get(f"{key}__turn", 0)
     event = st.dataframe(

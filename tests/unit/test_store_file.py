@@ -46,7 +46,7 @@ def test_graph_json_round_trips_byte_for_byte(tmp_path):
     write_atomic(tmp_path / GRAPH_FILE, data)  # `innograph export --format json` writes this
     back = load_graph(tmp_path / GRAPH_FILE)
     assert dumps_graph(back) == data
-    assert back.nodes["xj.kjt"]["aliases"] == ["科技厅", "自治区科技厅"]
+    assert back.nodes["xj-kjt"]["aliases"] == ["科技厅", "自治区科技厅"]
 
 
 def test_a_failed_write_keeps_the_old_file(tmp_path):
@@ -245,7 +245,8 @@ def test_sql_answers_the_corpus_questions_as_the_graph_does(first, scope):
     for filters in ({"collective": True}, {"min_leads": 2}, {"lead": "xj.kjt"}):
         assert db.tasks(scope, **filters) == graph.tasks(scope, **filters)
     assert db._doc_stores == {}  # the report's questions read no graph at all
-    assert db.counts() == graph.counts() and db.counts()["nodes"]["Task"] == 282
+    assert db.counts() == graph.counts()
+    assert db.counts()["nodes"]["Task"] == sum(d["n_tasks"] for d in db.documents()) > 200
     assert db.documents() == graph.documents() and len(db.documents()) == 5
     assert db.lineages() == graph.lineages() and db.lineages()
     assert db.task("xj-2013-task-division#1") == graph.task("xj-2013-task-division#1")

@@ -4,14 +4,19 @@ Every page asks through these functions, never the store directly, so a
 question asked twice (by a rerun, another page or another session) is
 answered from memory. Each cache key holds `Source.version`, which changes
 when the graph does; `app.state.data_changed` also clears them outright after
-an upload. Plain answers go through `st.cache_data` (each caller gets its own
-copy); the analysis, a large read-only object, through `st.cache_resource`.
+an upload (nothing expires by age: see `ENTRIES`). Plain answers go through
+`st.cache_data` (each caller gets its own copy); the analysis and the long
+lists (every task or assignment of a scope: a hundred thousand rows at 2,000
+documents, which a copy per page run would cost a second to unpickle) through
+`st.cache_resource`, shared and immutable (tuples of named tuples).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+import networkx as nx
 import streamlit as st
 from innograph.app.state import Source
 from innograph.graph.analytics import Analysis, Finding, analyse, findings
@@ -23,14 +28,23 @@ from innograph.graph.queries import Store
 from innograph.graph.scope import Assignment, Scope, TaskRow
 from innograph.graph.store_file import build_dir, load_extraction
 
-#: Seconds a cached answer lives, so data loaded into Neo4j by other means shows up.
-TTL = 600
+#: Answers kept per cached question (the least recently used go first). Nothing expires
+#: by age: the embedded store's version changes with its file, and Neo4j's every
+#: `app.state.REFRESH` seconds, so an answer is never older than its data, and an
+#: answer that took seconds of SQL is not recomputed every ten minutes.
+ENTRIES = 256
 
 
-@st.cache_data(show_spinner=False, ttl=TTL)
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
 def _call(_store: Store, version: str, question: str, *args: Any) -> Any:
     """``store.question(*args)``, cached under (version, question, args)."""
     return getattr(_store, question)(*args)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _shared(_store: Store, version: str, question: str, *args: Any) -> tuple[Any, ...]:
+    """``store.question(*args)`` as a tuple every session shares, cached as `_call`."""
+    return tuple(getattr(_store, question)(*args))
 
 
 def counts(src: Source) -> dict[str, dict[str, int]]:
@@ -53,8 +67,15 @@ def actor(src: Source, actor_id: str) -> dict[str, Any] | None:
     return _call(src.store, src.version, "actor", actor_id)
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _profile(_store: Store, version: str, actor_id: str, scope: Scope | None) -> Any:
+    return _store.agency_profile(actor_id, scope)
+
+
 def profile(src: Source, actor_id: str, scope: Scope | None = None) -> dict[str, Any] | None:
-    return _call(src.store, src.version, "agency_profile", actor_id, scope)
+    """`graph.queries.Store.agency_profile`, shared (do not modify): a busy agency leads
+    tens of thousands of tasks at 2,000 documents, too many to copy on every run."""
+    return _profile(src.store, src.version, actor_id, scope)
 
 
 def task(src: Source, task_id: str) -> dict[str, Any] | None:
@@ -69,8 +90,9 @@ def tasks(
     section: str | None = None,
     min_leads: int | None = None,
     collective: bool | None = None,
-) -> list[TaskRow]:
-    return _call(
+) -> Sequence[TaskRow]:
+    """The tasks of `graph.queries.Store.tasks` (shared, do not modify)."""
+    return _shared(
         src.store, src.version, "tasks", scope, lead, participant, section, min_leads, collective
     )
 
@@ -81,15 +103,61 @@ def partners(
     return _call(src.store, src.version, "partners", actor_id, scope, limit)
 
 
-def assignments(src: Source, scope: Scope | None = None) -> list[Assignment]:
-    return _call(src.store, src.version, "assignments", scope)
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
+def _titles(_store: Store, version: str) -> dict[str, str]:
+    from innograph.app.components.filters import doc_title
+
+    return doc_title(_store.documents())
+
+
+def document_titles(src: Source) -> dict[str, str]:
+    """doc id -> how a picker names the document (`app.components.filters.doc_title`)."""
+    return _titles(src.store, src.version)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _matches(_store: Store, version: str, query: str, limit: int) -> list[str]:
+    docs = _store.documents()
+    if not query:  # the newest first, as a planner most often looks for them
+        docs = sorted(docs, key=lambda d: (str(d.get("date") or d.get("year") or ""), d["doc_id"]))
+        return [d["doc_id"] for d in reversed(docs)][:limit]
+    needle = query.lower()
+    return [
+        d["doc_id"]
+        for d in docs
+        if any(needle in str(d.get(k) or "").lower() for k in ("title", "doc_number", "doc_id"))
+    ][:limit]
+
+
+def document_matches(src: Source, query: str, limit: int) -> list[str]:
+    """Ids of the documents whose title, number or id contains `query` (case aside), at most
+    `limit`; without a query the newest. Searched here, so the browser gets `limit` options."""
+    return _matches(src.store, src.version, query, limit)
+
+
+def assignments(src: Source, scope: Scope | None = None) -> Sequence[Assignment]:
+    """The assignments of `graph.queries.Store.assignments` (shared, do not modify)."""
+    return _shared(src.store, src.version, "assignments", scope)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _two_mode(_store: Store, version: str, scope: Scope | None) -> nx.Graph:
+    from innograph.app.components.network import two_mode
+
+    return two_mode(_store.assignments(scope), _store.tasks(scope))
+
+
+def two_mode(src: Source, scope: Scope | None = None) -> nx.Graph:
+    """Actors and tasks of the scope (`app.components.network.two_mode`), built once per
+    version: the ego views select from it (shared, do not modify)."""
+    return _two_mode(src.store, src.version, scope)
 
 
 def corrected_roles(src: Source) -> list[tuple[str, str, str]]:
     return _call(src.store, src.version, "corrected_roles")
 
 
-@st.cache_data(show_spinner=False, ttl=TTL)
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
 def _document_tasks(_store: Store, version: str, doc_id: str) -> list[dict[str, Any]]:
     rows = _store.tasks(Scope(doc_ids=(doc_id,)))
     return [d for d in (_store.task(r.task_id) for r in rows) if d is not None]
@@ -100,7 +168,7 @@ def document_tasks(src: Source, doc_id: str) -> list[dict[str, Any]]:
     return _document_tasks(src.store, src.version, doc_id)
 
 
-@st.cache_data(show_spinner=False, ttl=TTL)
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
 def _document_text(folder: str, version: str, doc_id: str) -> str | None:
     extraction = load_extraction(doc_id, folder)
     return extraction.text if extraction is not None else None
@@ -115,7 +183,7 @@ def document_text(src: Source, doc_id: str) -> str | None:
     return _document_text(str(build_dir()), src.version, doc_id)
 
 
-@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _analysis(_store: Store, version: str, scope: Scope) -> tuple[Analysis, tuple[Finding, ...]]:
     a = analyse(_store, scope)
     return a, findings(a)
@@ -131,7 +199,7 @@ def scope_findings(src: Source, scope: Scope | None = None) -> tuple[Finding, ..
     return _analysis(src.store, src.version, scope or Scope())[1]
 
 
-@st.cache_data(show_spinner=False, ttl=TTL)
+@st.cache_data(show_spinner=False, max_entries=ENTRIES)
 def _comparison(_store: Store, version: str, before: Scope, after: Scope) -> PeriodComparison:
     return compare_scopes(_store, before, after)
 
@@ -141,12 +209,12 @@ def comparison(src: Source, before: Scope, after: Scope) -> PeriodComparison:
     return _comparison(src.store, src.version, before, after)
 
 
-@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _index(_store: Store, version: str) -> RoleIndex:
     return RoleIndex.build(_store.assignments(), _store.tasks())
 
 
-@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _loads(_store: Store, version: str) -> tuple[ActorLoad, ...]:
     return actor_loads(_index(_store, version))
 
@@ -160,7 +228,7 @@ def loads(src: Source) -> tuple[ActorLoad, ...]:
     return _loads(src.store, src.version)
 
 
-@st.cache_resource(show_spinner=False, ttl=TTL, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _roles(_store: Store, version: str, group: str) -> dict[str, tuple[RoleInGroup, ...]]:
     by_actor: dict[str, list[RoleInGroup]] = {}
     for r in roles_by(_index(_store, version), group):  # type: ignore[arg-type]
@@ -200,5 +268,5 @@ def report_file(analysis_: Analysis, lang: str, which: str) -> bytes:
 
 def clear_resources() -> None:
     """Drop cached analyses (the plain answers go with `st.cache_data.clear`)."""
-    for cache in (_analysis, _index, _loads, _roles):
+    for cache in (_analysis, _index, _loads, _roles, _shared, _two_mode, _profile):
         cache.clear()

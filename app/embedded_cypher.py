@@ -47,19 +47,30 @@ from innograph.graph.neo4j_load import neo4j_properties
 from innograph.graph.readonly import (
     DEFAULT_ROW_CAP,
     DEFAULT_TIMEOUT,
+    REASONS,
     CypherRefused,
     QueryResult,
     check_length,
+    refused,
 )
 from lark.exceptions import LarkError
 
 #: Memory a query may allocate in its child, on top of what the app holds.
 MEMORY_BUDGET = 1024 * 2**20
-_NOT_IN_SUBSET = (
-    "Not in the embedded subset: this query needs Neo4j — start it with "
+#: The reasons of `graph.readonly.REASONS` and the embedded console's own.
+EMBEDDED_REASONS: dict[str, str] = {
+    **REASONS,
+    "subset": "Not in the embedded subset: this query needs Neo4j — start it with "
     "`innograph neo4j start`, load the graph with `innograph load`, and choose "
-    "Neo4j in the sidebar."
-)
+    "Neo4j in the sidebar.",
+    "syntax": "Failed: syntax error at line {line}, column {column}.",
+    "param_type": "Failed: parameter ${name} is a {kind}, not a value.",
+    "param_missing": "Failed: parameter ${name} has no value.",
+    "write_clause": "Refused: the embedded console only reads, and {word} is not a read clause.",
+    "no_answer": "Failed: the query stopped without an answer.",
+    "memory_budget": "Stopped: the query needed more than the {mb} MB memory limit; narrow it "
+    "(a LIMIT, an anchor node, fewer unbound patterns).",
+}
 
 #: Constructs of full Cypher the subset lacks: a query using one needs Neo4j; a query
 #: using none that still does not parse has a syntax error, said with its position.
@@ -74,7 +85,8 @@ class CypherSyntaxError(CypherRefused):
     """A query that does not parse: `line` and `column` (1-based) say where."""
 
     def __init__(self, line: int, column: int, text: str) -> None:
-        super().__init__(f"Failed: syntax error at line {line}, column {column}.")
+        fields = {"line": line, "column": column}
+        super().__init__(EMBEDDED_REASONS["syntax"].format(**fields), "syntax", fields)
         self.line, self.column = line, column
         self.source_line = text.splitlines()[line - 1] if text.splitlines() else ""
 
@@ -118,7 +130,7 @@ def literal(value: Any, name: str) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):
         return "[" + ", ".join(literal(v, name) for v in value) + "]"
-    raise CypherRefused(f"Failed: parameter ${name} is a {type(value).__name__}, not a value.")
+    raise refused("param_type", EMBEDDED_REASONS, name=name, kind=type(value).__name__)
 
 
 def prepare(text: str, params: Mapping[str, Any]) -> str:
@@ -131,7 +143,7 @@ def prepare(text: str, params: Mapping[str, Any]) -> str:
     def replace(m: re.Match[str]) -> str:
         if m.group(2) is not None:
             if m.group(2) not in params:
-                raise CypherRefused(f"Failed: parameter ${m.group(2)} has no value.")
+                raise refused("param_missing", EMBEDDED_REASONS, name=m.group(2))
             return literal(params[m.group(2)], m.group(2))
         if m.group(1) is not None:
             return json.dumps(m.group(1).replace("\\'", "'"), ensure_ascii=False)
@@ -150,9 +162,7 @@ def refuse_writes(text: str) -> None:
     found = _WRITES.search(_BLANK_LITERALS.sub(" ", text))
     if found:
         word = " ".join(found.group(1).upper().split())
-        raise CypherRefused(
-            f"Refused: the embedded console only reads, and {word} is not a read clause."
-        )
+        raise refused("write_clause", EMBEDDED_REASONS, word=word)
 
 
 def _columns(tree: Any, keys: list[str]) -> list[str]:
@@ -278,13 +288,10 @@ class EmbeddedCypher:
         send.close()
         try:
             if not receive.poll(self.timeout):
-                raise CypherRefused(
-                    f"Stopped: the query ran longer than the {self.timeout:g} s limit; narrow "
-                    "it (a LIMIT, an anchor node, fewer unbound patterns)."
-                )
+                raise refused("timeout", limit=f"{self.timeout:g}")
             status, payload = receive.recv()
         except EOFError:
-            raise CypherRefused("Failed: the query stopped without an answer.") from None
+            raise refused("no_answer", EMBEDDED_REASONS) from None
         finally:
             receive.close()
             if child.is_alive():
@@ -293,14 +300,11 @@ class EmbeddedCypher:
         if status == "subset":
             if payload is not None and not _NEO4J_ONLY.search(text):
                 raise CypherSyntaxError(*payload, text)
-            raise CypherRefused(_NOT_IN_SUBSET)
+            raise refused("subset", EMBEDDED_REASONS)
         if status == "memory":
-            raise CypherRefused(
-                f"Stopped: the query needed more than the {self.memory_budget // 2**20} MB "
-                "memory limit; narrow it (a LIMIT, an anchor node, fewer unbound patterns)."
-            )
+            raise refused("memory_budget", EMBEDDED_REASONS, mb=self.memory_budget // 2**20)
         if status != "ok":
-            raise CypherRefused(f"Failed: {payload}.")
+            raise refused("failed", detail=payload)
         return payload
 
     def _place_relationships(self, rows: list[list[Any]]) -> None:

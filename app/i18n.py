@@ -8,6 +8,7 @@ string is visible rather than an exception.
 from __future__ import annotations
 
 import streamlit as st
+from innograph.graph.readonly import CypherRefused
 
 LANGS = {"zh": "中文", "en": "English"}
 
@@ -139,6 +140,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "search": {"zh": "搜索", "en": "Search"},
     "search_label": {"zh": "名称或简称", "en": "Name or alias"},
     "search_hint": {"zh": "例如：科技厅、高新区、新疆大学", "en": "e.g. 科技厅, 高新区, 新疆大学"},
+    "doc_search_hint": {
+        "zh": "标题、文号或编号中的字词，例如：实施方案、新政发",
+        "en": "words of the title, number or id, e.g. 实施方案, 新政发",
+    },
     "search_none": {
         "zh": "没有名称或简称包含“{query}”的主体或文件。",
         "en": "No actor or document has a name or alias containing “{query}”.",
@@ -611,3 +616,52 @@ def html_lang() -> None:
         f"<script>document.documentElement.lang = {code!r};</script>",
         unsafe_allow_javascript=True,
     )
+
+
+#: Why the console did not run a query, in Chinese, by the reason's key
+#: (`graph.readonly.REASONS`, `app.embedded_cypher.EMBEDDED_REASONS`); the English
+#: interface shows the service's own sentence. Names of Cypher clauses, commands
+#: and the server's own message (``detail``) stay as they are.
+REFUSALS_ZH: dict[str, str] = {
+    "too_long": "查询长 {chars:,} 个字符，上限为 {limit:,}（较长的取值列表请作为参数传入）。",
+    "explain": "此处不运行 EXPLAIN 和 PROFILE。",
+    "load_csv": "LOAD CSV 会读取服务器上的文件和网址。",
+    "in_transactions": "CALL { … } IN TRANSACTIONS 会分批提交写入。",
+    "use": "USE 会切换数据库；查询只在一个数据库上运行。",
+    "terminate": "TERMINATE TRANSACTIONS 会终止其他会话的工作。",
+    "administers": "该查询管理用户、角色或数据库。",
+    "unplannable": "Neo4j 无法为其制定执行计划（{detail}）。",
+    "writes": "该查询会写入图（查询类型 {query_type}）。",
+    "reads_writes": "该查询既读又写（查询类型 {query_type}）。",
+    "schema": "该查询会修改模式或管理服务器（查询类型 {query_type}）。",
+    "not_read": "Neo4j 未将其归为只读查询（查询类型 {query_type}）。",
+    "server_operator": "{operator} 会查看或改变服务器，而非图数据。",
+    "procedure": "过程 {procedure} 不在允许的只读过程之列。",
+    "timeout": "查询运行超过 {limit} 秒的上限；"
+    "请缩小范围（加 LIMIT、指定起点节点、减少无约束的模式）。",
+    "memory": "查询所需内存超过服务器对单个查询的上限；"
+    "请缩小范围（加 LIMIT、少收集行、指定起点节点）。",
+    "read_only_session": "Neo4j 在只读会话中拒绝了一次写入。",
+    "failed": "出错：{detail}。",
+    "range_bounds": "range() 的上下界须为查询中写明或以参数给出的整数，以便运行前知道其大小。",
+    "range_step": "步长为 0 的 range() 永不结束。",
+    "range_items": "range() 将生成 {items:,} 个列表项，每个查询的上限为 {limit:,}。",
+    "nested_iteration": "列表迭代嵌套在另一个列表迭代中"
+    "（工作量为两个列表之积，Neo4j 无法中途停止表达式）；请先用 UNWIND 将其中一个列表展开为行。",
+    "subset": "此查询超出内置图支持的 Cypher 子集，需要 Neo4j：运行 `innograph neo4j start` "
+    "和 `innograph load`，再在侧栏选择 Neo4j 数据库。",
+    "syntax": "语法错误：第 {line} 行第 {column} 列。",
+    "param_type": "参数 ${name} 的类型为 {kind}，不是一个值。",
+    "param_missing": "参数 ${name} 没有取值。",
+    "write_clause": "内置图控制台只读，{word} 不是读取子句。",
+    "no_answer": "查询未返回结果便已停止。",
+    "memory_budget": "查询所需内存超过 {mb} MB 的上限；"
+    "请缩小范围（加 LIMIT、指定起点节点、减少无约束的模式）。",
+}
+
+
+def refusal(err: CypherRefused) -> str:
+    """Why a query was refused or stopped, in the interface language."""
+    if lang() == "zh" and err.key in REFUSALS_ZH:
+        return REFUSALS_ZH[err.key].format(**err.fields)
+    return err.reason

@@ -17,6 +17,7 @@ displays them, and the URI the sidebar shows has any user-info removed.
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
@@ -30,9 +31,9 @@ from innograph.graph.neo4j_server import (
     check_uri,
     connection_settings,
 )
-from innograph.graph.queries import Neo4jStore, NxStore, Store
+from innograph.graph.queries import DbStore, Neo4jStore, Store
 from innograph.graph.store_db import db_path
-from innograph.graph.store_file import build_dir, display_path, load_graph
+from innograph.graph.store_file import build_dir, display_path
 from innograph.ingest.model import IngestError
 
 if TYPE_CHECKING:
@@ -43,6 +44,9 @@ NEO4J = "neo4j"
 MODES = (FILE, NEO4J)
 #: Seconds the driver waits for a connection before Neo4j counts as unreachable.
 CONNECT_TIMEOUT = 3.0
+#: Seconds after which Neo4j's answers are asked again (part of its version), so data
+#: loaded into it by other means than the app shows up.
+REFRESH = 600
 
 
 @dataclass(frozen=True)
@@ -138,9 +142,13 @@ def public_uri(uri: str) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _file_store(folder: str, mtime_ns: int) -> NxStore:
-    """The embedded store of one version of its database file (the mtime is the key)."""
-    return NxStore(load_graph(folder))
+def _file_store(folder: str, mtime_ns: int) -> DbStore:
+    """The embedded store of one version of its database file (the mtime is the key).
+
+    Questions are answered by SQL, each reading only what it shows: the graph
+    is never assembled in memory for a page (only for the Cypher console).
+    """
+    return DbStore(folder)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -184,7 +192,7 @@ def neo4j_source() -> Source:
     return Source(
         mode=NEO4J,
         store=Neo4jStore(driver, settings.database),
-        version=f"{NEO4J}:{where}:{generation()}",
+        version=f"{NEO4J}:{where}:{generation()}:{int(time.time() // REFRESH)}",
         where=where,
     )
 

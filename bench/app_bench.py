@@ -24,6 +24,12 @@ git revision in the same run, with each server's peak RSS
 
     .venv/bin/python -m bench.app_bench --browser --baseline main --documents 2000
 
+or on a store built beforehand (``--store``: say, 2,000 copies of the seeds
+from `bench.seed_copies`, built with ``innograph build … --out FOLDER``),
+whose documents are real extractions with their texts:
+
+    .venv/bin/python -m bench.app_bench --browser --baseline main --no-seeds --store FOLDER
+
 Not a test: it prints a table and exits 0 whatever the numbers.
 """
 
@@ -68,7 +74,9 @@ def pages(graph_path: str | None = None) -> list[tuple[str, dict[str, str]]]:
     ]
 
 
-def browser_bench(documents: int, baseline: str | None, repeats: int, seeds: bool) -> None:
+def browser_bench(
+    documents: int, baseline: str | None, repeats: int, seeds: bool, store: Path | None = None
+) -> None:
     """The pages in Chromium on the seeds and a synthetic store, now and at `baseline`."""
     from urllib.parse import urlencode
 
@@ -82,12 +90,15 @@ def browser_bench(documents: int, baseline: str | None, repeats: int, seeds: boo
             trees = {baseline: ab.unpack(baseline, work / "baseline"), **trees}
         stores = {}
         folders = [("seeds", ab.seed_store(work / "seeds"))] if seeds else []
-        if documents:
+        if store is not None:
+            folders.append((store.name, store))
+        elif documents:
             folders.append((f"{documents} docs", ab.synthetic_store(work / "synthetic", documents)))
         for name, folder in folders:
+            graph = folder / "graph.json"  # what trees before the database read, when written
             paths = [
                 (page, f"{page}?{urlencode(query)}" if query else page)
-                for page, query in pages(str(folder / "graph.json"))
+                for page, query in pages(str(graph if graph.exists() else folder))
             ]
             stores[name] = (folder, paths)
         timings, rss = ab.bench(trees, stores, repeats)
@@ -123,9 +134,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=2000, help="synthetic documents (0: none)")
     parser.add_argument("--no-seeds", action="store_true", help="skip the seed store (--browser)")
     parser.add_argument("--baseline", help="git revision to time in the same run (--browser)")
+    parser.add_argument("--store", type=Path, help="a built store to time instead (--browser)")
     args = parser.parse_args(argv)
     if args.browser:
-        browser_bench(args.documents, args.baseline, args.runs, not args.no_seeds)
+        browser_bench(args.documents, args.baseline, args.runs, not args.no_seeds, args.store)
         return 0
 
     print(f"| page | mode | first load (s) | after, median (s) | after, max (s) | ≤ {TARGET:g} s |")

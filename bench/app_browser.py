@@ -87,13 +87,49 @@ def unpack(revision: str, into: Path) -> Path:
     with tarfile.open(archive_file) as tar:
         tar.extractall(into, filter="data")
     archive_file.unlink()
+    importable(into)
     return into
 
 
+#: The repository's folders that install under ``innograph`` (setup.py).
+PACKAGE_FOLDERS = ("app", "graph", "ingest", "data", "queries", "tools")
+
+
+def importable(tree: Path) -> Path:
+    """``tree/_site``: on PYTHONPATH, it makes `tree` the ``innograph`` package.
+
+    The work tree's editable install maps ``innograph.graph``, ``innograph.app``
+    … to the work tree's folders; a tree on PYTHONPATH as it is provides only
+    ``innograph/`` (the commands), so the rest would still come from the work
+    tree and a baseline would run this code. Here the folders are linked
+    inside the package, as setup.py installs them, and Python finds them first;
+    the server runs in that folder, since the folder a server starts in comes
+    first of all (and the tree's own ``innograph/`` lacks the rest).
+    """
+    package = tree / "_site" / "innograph"
+    package.mkdir(parents=True)
+    for item in (tree / "innograph").iterdir():
+        (package / item.name).symlink_to(item)
+    for folder in PACKAGE_FOLDERS:
+        if (tree / folder).is_dir():
+            (package / folder).symlink_to(tree / folder, target_is_directory=True)
+    return tree / "_site"
+
+
+#: Ports the servers take, the first free ones: the range the project's machines keep
+#: for Streamlit servers that benchmarks and people start by hand.
+PORTS = range(8500, 8600)
+
+
 def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    for port in PORTS:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
 
 
 @contextmanager
@@ -101,14 +137,14 @@ def served(tree: Path, store: Path) -> Iterator[tuple[str, int]]:
     """``streamlit run`` of `tree`'s app on `store`; its base URL and process id."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
-    env.update(INNOGRAPH_BUILD_DIR=str(store), PYTHONPATH=str(tree))
+    env.update(INNOGRAPH_BUILD_DIR=str(store), PYTHONPATH=str(tree / "_site"))
     command = [
         sys.executable, "-m", "streamlit", "run", str(tree / "app" / "streamlit_app.py"),
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     process = subprocess.Popen(
-        command, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command, cwd=tree / "_site", env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     base = f"http://127.0.0.1:{port}"
     try:

@@ -15,12 +15,15 @@ jurisdiction and year; where actors are counted, `actor_types` restricts them.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
+import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import networkx as nx
 from innograph.graph import cypher, model, store_sql
@@ -36,6 +39,7 @@ from innograph.graph.scope import (
 )
 
 if TYPE_CHECKING:
+    import duckdb
     import neo4j
 
 #: Labels `search` looks at: things with a name a planner types.
@@ -43,6 +47,8 @@ NAMED_LABELS = (*model.ACTOR_LABELS, model.REGION, model.PROGRAM, model.DOCUMENT
 #: Labels `actor` describes.
 ENTITY_LABELS = (*model.ACTOR_LABELS, model.REGION, model.PROGRAM)
 COLLECTIVE = "Collective"
+#: How the id of a document known only by its number begins.
+STUB_PREFIX = model.cited_document_id("")
 ROLE_OF = {model.LEADS: LEAD, model.PARTICIPATES_IN: PARTICIPANT}
 
 Props = Mapping[str, Any]
@@ -787,6 +793,19 @@ class NxStore:
 
 # --- the embedded database ------------------------------------------------------------
 
+_Answer = TypeVar("_Answer")
+
+
+def _one_connection(question: Callable[..., _Answer]) -> Callable[..., _Answer]:
+    """A `DbStore` question whose queries all run on one connection (`DbStore._connection`)."""
+
+    @functools.wraps(question)
+    def asked(self: DbStore, *args: Any, **kwargs: Any) -> _Answer:
+        with self._connection():
+            return question(self, *args, **kwargs)
+
+    return asked
+
 
 class DbStore:
     """Questions answered by SQL over the embedded database (`graph.store_db`).
@@ -794,10 +813,17 @@ class DbStore:
     The corpus-wide questions — counts, the documents list, every assignment
     or task in a scope, lineages — are answered by SQL, row by row, so the
     report and the analytics never hold the corpus as a graph. The questions
-    about one agency, task or document (the app's pages) are answered by an
-    `NxStore` over the whole graph, assembled from the database the first
-    time one is asked (`graph.store_db.load_graph`).
+    about one thing (an actor, its profile and partners, a task, a document,
+    a search, a neighbourhood) read only the rows their answer needs, so the
+    app's pages cost the same at any corpus size: a task's or a document's
+    detail is read by `NxStore` from that one document's graph
+    (`graph.store_db.subgraph`), the rest is SQL (`graph.store_sql`) shaped
+    by the same functions as the other stores'. Nothing assembles the whole
+    graph.
     """
+
+    #: One-document graphs kept for the task and document questions.
+    KEPT_DOCUMENTS = 8
 
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         from pathlib import Path
@@ -807,27 +833,40 @@ class DbStore:
         self.folder = Path(folder)
         with store_db.connect(self.folder):  # a missing or foreign store is said now
             pass
-        self._graph: NxStore | None = None
+        self._doc_stores: dict[str, NxStore] = {}
+        self._local = threading.local()  # the connection of the question a thread answers
 
     def close(self) -> None:
         """Connections are opened per question; nothing stays open."""
 
-    def _rows(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+    @contextmanager
+    def _connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection of the question being answered in this thread, else a new one.
+
+        Connections are opened per question, never held (a build in another
+        process must be able to write), and opening one costs tens of
+        milliseconds: a question's queries share one (`_one_connection`).
+        """
+        held = getattr(self._local, "con", None)
+        if held is not None:
+            yield held
+            return
         from innograph.graph import store_db
 
         with store_db.connect(self.folder) as con:
+            self._local.con = con
+            try:
+                yield con
+            finally:
+                self._local.con = None
+
+    def _rows(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        with self._connection() as con:
             return con.execute(sql, params or []).fetchall()
 
     @staticmethod
     def _scope(scope: Scope) -> list[Any]:
         return [list(scope.doc_ids), list(scope.jurisdictions), scope.year_from, scope.year_to]
-
-    def _nx(self) -> NxStore:
-        if self._graph is None:
-            from innograph.graph.store_db import load_graph
-
-            self._graph = NxStore(load_graph(self.folder))
-        return self._graph
 
     # corpus-wide questions, by SQL
 
@@ -899,38 +938,165 @@ class DbStore:
     def corrected_roles(self) -> list[tuple[str, str, str]]:
         return sorted(self._rows(store_sql.CORRECTED_ROLES))
 
-    # questions about one thing: the graph, assembled once
+    # questions about one thing: the few rows each answer needs
 
+    def _doc_store(self, doc_id: str) -> NxStore:
+        """One document's graph (`graph.store_db.subgraph`: every node as the corpus has it).
+
+        A task's or a document's detail is read from it by `NxStore`'s own code, so
+        the answer is the whole graph's by construction. The last few are kept: a
+        document's page asks for each of its tasks in turn.
+        """
+        found = self._doc_stores.pop(doc_id, None)
+        if found is None:
+            from innograph.graph import store_db
+
+            with self._connection() as con:
+                found = NxStore(store_db.subgraph(con, [doc_id]))
+        self._doc_stores[doc_id] = found  # the most recent last
+        while len(self._doc_stores) > self.KEPT_DOCUMENTS:
+            del self._doc_stores[next(iter(self._doc_stores))]
+        return found
+
+    def _citations(self, ids: list[str]) -> list[tuple[str, str, str, bool]]:
+        """(citing, number, cited, stub) of the citations touching `ids`."""
+        return [tuple(r) for r in self._rows(store_sql.CITATIONS_TOUCHING, [ids])]
+
+    def _nodes(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Id -> properties of the nodes among `ids`, whatever their table (absent ids left out)."""
+        from innograph.graph.build import cited_stub
+        from innograph.graph.store_db import entity_node
+
+        ids = sorted(set(ids))
+        found = {i: json.loads(p) for i, p in self._rows(store_sql.NODE_PROPS, [ids])}
+        where = "WHERE id IN (SELECT unnest($1::VARCHAR[]))"
+        for row in self._rows(store_sql.ENTITY_NODES.format(where=where), [ids]):
+            found[row[0]] = entity_node(row)
+        stubs = [i for i in ids if i not in found and i.startswith(STUB_PREFIX)]
+        for _, number, cited, stub in self._citations(stubs) if stubs else ():
+            if stub and cited in stubs:
+                found[cited] = cited_stub(number)
+        return found
+
+    @_one_connection
     def document(self, doc_id: str) -> dict[str, Any] | None:
-        return self._nx().document(doc_id)
+        props = self._nodes([doc_id]).get(doc_id)
+        if props is None or props["label"] != model.DOCUMENT:
+            return None
+        if props.get("cited_only"):  # known only because others cite it
+            return document_detail(doc_id, props, [], [], [], 0, self.citations(doc_id))
+        detail = self._doc_store(doc_id).document(doc_id)
+        assert detail is not None
+        return {**detail, **self.citations(doc_id)}  # citing documents are outside its graph
 
+    @_one_connection
     def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
-        return self._nx().search(text, limit)
+        from innograph.graph.build import cited_stub
+        from innograph.graph.store_db import entity_node
 
+        needle = text.strip().lower()
+        if not needle:
+            return []
+        labels = [x for x in NAMED_LABELS if x != model.DOCUMENT]
+        candidates = [
+            (row[0], entity_node(row))
+            for row in self._rows(store_sql.SEARCH_ENTITIES, [needle, labels])
+        ]
+        candidates += [
+            (d, json.loads(p)) for d, p in self._rows(store_sql.SEARCH_DOCUMENTS, [needle])
+        ]
+        stubs = {
+            cited: number
+            for _, number, cited, _, _ in self._rows(
+                store_sql.CITATIONS_RESOLVED.format(and_where="AND n.cited IS NULL")
+            )
+            if needle in number.lower()
+        }
+        candidates += [(cited, cited_stub(number)) for cited, number in stubs.items()]
+        return search_hits(candidates, text, limit)
+
+    @_one_connection
     def actor(self, actor_id: str) -> dict[str, Any] | None:
-        return self._nx().actor(actor_id)
+        props = self._nodes([actor_id]).get(actor_id)
+        if props is None or props["label"] not in ENTITY_LABELS:
+            return None
+        ((n_led, n_participated, n_mentioned),) = self._rows(store_sql.ACTOR_COUNTS, [actor_id])
+        located_in = [
+            {"id": i, "name": name, "label": label}
+            for i, name, label in self._rows(store_sql.LOCATED_IN, [actor_id])
+        ]
+        return actor_detail(actor_id, props, n_led, n_participated, n_mentioned, located_in)
 
+    @_one_connection
     def agency_profile(self, actor_id: str, scope: Scope | None = None) -> dict[str, Any] | None:
-        return self._nx().agency_profile(actor_id, scope)
+        actor = self.actor(actor_id)
+        if actor is None:
+            return None
+        rows = []
+        params = [*self._scope(scope or Scope()), actor_id]
+        for rel, task_id, task_props, doc_name, held in self._rows(store_sql.PROFILE, params):
+            members: dict[str, list[dict[str, Any]]] = {r: [] for r in ROLE_OF}
+            for their_rel, other, name, label in held or ():
+                members[their_rel].append({"id": other, "name": name, "label": label})
+            task = json.loads(task_props)
+            doc = {} if doc_name is None else {"name": json.loads(doc_name)}  # as stored, null too
+            row = profile_row(
+                task_id, task, doc, members[model.LEADS], members[model.PARTICIPATES_IN], actor_id
+            )
+            rows.append((ROLE_OF[rel], row))
+        return profile_shape(actor, rows)
 
+    @_one_connection
     def task(self, task_id: str) -> dict[str, Any] | None:
-        return self._nx().task(task_id)
+        found = self._rows(store_sql.TASK_DOCUMENT, [task_id])
+        return self._doc_store(found[0][0]).task(task_id) if found else None
 
+    @_one_connection
     def partners(
         self, actor_id: str, scope: Scope | None = None, limit: int = 20
     ) -> list[dict[str, Any]]:
-        return self._nx().partners(actor_id, scope, limit)
+        scope = scope or Scope()
+        params = [*self._scope(scope), list(scope.actor_types), actor_id]
+        facts = [
+            (task_id, ROLE_OF[mine], {"id": other, "name": name, "label": label}, ROLE_OF[theirs])
+            for task_id, mine, other, name, label, theirs in self._rows(store_sql.PARTNERS, params)
+        ]
+        return rank_partners(actor_id, facts, limit)
 
+    @_one_connection
     def subgraph(
         self, node_id: str, depth: int = 1, limit: int = 100
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        return self._nx().subgraph(node_id, depth, limit)
+        if node_id not in self._nodes([node_id]):
+            return [], []
 
+        def neighbours(ids: list[str]) -> dict[str, list[str]]:
+            adjacent: dict[str, list[str]] = {}
+            for u, v, _, _ in self._rows(store_sql.EDGES_TOUCHING, [ids]):
+                adjacent.setdefault(u, []).append(v)
+                adjacent.setdefault(v, []).append(u)
+            return adjacent
+
+        chosen = bfs(node_id, depth, limit, neighbours)
+        nodes = self._nodes(chosen)
+        edges = [tuple(r) for r in self._rows(store_sql.EDGES_WITHIN, [chosen])]
+        return subgraph_shape([ref(n, nodes[n]) for n in chosen], edges)
+
+    @_one_connection
     def targets(self, scope: Scope | None = None) -> list[dict[str, Any]]:
-        return self._nx().targets(scope)
+        rows = self._rows(store_sql.TARGETS_IN, self._scope(scope or Scope()))
+        return sorted_targets(target_row(g, json.loads(props)) for g, props in rows)
 
+    @_one_connection
     def citations(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
-        return self._nx().citations(doc_id)
+        found = self._citations([doc_id])
+        cites = {cited for citing, _, cited, _ in found if citing == doc_id}
+        cited_by = {citing for citing, _, cited, _ in found if cited == doc_id}
+        props = self._nodes(cites | cited_by)
+        return citations_shape(
+            (citation_row(c, props[c]) for c in cites),
+            (citation_row(c, props[c]) for c in cited_by),
+        )
 
 
 # --- Neo4j ------------------------------------------------------------------------

@@ -79,25 +79,54 @@ READ_SHOW_OPERATORS = frozenset(
     {"ShowIndexes", "ShowConstraints", "ShowProcedures", "ShowFunctions"}
 )
 
-_QUERY_TYPES = {
-    "w": "it writes to the graph",
-    "rw": "it reads and writes the graph",
-    "s": "it changes the schema or administers the server",
+#: Every reason a query is refused or stopped, by key, as one English sentence with
+#: its fields. A user interface words the same key in its own language (the app:
+#: `app.i18n.refusal`); the English interface and the command line show these.
+REASONS: dict[str, str] = {
+    "too_long": "Refused: the query is {chars:,} characters long; the limit is {limit:,} "
+    "(pass long value lists as a parameter).",
+    "explain": "Refused: EXPLAIN and PROFILE are not run here.",
+    "load_csv": "Refused: LOAD CSV reads files and URLs from the server.",
+    "in_transactions": "Refused: CALL { … } IN TRANSACTIONS commits work in batches.",
+    "use": "Refused: USE switches database; queries run on one database.",
+    "terminate": "Refused: TERMINATE TRANSACTIONS ends other sessions' work.",
+    "administers": "Refused: it administers users, roles or databases.",
+    "unplannable": "Refused: Neo4j cannot plan it ({detail}).",
+    "writes": "Refused: it writes to the graph (query type {query_type}).",
+    "reads_writes": "Refused: it reads and writes the graph (query type {query_type}).",
+    "schema": "Refused: it changes the schema or administers the server (query type {query_type}).",
+    "not_read": "Refused: Neo4j does not classify it as a read (query type {query_type}).",
+    "server_operator": "Refused: {operator} inspects or changes the server, not the graph.",
+    "procedure": "Refused: procedure {procedure} is not one of the read-only procedures "
+    "allowed here (see graph.readonly.READ_PROCEDURES).",
+    "timeout": "Stopped: the query ran longer than the {limit} s limit; narrow it "
+    "(a LIMIT, an anchor node, fewer unbound patterns).",
+    "memory": "Stopped: the query needed more memory than a query may take on this server; "
+    "narrow it (a LIMIT, fewer rows collected, an anchor node).",
+    "read_only_session": "Refused: Neo4j rejected a write in this read-only session.",
+    "failed": "Failed: {detail}.",
+    "range_bounds": "Refused: range() needs whole-number bounds written in the query or given "
+    "as parameters, so its size is known before it runs.",
+    "range_step": "Refused: range() with a step of 0 never ends.",
+    "range_items": "Refused: range() would make {items:,} list items; the limit is {limit:,} "
+    "per query.",
+    "nested_iteration": "Refused: a list iteration inside another one (its work is the "
+    "product of the two lists, and Neo4j cannot stop an expression midway); UNWIND one of "
+    "the lists into rows instead.",
 }
+
+_QUERY_TYPES = {"w": "writes", "rw": "reads_writes", "s": "schema"}
 #: Text checks for what EXPLAIN cannot refuse by itself, applied after comments
 #: and string literals are blanked out so that a name like 'USE' in a string
-#: does not trip them.
+#: does not trip them; each names its reason.
 _TEXT_RULES = (
-    (re.compile(r"^\s*(EXPLAIN|PROFILE)\b", re.I), "EXPLAIN and PROFILE are not run here"),
-    (re.compile(r"\bLOAD\s+CSV\b", re.I), "LOAD CSV reads files and URLs from the server"),
-    (re.compile(r"\bIN\s+(\d+\s+)?(CONCURRENT\s+)?TRANSACTIONS\b", re.I),
-     "CALL { … } IN TRANSACTIONS commits work in batches"),
-    (re.compile(r"(^|\{)\s*USE\s", re.I), "USE switches database; queries run on one database"),
-    (re.compile(r"\bTERMINATE\s+TRANSACTIONS?\b", re.I),
-     "TERMINATE TRANSACTIONS ends other sessions' work"),
+    (re.compile(r"^\s*(EXPLAIN|PROFILE)\b", re.I), "explain"),
+    (re.compile(r"\bLOAD\s+CSV\b", re.I), "load_csv"),
+    (re.compile(r"\bIN\s+(\d+\s+)?(CONCURRENT\s+)?TRANSACTIONS\b", re.I), "in_transactions"),
+    (re.compile(r"(^|\{)\s*USE\s", re.I), "use"),
+    (re.compile(r"\bTERMINATE\s+TRANSACTIONS?\b", re.I), "terminate"),
     (re.compile(r"\b(CREATE|DROP|ALTER|RENAME|GRANT|DENY|REVOKE|START|STOP)\s+"
-                r"(USER|ROLE|DATABASE|ALIAS|COMPOSITE|SERVER|PRIVILEGE)", re.I),
-     "it administers users, roles or databases"),
+                r"(USER|ROLE|DATABASE|ALIAS|COMPOSITE|SERVER|PRIVILEGE)", re.I), "administers"),
 )  # fmt: skip
 _LITERALS = re.compile(r"//[^\n]*|/\*.*?\*/|'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"", re.S)
 _PROCEDURE = re.compile(r"^\s*`?([\w.`]+?)`?\s*\(")
@@ -122,18 +151,21 @@ _INTEGER = re.compile(r"^\s*([-+]?\d+)\s*$")
 def check_length(text: str) -> None:
     """`CypherRefused` for a query text longer than `MAX_QUERY_CHARS`."""
     if len(text) > MAX_QUERY_CHARS:
-        raise CypherRefused(
-            f"Refused: the query is {len(text):,} characters long; the limit is "
-            f"{MAX_QUERY_CHARS:,} (pass long value lists as a parameter)."
-        )
+        raise refused("too_long", chars=len(text), limit=MAX_QUERY_CHARS)
 
 
 class CypherRefused(Exception):
-    """A query the service will not run, or stopped; `reason` says why in one sentence."""
+    """A query the service will not run, or stopped; `reason` says why in one sentence.
 
-    def __init__(self, reason: str) -> None:
+    `key` and `fields` name the reason (`REASONS`) and its values, so that an
+    interface in another language can say the same sentence in its words.
+    """
+
+    def __init__(self, reason: str, key: str = "", fields: Mapping[str, Any] | None = None):
         super().__init__(reason)
         self.reason = reason
+        self.key = key
+        self.fields = dict(fields or {})
 
     @property
     def kind(self) -> str:
@@ -149,6 +181,15 @@ class CypherRefused(Exception):
         head = self.reason.split(":", 1)[0]
         kinds = {"Refused": "refused", "Stopped": "stopped", "Not in the embedded subset": "subset"}
         return kinds.get(head, "failed")
+
+
+def refused(key: str, reasons: Mapping[str, str] = REASONS, **fields: Any) -> CypherRefused:
+    """The `CypherRefused` of reason `key`, its sentence filled in with `fields`.
+
+    >>> refused("range_items", items=10**8, limit=10**6).reason
+    'Refused: range() would make 100,000,000 list items; the limit is 1,000,000 per query.'
+    """
+    return CypherRefused(reasons[key].format(**fields), key, fields)
 
 
 @dataclass
@@ -209,9 +250,9 @@ class ReadOnlyCypher:
 
         check_length(text)
         screened = _LITERALS.sub(lambda m: " " * len(m.group()), text)
-        for pattern, reason in _TEXT_RULES:
+        for pattern, key in _TEXT_RULES:
             if pattern.search(screened):
-                raise CypherRefused(f"Refused: {reason}.")
+                raise refused(key)
         check_bounded(screened, params or {})
         try:
             summary = self.driver.execute_query(
@@ -221,10 +262,10 @@ class ReadOnlyCypher:
                 routing_=RoutingControl.READ,
             ).summary
         except Neo4jError as err:
-            raise CypherRefused(f"Refused: Neo4j cannot plan it ({_first_line(err)}).") from None
+            raise refused("unplannable", detail=_first_line(err)) from None
         if summary.query_type != "r":
-            why = _QUERY_TYPES.get(summary.query_type or "", "Neo4j does not classify it as a read")
-            raise CypherRefused(f"Refused: {why} (query type {summary.query_type!r}).")
+            key = _QUERY_TYPES.get(summary.query_type or "", "not_read")
+            raise refused(key, query_type=repr(summary.query_type))
         _check_plan(summary.plan or {})
 
     def run(self, text: str, params: Mapping[str, Any] | None = None) -> QueryResult:
@@ -254,18 +295,12 @@ class ReadOnlyCypher:
     def _refusal(self, err: Exception) -> CypherRefused:
         code = getattr(err, "code", None) or ""
         if code in _TIMEOUT_CODES or code.endswith("Transaction.Terminated"):
-            return CypherRefused(
-                f"Stopped: the query ran longer than the {self.timeout:g} s limit; "
-                "narrow it (a LIMIT, an anchor node, fewer unbound patterns)."
-            )
+            return refused("timeout", limit=f"{self.timeout:g}")
         if code in _MEMORY_CODES:
-            return CypherRefused(
-                "Stopped: the query needed more memory than a query may take on this server; "
-                "narrow it (a LIMIT, fewer rows collected, an anchor node)."
-            )
+            return refused("memory")
         if code == "Neo.ClientError.Statement.AccessMode":
-            return CypherRefused("Refused: Neo4j rejected a write in this read-only session.")
-        return CypherRefused(f"Failed: {_first_line(err)}.")
+            return refused("read_only_session")
+        return refused("failed", detail=_first_line(err))
 
 
 def check_bounded(screened: str, params: Mapping[str, Any]) -> None:
@@ -294,27 +329,17 @@ def check_bounded(screened: str, params: Mapping[str, Any]) -> None:
         args = _arguments(screened, match.end())
         bounds = [_integer(a, params) for a in args]
         if not 2 <= len(args) <= 3 or None in bounds:
-            raise CypherRefused(
-                "Refused: range() needs whole-number bounds written in the query or given as "
-                "parameters, so its size is known before it runs."
-            )
+            raise refused("range_bounds")
         low, high, step = (*bounds, 1)[:3]  # type: ignore[misc]
         if step == 0:
-            raise CypherRefused("Refused: range() with a step of 0 never ends.")
+            raise refused("range_step")
         items *= max(0, (high - low) // step + 1)
         if items > MAX_RANGE_ITEMS:
-            raise CypherRefused(
-                f"Refused: range() would make {items:,} list items; the limit is "
-                f"{MAX_RANGE_ITEMS:,} per query."
-            )
+            raise refused("range_items", items=items, limit=MAX_RANGE_ITEMS)
     ends = []
     for match in _ITERATION.finditer(screened):
         if any(match.start() < end for end in ends):
-            raise CypherRefused(
-                "Refused: a list iteration inside another one (its work is the product of the "
-                "two lists, and Neo4j cannot stop an expression midway); UNWIND one of the "
-                "lists into rows instead."
-            )
+            raise refused("nested_iteration")
         ends.append(_closing(screened, match.start()))
 
 
@@ -367,19 +392,16 @@ def _check_plan(plan: Mapping[str, Any]) -> None:
     operator = str(plan.get("operatorType", "")).split("@")[0]
     details = str(plan.get("args", {}).get("Details", ""))
     if operator == "LoadCSV":
-        raise CypherRefused("Refused: LOAD CSV reads files and URLs from the server.")
+        raise refused("load_csv")
     if operator.startswith("Transaction"):
-        raise CypherRefused("Refused: CALL { … } IN TRANSACTIONS commits work in batches.")
+        raise refused("in_transactions")
     if operator.startswith(("Show", "Terminate")) and operator not in READ_SHOW_OPERATORS:
-        raise CypherRefused(f"Refused: {operator} inspects or changes the server, not the graph.")
+        raise refused("server_operator", operator=operator)
     if operator == "ProcedureCall":
         match = _PROCEDURE.match(details)
         procedure = match.group(1).replace("`", "") if match else details
         if procedure not in READ_PROCEDURES:
-            raise CypherRefused(
-                f"Refused: procedure {procedure} is not one of the read-only procedures "
-                "allowed here (see graph.readonly.READ_PROCEDURES)."
-            )
+            raise refused("procedure", procedure=procedure)
     for child in plan.get("children", []):
         _check_plan(child)
 

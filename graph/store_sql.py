@@ -295,3 +295,104 @@ CORRECTED_ROLES: Final = """
 SELECT actor_id, task_id, props->>'correction' FROM roles
 WHERE props->>'correction' IS NOT NULL
 """
+
+# --- questions about one thing (graph.queries.DbStore; the app's pages) --------------
+# Each reads the few rows its answer needs, so a page costs the same at any corpus size.
+# Sets of ids come as a list parameter, matched by a semi-join (`IN (SELECT unnest(…))`).
+
+#: Citations resolved (as CITATIONS_RESOLVED) that touch some documents ($1), citing or cited.
+CITATIONS_TOUCHING: Final = f"""
+SELECT doc_id, doc_number, cited, stub FROM ({CITATIONS_RESOLVED.format(and_where="")})
+WHERE doc_id IN (SELECT unnest($1::VARCHAR[])) OR cited IN (SELECT unnest($1::VARCHAR[]))
+"""
+
+#: The properties (JSON) of the nodes among $1 that documents hold: documents, sections,
+#: tasks, targets (entities: ENTITY_NODES; cited stubs: CITATIONS_TOUCHING).
+NODE_PROPS: Final = """
+WITH ids AS (SELECT unnest($1::VARCHAR[]) AS id)
+SELECT doc_id, props FROM documents WHERE doc_id IN (SELECT id FROM ids)
+UNION ALL SELECT id, props FROM sections WHERE id IN (SELECT id FROM ids)
+UNION ALL SELECT id, props FROM tasks WHERE id IN (SELECT id FROM ids)
+UNION ALL SELECT id, props FROM targets WHERE id IN (SELECT id FROM ids)
+"""
+
+#: The document a task belongs to ($1 task id).
+TASK_DOCUMENT: Final = "SELECT doc_id FROM tasks WHERE id = $1"
+
+#: Entities whose name or an alias contains $1 (lower-cased), of the labels $2: search's
+#: candidates, which `graph.queries.search_hits` then ranks.
+SEARCH_ENTITIES: Final = ENTITY_NODES.format(
+    where="""WHERE list_contains($2::VARCHAR[], label)
+  AND (contains(lower(name), $1)
+       OR len(list_filter(aliases, lambda a: contains(lower(a), $1))) > 0)"""
+)
+#: Documents whose name contains $1 (lower-cased): search's other candidates.
+SEARCH_DOCUMENTS: Final = """
+SELECT doc_id, props FROM documents
+WHERE contains(lower(coalesce(json_extract_string(props, '$.name'), doc_id)), $1)
+"""
+
+#: An actor's role edges and mentions ($1): LEADS, PARTICIPATES_IN, mentioned.
+ACTOR_COUNTS: Final = """
+SELECT (SELECT count(DISTINCT key) FROM roles WHERE actor_id = $1 AND type = 'LEADS'),
+       (SELECT count(DISTINCT key) FROM roles WHERE actor_id = $1 AND type = 'PARTICIPATES_IN'),
+       (SELECT count(DISTINCT key) FROM edges WHERE target = $1 AND type = 'MENTIONS')
+"""
+#: Where an entity ($1) is located: LOCATED_IN links with the region's name and label.
+LOCATED_IN: Final = """
+SELECT e.id, e.name, e.label FROM links l JOIN entities e ON e.id = l.target
+WHERE l.source = $1 AND l.type = 'LOCATED_IN'
+"""
+
+#: The tasks in scope on which an actor ($5) holds a role, once per role type, with the
+#: task's properties, its document's name and every role on the task (type, id, name,
+#: label).
+PROFILE: Final = f"""
+WITH scoped AS ({_SCOPED_DOCS}),
+mine AS (SELECT DISTINCT r.task_id, r.type FROM roles r JOIN scoped USING (doc_id)
+         WHERE r.actor_id = $5),
+held AS (
+  SELECT r.task_id, list((r.type, r.actor_id, e.name, e.label)) AS roles
+  FROM roles r JOIN entities e ON e.id = r.actor_id
+  WHERE r.task_id IN (SELECT task_id FROM mine) GROUP BY r.task_id
+)
+SELECT m.type, t.id, t.props, json_extract(d.props, '$.name'), h.roles
+FROM mine m JOIN tasks t ON t.id = m.task_id JOIN documents d ON d.doc_id = t.doc_id
+LEFT JOIN held h ON h.task_id = t.id
+"""
+
+#: An actor's ($6) partners in scope: (task, its role, partner id, name, label, partner's
+#: role) for each other actor on a task it holds a role in, of the types $5 (empty: all).
+PARTNERS: Final = f"""
+WITH scoped AS ({_SCOPED_DOCS}),
+mine AS (SELECT r.task_id, r.type FROM roles r JOIN scoped USING (doc_id) WHERE r.actor_id = $6)
+SELECT m.task_id, m.type, o.actor_id, e.name, e.label, o.type
+FROM mine m JOIN roles o ON o.task_id = m.task_id AND o.actor_id <> $6
+JOIN entities e ON e.id = o.actor_id
+WHERE len($5::VARCHAR[]) = 0 OR list_contains($5, e.label)
+"""
+
+#: The targets of the documents in scope, with their properties.
+TARGETS_IN: Final = f"""
+WITH scoped AS ({_SCOPED_DOCS})
+SELECT g.id, g.props FROM targets g JOIN scoped USING (doc_id)
+"""
+
+#: Every edge of the graph as (source, target, type, doc_id), each once (as the graph keys
+#: them: `graph.model.edge_key`); `{{where}}` picks some.
+_ALL_EDGES = f"""
+SELECT DISTINCT * FROM (
+  SELECT actor_id AS source, task_id AS target, type, doc_id FROM roles
+  UNION ALL SELECT source, target, type, doc_id FROM edges
+  UNION ALL SELECT source, target, type, NULL FROM links
+  UNION ALL SELECT doc_id, cited, 'CITES', doc_id FROM ({CITATIONS_RESOLVED.format(and_where="")})
+) {{where}}
+"""
+#: The edges with an end among $1 (a breadth-first step).
+EDGES_TOUCHING: Final = _ALL_EDGES.format(
+    where="WHERE source IN (SELECT unnest($1::VARCHAR[])) OR target IN (SELECT unnest($1))"
+)
+#: The edges with both ends among $1.
+EDGES_WITHIN: Final = _ALL_EDGES.format(
+    where="WHERE source IN (SELECT unnest($1::VARCHAR[])) AND target IN (SELECT unnest($1))"
+)

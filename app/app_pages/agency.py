@@ -19,7 +19,6 @@ import streamlit as st
 from innograph.app import cached, url
 from innograph.app.components.charts import hbar
 from innograph.app.components.corrections import confirm, mark_edges, task_marks
-from innograph.app.components.network import two_mode
 from innograph.app.components.network_panel import ego_panel
 from innograph.app.components.pickers import actor_name, actor_picker
 from innograph.app.components.tables import linked_table, paged
@@ -265,5 +264,6 @@ elif view == "roles":
 
 else:
     st.caption(t("ego_intro", cap=EGO_CAP))
-    whole = mark_edges(two_mode(cached.assignments(src), cached.tasks(src)), src)
+    # marked in place: the shared network of this version, the same marks each time
+    whole = mark_edges(cached.two_mode(src), src)
     ego_panel(whole, pick, EGO_CAP, key="agency_ego_tasks")

@@ -18,7 +18,7 @@ from innograph.app import cached, url
 from innograph.app.components.charts import hbar
 from innograph.app.components.corrections import task_marks
 from innograph.app.components.filters import doc_title, scope_filters
-from innograph.app.components.tables import linked_table
+from innograph.app.components.tables import linked_table, paged
 from innograph.app.i18n import lang, t
 from innograph.app.state import page_source
 from innograph.graph import model
@@ -39,7 +39,7 @@ url.adopt("type", "bn_types", lambda raw: [x for x in raw if x in model.ACTOR_LA
 if full_years:
     url.adopt("years", "bn_years", lambda raw: tuple(int(y) for y in raw.split("-", 1)))
 url.adopt("follow", "bn_follow", {"1": True}.__getitem__)
-scope = scope_filters(docs, "bn")
+scope = scope_filters(src, docs, "bn")
 follow = st.toggle(t("follow_lineages"), key="bn_follow")
 if follow:
     scope = replace(scope, follow_lineages=True)
@@ -121,7 +121,8 @@ for i, f in enumerate(found):
     with st.container(border=True):
         st.markdown(f"**{t('kind_' + f.kind)}** · {f.text(lang())}")
         with st.expander(t("tasks_behind", n=len(f.tasks)), expanded=False):
-            shown = [tid for tid in f.tasks if tid in index.tasks]
+            # a page at a time: a finding on a large corpus stands on thousands of tasks
+            shown = paged([tid for tid in f.tasks if tid in index.tasks], f"bn_finding_{i}_page")
             linked_table(
                 task_rows(f.subject, tuple(shown)),
                 [("tasks", {"task": tid}) for tid in shown],

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 from innograph.app import cached
 from innograph.app.components.filters import doc_title
+from innograph.app.components.pickers import document_picker
 from innograph.app.i18n import t
 from innograph.app.state import page_source
 from innograph.graph.scope import Scope
@@ -34,7 +35,7 @@ for side, label, key in zip(
     sides, (t("cmp_before"), t("cmp_after")), ("cmp_a", "cmp_b"), strict=True
 ):
     if by_docs or len(years) < 2:
-        picked = side.multiselect(label, list(titles), format_func=titles.get, key=f"{key}_docs")
+        picked = document_picker(src, label, f"{key}_docs", container=side)
         scopes.append(Scope(doc_ids=tuple(picked), follow_lineages=follow))
     else:
         default = (years[0], years[0]) if key == "cmp_a" else (years[-1], years[-1])

@@ -20,10 +20,11 @@ from innograph.app import url
 from innograph.app.components.network_panel import show
 from innograph.app.components.results import as_csv, frame, result_graph
 from innograph.app.embedded_cypher import CypherSyntaxError, EmbeddedCypher
-from innograph.app.i18n import lang, t
+from innograph.app.i18n import lang, refusal, t
 from innograph.app.state import NEO4J, page_source
-from innograph.graph.queries import NxStore
+from innograph.graph.queries import DbStore
 from innograph.graph.readonly import CypherRefused, LibraryQuery, ReadOnlyCypher, library
+from innograph.graph.store_file import load_graph
 
 src = page_source()
 st.title(t("page_console"))
@@ -31,9 +32,13 @@ queries = {q.name: q for q in library()}
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def embedded(version: str, _store: NxStore) -> EmbeddedCypher:
-    """The grand-cypher view of one version of the embedded graph."""
-    return EmbeddedCypher(_store.g)
+def embedded(version: str, folder: str) -> EmbeddedCypher:
+    """The grand-cypher view of one version of the embedded graph.
+
+    grand-cypher walks a NetworkX graph, so the console (alone of the pages)
+    assembles the whole graph, once per version, when it is first opened.
+    """
+    return EmbeddedCypher(load_graph(folder))
 
 
 engine: ReadOnlyCypher | EmbeddedCypher
@@ -41,8 +46,8 @@ if src.mode == NEO4J:
     engine = ReadOnlyCypher(src.driver, src.database)
     st.caption(t("console_neo4j"))
 else:
-    assert isinstance(src.store, NxStore)
-    engine = embedded(src.version, src.store)
+    assert isinstance(src.store, DbStore)
+    engine = embedded(src.version, str(src.store.folder))
     st.caption(t("console_embedded"))
 
 
@@ -119,7 +124,7 @@ if run:
         headline = t(f"console_{err.kind}")
         # the subset note is all instructions, so its headline says everything
         st.error(
-            headline if headline and err.kind == "subset" else f"{headline} {err.reason}".strip()
+            headline if headline and err.kind == "subset" else f"{headline} {refusal(err)}".strip()
         )
         st.caption(t("console_readonly_note"))
         st.stop()

@@ -36,6 +36,7 @@ from innograph.app.components.network_view import (
     from_query,
     to_query,
 )
+from innograph.app.components.pickers import document_picker
 from innograph.app.i18n import t, type_names
 from innograph.app.navigation import page_path
 from innograph.app.state import page_source
@@ -76,10 +77,7 @@ kind = st.radio(t("net_view"), VIEWS, format_func=kind_names.get, key="net_view"
 st.caption(t(f"net_intro_{kind}"))
 with st.container(border=True):
     row1 = st.columns(2)
-    picked_docs = row1[0].multiselect(
-        t("filter_documents"), list(titles), format_func=titles.get, key="net_docs",
-        placeholder=t("all"),
-    )  # fmt: skip
+    picked_docs = document_picker(src, t("filter_documents"), "net_docs", container=row1[0])
     types = row1[1].multiselect(
         t("filter_actor_types"), list(model.ACTOR_LABELS), format_func=type_names().get,
         key="net_types", placeholder=t("all"),
@@ -159,7 +157,8 @@ elif kind == EGO:
     if centre is None:
         st.info(t("net_pick_centre"))
     else:
-        whole = mark_edges(two_mode(cached.assignments(src, scope), cached.tasks(src, scope)), src)
+        # marked in place: the shared network of this version, the same marks each time
+        whole = mark_edges(cached.two_mode(src, scope), src)
         selection = select(
             whole, types, ego=centre, radius=2 * view.radius, cap=view.cap, tasks=view.tasks
         )

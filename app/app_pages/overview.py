@@ -98,4 +98,5 @@ with right:
         ),
         [("agency", {"id": x.actor_id}) for x in loads],
         "overview_leads",
+        share=0.5,
     )

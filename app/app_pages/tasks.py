@@ -24,7 +24,7 @@ from innograph.app.components.highlight import (
     task_source,
     text_block,
 )
-from innograph.app.components.pickers import actor_picker
+from innograph.app.components.pickers import actor_picker, document_picker
 from innograph.app.components.tables import linked_table, paged
 from innograph.app.i18n import basis_label, t, type_label, type_names
 from innograph.app.state import page_source
@@ -55,10 +55,7 @@ url.adopt("leads", "tasks_co_leads", lambda raw: tuple(int(x) for x in raw.split
 url.adopt("collective", "tasks_collective", {"yes": True, "no": False}.__getitem__)
 with st.container(border=True):
     row1 = st.columns(3)
-    picked_docs = row1[0].multiselect(
-        t("filter_documents"), list(titles), format_func=titles.get, key="tasks_docs",
-        placeholder=t("all"),
-    )  # fmt: skip
+    picked_docs = document_picker(src, t("filter_documents"), "tasks_docs", container=row1[0])
     section = row1[1].text_input(t("filter_section"), key="tasks_section").strip() or None
     types = row1[2].multiselect(
         t("filter_actor_types"), list(model.ACTOR_LABELS), format_func=type_names().get,
@@ -134,7 +131,16 @@ if current and current not in ids:
     ids.insert(0, current)  # a linked task stays readable whatever the filters and page
 if not ids:
     st.stop()
-labels = {r.task_id: f"{titles.get(r.doc_id, r.doc_id)[:24]} · {r.text[:48]}" for r in rows}
+
+
+def task_label(doc_id: str, text: str) -> str:
+    return f"{titles.get(doc_id, doc_id)[:24]} · {text[:48]}"
+
+
+labels = {r.task_id: task_label(r.doc_id, r.text) for r in shown}
+linked = cached.task(src, current) if current and current not in labels else None
+if linked is not None:  # labelled from the store: the table may hold 100,000 other tasks
+    labels[current] = task_label(linked["doc_id"], linked["text"])
 pick = st.selectbox(t("pick_task"), ids, format_func=lambda i: labels.get(i, i), key="tasks_pick")
 url.publish("task", pick)
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
+from innograph.app.components.pickers import document_picker
 from innograph.app.i18n import t, type_names
+from innograph.app.state import Source
 from innograph.graph import model
 from innograph.graph.scope import Scope
 
@@ -29,6 +31,7 @@ def doc_date(doc: dict[str, Any]) -> str | None:
 
 
 def scope_filters(
+    src: Source,
     docs: list[dict[str, Any]],
     key: str,
     *,
@@ -37,15 +40,8 @@ def scope_filters(
     actor_types: bool = True,
 ) -> Scope:
     """Draw the filters (in a row of columns) and return the scope they describe."""
-    titles = doc_title(docs)
     columns = st.columns(1 + jurisdictions + years + actor_types)
-    picked_docs = columns[0].multiselect(
-        t("filter_documents"),
-        list(titles),
-        format_func=titles.get,
-        key=f"{key}_docs",
-        placeholder=t("all"),
-    )
+    picked_docs = document_picker(src, t("filter_documents"), f"{key}_docs", container=columns[0])
     i = 1
     picked_places: list[str] = []
     if jurisdictions:

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 import pydeck as pdk
 import streamlit as st
-from innograph.app.cached import TTL
 from innograph.app.components.network import TYPE_COLOURS, dot
 from innograph.app.components.short_names import short_label
 from innograph.app.i18n import t, type_label
@@ -260,7 +259,7 @@ def legend_items(
 # --- on the page --------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, ttl=TTL, max_entries=32)
+@st.cache_data(show_spinner=False, max_entries=32)
 def _overview(
     _store: Store, version: str, scope: Scope, types: tuple[str, ...], min_shared: int
 ) -> Overview:

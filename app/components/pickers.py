@@ -67,3 +67,32 @@ def actor_picker(
         return None
     names = {None: t("any"), **options}
     return box.selectbox(label, ids, format_func=lambda i: names.get(i, str(i)), key=key)
+
+
+def document_picker(
+    src: Source,
+    label: str,
+    key: str,
+    *,
+    container: st.delta_generator.DeltaGenerator | None = None,
+) -> list[str]:
+    """Search box and multiselect of document ids, none meaning all documents.
+
+    Offers the documents already picked (from a link or the URL) and the
+    matches of what was typed (`app.cached.document_matches`, on the server),
+    else the newest `LIMIT`: at 10,000 documents a multiselect of every title
+    would be a long list to send and scroll. The picked ids live in
+    ``st.session_state[key]``, the search text in ``key + "_q"``.
+    """
+    box = container or st.container()
+    query = box.text_input(
+        t("picker_search", what=label), key=f"{key}_q", placeholder=t("doc_search_hint")
+    ).strip()
+    titles = cached.document_titles(src)
+    picked = [d for d in st.session_state.get(key) or [] if d in titles]
+    st.session_state[key] = picked
+    found = cached.document_matches(src, query, LIMIT)
+    if query and not found:
+        box.caption(t("search_none", query=query))
+    options = list(dict.fromkeys([*picked, *found]))
+    return box.multiselect(label, options, format_func=titles.get, key=key, placeholder=t("all"))

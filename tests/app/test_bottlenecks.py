@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import seed_facts as facts
+from innograph.app.components.tables import PAGE_ROWS
 
 DIVISION = facts.doc_id(facts.TASK_DIVISION)
 
@@ -54,6 +56,9 @@ def test_findings_come_first_with_the_tasks_behind_and_the_role_of_each(open_pag
         f"**协同瓶颈** · {facts.KJT}牵头{len(gold)}项任务中的{len(led)}项（{pct}%）"
     )
     rows = behind(at, 0)
+    assert len(rows) == PAGE_ROWS  # a page at a time: 61 tasks stand behind it
+    at.number_input(key="bn_finding_0_page").set_value(2).run()
+    rows = pd.concat([rows, behind(at, 0)])
     assert len(rows) == len(led) + len(facts.joined_by(facts.TASK_DIVISION, facts.KJT))
     assert set(rows[rows["角色"] == "牵头"]["序号"]) == {t.number for t in led}
     # findings are above the charts

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 import seed_facts as facts
-from innograph.app.i18n import LANGS
+from innograph.app.embedded_cypher import EMBEDDED_REASONS
+from innograph.app.i18n import LANGS, REFUSALS_ZH
 from innograph.graph.store_file import load_graph
 from streamlit.testing.v1 import AppTest
 
@@ -122,3 +123,40 @@ def test_the_page_says_its_language(open_page) -> None:
         assert scripts == [f"<script>document.documentElement.lang = {code!r};</script>"]
         # the language is in the URL unless it is the default
         assert at.query_params.get("lang") == (None if lang == "zh" else lang)
+
+
+#: Queries each console refuses, each for another reason (`EMBEDDED_REASONS`); a
+#: parameter without a value is the server's own message on Neo4j, so not among its.
+LONG = "MATCH (a) RETURN a.id // " + "x" * 10_001
+REFUSED = {
+    "file": ["CREATE (:Agency {id: 'x'}) RETURN 1", "MATCH (a:Agency {id: $nobody}) RETURN a.id",
+             "MATCH (a:Agency) WITH a RETURN a.id", LONG],
+    "neo4j": ["CREATE (:Agency {id: 'x'}) RETURN 1", "EXPLAIN MATCH (a) RETURN a.id", LONG],
+}  # fmt: skip
+#: A lower-case English word, outside `commands`, $parameters and functions such as range().
+PROSE = re.compile(r"\b[a-z]{3,}\b")
+
+
+def prose(text: str) -> list[str]:
+    return PROSE.findall(re.sub(r"`[^`]*`|\$\w+|\w+\(\)", "", text))
+
+
+def test_the_chinese_console_says_why_in_chinese(open_page, mode: str) -> None:  # type: ignore[no-untyped-def]
+    for query in REFUSED[mode]:
+        at = open_page("console", "zh")
+        picked = at.selectbox(key="console_pick").value
+        at.text_area(key=f"console_text:{picked}").set_value(query)
+        at.text_input(key=f"console_params:{picked}").set_value("{}")
+        at.button(key="console_run").click().run()
+        (error,) = at.error
+        assert CJK.search(error.value) and prose(error.value) == [], error.value
+
+
+def test_every_refusal_has_its_chinese_sentence() -> None:
+    """Each reason the services give (the English sentence) is written in Chinese too,
+    with the same values in it and no English prose around them."""
+    for key, english in EMBEDDED_REASONS.items():
+        chinese = REFUSALS_ZH[key]
+        assert set(re.findall(r"\{(\w+)", chinese)) == set(re.findall(r"\{(\w+)", english)), key
+        sentence = re.sub(r"\{\w+[^}]*\}", "", chinese)  # the values filled in
+        assert CJK.search(sentence) and prose(sentence) == [], (key, chinese)

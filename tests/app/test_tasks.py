@@ -72,3 +72,19 @@ def test_source_text_marks_the_clause_and_each_name_where_written(open_page) -> 
         assert name in clause
     people = next(d.value for d in at.dataframe if "原文写法" in d.value.columns)
     assert list(people["原文写法"]) == [*gold.leads_written, *gold.participants_written]
+
+
+def test_the_document_picker_searches_on_the_server(open_page) -> None:
+    """Typed words narrow the documents offered to those whose title, number or id has them."""
+    at = open_page("tasks")
+    # the five seeds: all offered before typing (the newest fifty would be)
+    assert set(at.multiselect(key="tasks_docs").options) == facts.seed_titles()
+    title = facts.title(facts.TASK_DIVISION)
+    at.text_input(key="tasks_docs_q").set_value(title[-4:]).run()
+    assert at.multiselect(key="tasks_docs").options == [title]
+    at.multiselect(key="tasks_docs").set_value([DIVISION]).run()
+    at.text_input(key="tasks_docs_q").set_value("没有这样的文件").run()
+    # the picked document stays offered (and picked) whatever is typed next
+    assert at.multiselect(key="tasks_docs").options == [title]
+    assert at.multiselect(key="tasks_docs").value == [DIVISION]
+    assert any("没有这样的文件" in c.value for c in at.caption)

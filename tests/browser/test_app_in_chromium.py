@@ -553,3 +553,33 @@ def test_a_role_edited_in_the_app_is_marked_after_a_build_listed_and_undone(
     finally:
         context.close()
     assert (ROOT / "data" / "corrections.yaml").read_bytes() == repo_file
+
+
+#: The pages with the main tables, in English (longer headers than Chinese).
+TABLE_PAGES = [
+    ("overview?lang=en", "Overview"),
+    (f"agency?lang=en&id={quote(KJT_ID)}", "Agency"),
+    ("tasks?lang=en", "Tasks"),
+    ("documents?lang=en", "Documents"),
+]
+#: Each table's box and its grid's scrolled and visible widths.
+TABLE_WIDTHS = """() => [...document.querySelectorAll('[data-testid=stDataFrame]')].map(el => {
+  const grid = el.querySelector('.dvn-scroller');
+  return {right: el.getBoundingClientRect().right, page: window.innerWidth,
+          columns: grid.scrollWidth, shown: grid.clientWidth};
+})"""
+
+
+@pytest.mark.parametrize(("path", "heading"), TABLE_PAGES, ids=[h for _, h in TABLE_PAGES])
+def test_tables_fit_in_1440_px(browser, served_app: str, path: str, heading: str) -> None:  # type: ignore[no-untyped-def]
+    """Every table lies inside the page and shows all its columns without scrolling."""
+    tab = fresh_tab(browser, "en")
+    assert tab.viewport_size == {"width": 1440, "height": 1000}
+    open_page(tab, served_app, path, heading)
+    tab.locator("[data-testid=stDataFrame] .dvn-scroller").first.wait_for()
+    tables = tab.evaluate(TABLE_WIDTHS)
+    assert tables
+    for table in tables:
+        assert table["right"] <= table["page"], table
+        assert table["columns"] <= table["shown"] + 2, table  # 2 px: rounding of the borders
+    tab.context.close()

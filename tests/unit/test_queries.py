@@ -1,4 +1,8 @@
-"""NxStore on the hand-made corpus of `graph_corpus`; every answer worked out by hand.
+"""The stores on the hand-made corpus of `graph_corpus`; every answer worked out by hand.
+
+Each test runs on `NxStore` (the graph in memory) and on `DbStore` (SQL over
+the embedded database written from the same extractions): both must give
+these answers.
 
 Reminder of the corpus: in xj-a, task 1 is led by 经信委 and 科技厅 with 发改委
 and 有关部门 taking part; task 2 is led by 科技厅 with 财政厅 and 经信委; task 3
@@ -10,15 +14,24 @@ from __future__ import annotations
 
 import pytest
 from graph_corpus import NM, XJ, corpus
-from innograph.graph.build import build_graph
-from innograph.graph.queries import NxStore, open_store
+from innograph.graph import store_db
+from innograph.graph.build import build_graph, document_rows
+from innograph.graph.queries import DbStore, NxStore, Store, open_store
 from innograph.graph.scope import LEAD, PARTICIPANT, Scope
 from innograph.graph.store_file import dumps_graph, write_atomic
 
 
-@pytest.fixture(scope="module")
-def store() -> NxStore:
-    return NxStore(build_graph(corpus()))
+@pytest.fixture(scope="module", params=["graph", "database"])
+def store(request, tmp_path_factory) -> Store:
+    if request.param == "graph":
+        return NxStore(build_graph(corpus()))
+    folder = tmp_path_factory.mktemp("db")
+    docs = corpus()
+    with store_db.connect(folder, write=True) as con:
+        written = [store_db.Written(document_rows(d), d.source, d.sha256, d.doc_id) for d in docs]
+        store_db.write(con, written)
+        store_db.derive(con)
+    return DbStore(folder)
 
 
 def ids(rows) -> list[str]:

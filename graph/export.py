@@ -14,7 +14,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 from collections import defaultdict
+from collections.abc import Iterable
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -117,30 +121,38 @@ def neo4j_labels(label: str) -> list[str]:
 # --- neo4j-admin CSV -------------------------------------------------------------
 
 
-def _csv_type(values: list[Any]) -> str:
-    """The neo4j-admin column type for the values one property takes."""
-    if all(isinstance(v, bool) for v in values):
-        return "boolean"
-    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        return "int"
-    if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
-        return "double"
-    if all(isinstance(v, list) for v in values):
-        items = [x for v in values for x in v]
-        if items and all(isinstance(x, int) and not isinstance(x, bool) for x in items):
-            return "int[]"
-        return "string[]"
-    return "string"
+class _Kind:
+    """The neo4j-admin column type of one property, learnt one value at a time.
 
+    A streamed export sees each value once and keeps only these flags: every
+    value a bool, an int, a number, a list; every list item an int.
+    """
 
-def _columns(records: list[dict[str, Any]], skip: set[str]) -> list[tuple[str, str]]:
-    """(property, type) for every property of these records, sorted by name."""
-    values: dict[str, list[Any]] = defaultdict(list)
-    for rec in records:
-        for k, v in rec.items():
-            if k not in skip:
-                values[k].append(v)
-    return [(k, _csv_type(values[k])) for k in sorted(values)]
+    def __init__(self) -> None:
+        self.bools = self.ints = self.numbers = self.lists = self.int_items = True
+        self.items = False
+
+    def see(self, value: Any) -> None:
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        self.bools &= isinstance(value, bool)
+        self.ints &= number and isinstance(value, int)
+        self.numbers &= number
+        self.lists &= isinstance(value, list)
+        if isinstance(value, list):
+            for x in value:
+                self.items = True
+                self.int_items &= isinstance(x, int) and not isinstance(x, bool)
+
+    def name(self) -> str:
+        if self.bools:
+            return "boolean"
+        if self.ints:
+            return "int"
+        if self.numbers:
+            return "double"
+        if self.lists:
+            return "int[]" if self.items and self.int_items else "string[]"
+        return "string"
 
 
 def _header(name: str, kind: str) -> str:
@@ -159,12 +171,31 @@ def _cell(value: Any, kind: str, delimiter: str) -> str:
 
 def array_delimiter(graph: nx.MultiDiGraph) -> str:
     """The first delimiter that no list element contains, so arrays split back exactly."""
-    records = [d for _, d in graph.nodes(data=True)] + [d for *_, d in graph.edges(data=True)]
-    items = {str(x) for d in records for v in d.values() if isinstance(v, list) for x in v}
-    for delimiter in _DELIMITERS:
-        if not any(delimiter in x for x in items):
-            return delimiter
-    raise ValueError("every candidate array delimiter occurs in the data")
+    spare = _Delimiters()
+    for _, d in graph.nodes(data=True):
+        spare.see(d)
+    for *_, d in graph.edges(data=True):
+        spare.see(d)
+    return spare.first()
+
+
+class _Delimiters:
+    """Which candidate array delimiters no list element seen so far contains."""
+
+    def __init__(self) -> None:
+        self.free = list(_DELIMITERS)
+
+    def see(self, record: dict[str, Any]) -> None:
+        for value in record.values():
+            if isinstance(value, list):
+                for x in value:
+                    text = str(x)
+                    self.free = [d for d in self.free if d not in text]
+
+    def first(self) -> str:
+        if not self.free:
+            raise ValueError("every candidate array delimiter occurs in the data")
+        return self.free[0]
 
 
 def write_neo4j_csv(graph: nx.MultiDiGraph, folder: Path, edge_keys: bool = True) -> list[Path]:
@@ -173,52 +204,104 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, folder: Path, edge_keys: bool = True
     `edge_keys` keeps each edge's NetworkX key as a ``key`` property; the
     bulk load (`graph.neo4j_bulk`) leaves it out, as the online loader does.
     """
+    return write_neo4j_csv_stream([graph], folder, edge_keys).files
+
+
+@dataclass
+class CsvExport:
+    """The files a streamed CSV export wrote, with what `neo4j-admin` needs to read them."""
+
+    files: list[Path]
+    delimiter: str
+    nodes: int
+    relationships: int
+
+
+def write_neo4j_csv_stream(
+    graphs: Iterable[nx.MultiDiGraph], folder: Path, edge_keys: bool = True
+) -> CsvExport:
+    """`write_neo4j_csv` of graphs given one after another (batches of a store).
+
+    Rows keep the order of the graphs and of each graph (a graph made by
+    `graph.build.to_graph` iterates sorted, so one such graph gives sorted
+    files). A node or edge is written once per graph holding it: batches must
+    not share them; a node without a label is an edge's endpoint that another
+    graph holds (a batch's actor, or a document of another batch it cites).
+    Rows go first to a JSON Lines file per label and type while the column
+    types and the array delimiter are learnt, then each becomes its CSV file:
+    memory holds one graph, never the export.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     for old in [*folder.glob("nodes_*.csv"), *folder.glob("relationships_*.csv")]:
         old.unlink()
-    delimiter = array_delimiter(graph)
-    written: list[Path] = []
+    spare = _Delimiters()
+    kinds: dict[tuple[str, str], dict[str, _Kind]] = defaultdict(dict)
+    counts = {"nodes": 0, "relationships": 0}
+    with tempfile.TemporaryDirectory(prefix="innograph-csv-") as tmp, ExitStack() as files:
+        spools: dict[tuple[str, str], Any] = {}
 
-    by_label: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-    for node, data in graph.nodes(data=True):
-        by_label[data["label"]].append((node, data))
-    for label in sorted(by_label):
-        rows = by_label[label]
-        cols = _columns([d for _, d in rows], skip={"label"})
-        header = ["id:ID", ":LABEL", *(_header(k, t) for k, t in cols)]
-        body = [
-            [
-                node,
-                delimiter.join(neo4j_labels(label)),
-                *(_cell(d.get(k), t, delimiter) for k, t in cols),
-            ]
-            for node, d in sorted(rows)
-        ]
-        written.append(_write_csv(folder / f"nodes_{label}.csv", header, body))
+        def spool(kind: str, name: str, row: list[Any], props: dict[str, Any], skip: str) -> None:
+            if (kind, name) not in spools:
+                path = Path(tmp) / f"{kind}_{name}.jsonl"
+                spools[(kind, name)] = files.enter_context(path.open("w", encoding="utf-8"))
+            columns = kinds[(kind, name)]
+            for key, value in props.items():
+                if key != skip:
+                    columns.setdefault(key, _Kind()).see(value)
+            spare.see(props)
+            spools[(kind, name)].write(json.dumps([*row, props], ensure_ascii=False) + "\n")
+            counts[kind] += 1
 
-    by_type: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        by_type[data["type"]].append((u, v, key, data))
-    for rel in sorted(by_type):
-        rows = by_type[rel]
-        cols = _columns([d for *_, d in rows], skip={"type"})
-        keys = ["key"] if edge_keys else []
-        header = [":START_ID", ":END_ID", ":TYPE", *keys, *(_header(k, t) for k, t in cols)]
-        body = [
-            [
-                u,
-                v,
-                rel,
-                *([key] if edge_keys else []),
-                *(_cell(d.get(k), t, delimiter) for k, t in cols),
-            ]
-            for u, v, key, d in sorted(rows, key=lambda r: (r[0], r[1], r[2]))
-        ]
-        written.append(_write_csv(folder / f"relationships_{rel}.csv", header, body))
-
+        for graph in graphs:
+            for node, d in graph.nodes(data=True):
+                if "label" in d:  # else only an edge's endpoint, written by the graph holding it
+                    spool("nodes", d["label"], [node], d, "label")
+            for u, v, key, d in graph.edges(keys=True, data=True):
+                spool("relationships", d["type"], [u, v, key], d, "type")
+        files.close()
+        delimiter = spare.first()
+        written = [
+            _csv_of(Path(tmp) / f"{kind}_{name}.jsonl", folder, kind, name, kinds[(kind, name)],
+                    delimiter, edge_keys)
+            for kind, name in sorted(spools)
+        ]  # fmt: skip
     command = folder / IMPORT_COMMAND
     write_atomic(command, import_command(written, delimiter).encode("utf-8"))
-    return [*written, command]
+    return CsvExport([*written, command], delimiter, counts["nodes"], counts["relationships"])
+
+
+def _csv_of(
+    spool: Path,
+    folder: Path,
+    kind: str,
+    name: str,
+    kinds: dict[str, _Kind],
+    delimiter: str,
+    edge_keys: bool,
+) -> Path:
+    """One spooled JSON Lines file as its neo4j-admin CSV file (header, typed cells)."""
+    cols = [(k, kinds[k].name()) for k in sorted(kinds)]
+    if kind == "nodes":
+        header = ["id:ID", ":LABEL", *(_header(k, t) for k, t in cols)]
+        labels = delimiter.join(neo4j_labels(name))
+    else:
+        keys = ["key"] if edge_keys else []
+        header = [":START_ID", ":END_ID", ":TYPE", *keys, *(_header(k, t) for k, t in cols)]
+    path = folder / f"{kind}_{name}.csv"
+    part = path.with_name(path.name + ".part")
+    with spool.open(encoding="utf-8") as rows, part.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(header)
+        for line in rows:
+            *ids, d = json.loads(line)
+            cells = [_cell(d.get(k), t, delimiter) for k, t in cols]
+            if kind == "nodes":
+                writer.writerow([ids[0], labels, *cells])
+            else:
+                u, v, key = ids
+                writer.writerow([u, v, name, *([key] if edge_keys else []), *cells])
+    part.replace(path)
+    return path
 
 
 def import_arguments(
@@ -251,12 +334,3 @@ def _delimiter_arg(delimiter: str, quote: bool) -> str:
     if delimiter.isascii() and delimiter.isprintable():
         return f"'{delimiter}'" if quote else delimiter
     return f"U+{ord(delimiter):04X}"
-
-
-def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    write_atomic(path, buf.getvalue().encode("utf-8"))
-    return path

@@ -23,10 +23,11 @@ return their counts instead of adding them up as they go.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import threading
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,8 @@ DEFAULT_BATCH_SIZE = 5000
 DEFAULT_TRANSACTION_ROWS = 20000
 #: Sessions writing document batches side by side.
 DEFAULT_WORKERS = 2
+#: Documents read from the embedded store at a time.
+DEFAULT_STORE_BATCH = 500
 FACTS_HASH = "facts_sha256"
 
 EdgeGroup = tuple[str, str, str]  # (relationship type, source label, target label)
@@ -123,6 +126,40 @@ class LoadPlan:
 
 
 @dataclass
+class Corpus:
+    """What a load writes, read in pieces: the shared part whole, the documents in batches.
+
+    `from_graph` is a graph already in memory (one batch of every document);
+    `from_store` reads the embedded store batch by batch (`graph.store_db`),
+    so a load's memory follows the batch, never the corpus.
+    """
+
+    shared: LoadPlan  # shared nodes, unanchored edges and their labels; no documents
+    doc_ids: list[str]
+    units: Callable[[], Iterator[list[DocumentUnit]]]  # every document, batch by batch
+
+    @classmethod
+    def from_graph(cls, graph: nx.MultiDiGraph) -> Corpus:
+        plan = plan_load(graph)
+        units = [plan.documents[d] for d in sorted(plan.documents)]
+        shared = LoadPlan({}, plan.shared, plan.unanchored, plan.labels)
+        return cls(shared, sorted(plan.documents), lambda: iter([units]))
+
+    @classmethod
+    def from_store(cls, con: Any, batch_documents: int = DEFAULT_STORE_BATCH) -> Corpus:
+        """The corpus of an open store connection (`graph.store_db.connect`)."""
+        from innograph.graph import store_db
+
+        def units() -> Iterator[list[DocumentUnit]]:
+            for ids, graph in store_db.document_batches(con, batch_documents):
+                plan = plan_load(graph, only=set(ids))
+                yield [plan.documents[d] for d in ids]
+
+        shared = plan_load(store_db.shared_graph(con))
+        return cls(shared, store_db.doc_ids(con), units)
+
+
+@dataclass
 class Counts:
     """Database changes, from the result summaries of the statements run."""
 
@@ -197,11 +234,14 @@ def neo4j_properties(attrs: Mapping[str, Any], where: str, skip: str = "") -> di
 _PRIMITIVES = frozenset({str, int, float, bool})
 
 
-def plan_load(graph: nx.MultiDiGraph) -> LoadPlan:
+def plan_load(graph: nx.MultiDiGraph, only: Collection[str] | None = None) -> LoadPlan:
     """Split `graph` into document units, shared nodes and unanchored edges.
 
     Labels, types and which document owns what are checked here, for the
-    whole graph, before anything is written.
+    whole graph, before anything is written. With `only` (a batch of the
+    store, `graph.store_db.document_batches`), just those documents become
+    units: the other Document nodes of the graph are the ones they cite,
+    written by their own batch.
     """
     labels: dict[str, str] = {}
     documents: dict[str, DocumentUnit] = {}
@@ -214,7 +254,8 @@ def plan_load(graph: nx.MultiDiGraph) -> LoadPlan:
             raise LoadError(f"node {node_id!r}: label {label!r} is not one of graph.model")
         labels[node_id] = label
         if label == model.DOCUMENT and not attrs.get("cited_only", False):
-            documents[node_id] = DocumentUnit(node_id, attrs)
+            if only is None or node_id in only:
+                documents[node_id] = DocumentUnit(node_id, attrs)
         elif label in cypher.OWNED_LABELS:
             if not isinstance(attrs.get("doc_id"), str):
                 raise LoadError(f"node {node_id!r}: a {label} needs the doc_id of its document")
@@ -280,7 +321,7 @@ def ensure_schema(driver: Driver, database: str, wait_seconds: int = 300) -> Non
 
 
 def load(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph | Corpus,
     driver: Driver,
     database: str,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -288,39 +329,60 @@ def load(
     transaction_rows: int = DEFAULT_TRANSACTION_ROWS,
     workers: int = DEFAULT_WORKERS,
 ) -> LoadSummary:
-    """Make the database hold exactly `graph`, touching only what changed.
+    """Make the database hold exactly `graph` (or a store's `Corpus`), touching only what changed.
 
     Documents to write are grouped into transactions of whole documents of
     about `transaction_rows` nodes and relationships, which `workers` sessions
-    commit side by side (see `write_documents`).
+    commit side by side (see `write_documents`). A corpus is read batch by
+    batch while the sessions write, so a bad property in a late batch stops
+    the load after earlier documents were written — each of them whole.
     """
-    plan = plan_load(graph)
+    corpus = graph if isinstance(graph, Corpus) else Corpus.from_graph(graph)
+    plan = corpus.shared
     ensure_schema(driver, database)
     summary = LoadSummary()
     with driver.session(database=database) as session:
         loaded = dict(session.execute_read(_read_pairs, cypher.LOADED_DOCUMENTS))
-        todo = []
-        for doc_id, unit in sorted(plan.documents.items()):
-            if loaded.get(doc_id) == unit.facts_sha256:
-                summary.unchanged.append(doc_id)
-            else:
-                unit.convert()  # every property is checked before anything is written
-                todo.append(unit)
+
+    def batches() -> Iterator[tuple[DocumentBatch, DocumentStatements]]:
+        for units in corpus.units():
+            todo = []
+            for unit in units:
+                if loaded.get(unit.doc_id) == unit.facts_sha256:
+                    summary.unchanged.append(unit.doc_id)
+                else:
+                    unit.convert()  # every property of the batch is checked before it is written
+                    todo.append(unit)
+                    (summary.replaced if unit.doc_id in loaded else summary.added).append(
+                        unit.doc_id
+                    )
+            statements = DocumentStatements.for_units(todo)
+            grouped = document_batches(todo, set(loaded), transaction_rows) or [
+                DocumentBatch([], True)
+            ]
+            grouped[0].skipped = len(units) - len(todo)
+            for batch in grouped:
+                yield batch, statements
+
+    pending = batches()
+    # The first batch of documents (all of a graph given whole) is checked before
+    # anything is written: a bad property there changes nothing in the database.
+    first = next(pending, None)
+    with driver.session(database=database) as session:
         _write_shared(session, plan, summary, batch_size)
-        for doc_id in sorted(set(loaded) - set(plan.documents)):
+        for doc_id in sorted(set(loaded) - set(corpus.doc_ids)):
             summary.counts.add(session.execute_write(_remove_documents, [doc_id]))
             summary.removed.append(doc_id)
-    statements = DocumentStatements.for_plan(plan)
-    batches = document_batches(todo, set(loaded), transaction_rows)
+    queue = itertools.chain([first], pending) if first is not None else pending
     summary.counts.add(
-        write_documents(driver, database, batches, statements, batch_size, workers, progress)
+        write_documents(driver, database, queue, len(corpus.doc_ids), batch_size, workers, progress)
     )
-    for unit in todo:
-        (summary.replaced if unit.doc_id in loaded else summary.added).append(unit.doc_id)
     with driver.session(database=database) as session:
         for rel in sorted(set(UNANCHORED_TYPES) | set(plan.unanchored)):
             _write_unanchored(session, rel, plan, summary, batch_size)
-        _delete_orphans(session, plan, summary, batch_size)
+        _delete_orphans(session, plan, set(corpus.doc_ids), summary, batch_size)
+    for names in (summary.added, summary.replaced, summary.unchanged):
+        names.sort()
     return summary
 
 
@@ -423,8 +485,12 @@ class DocumentStatements:
 
     @classmethod
     def for_plan(cls, plan: LoadPlan) -> DocumentStatements:
+        return cls.for_units(plan.documents.values())
+
+    @classmethod
+    def for_units(cls, units: Iterable[DocumentUnit]) -> DocumentStatements:
         keys: dict[EdgeGroup, set[str]] = defaultdict(set)
-        for unit in plan.documents.values():
+        for unit in units:
             for group, _, _, _, attrs in unit.raw_edges:
                 keys[group].update(key for key in attrs if key != "type")
         groups = tuple(sorted(keys))
@@ -451,6 +517,7 @@ class DocumentBatch:
 
     units: list[DocumentUnit]
     new: bool  # none of them has facts in the database yet: nothing to delete
+    skipped: int = 0  # unchanged documents passed over just before it, for the progress count
 
     def rows(self) -> int:
         return sum(unit.rows() for unit in self.units)
@@ -487,8 +554,8 @@ class _EndpointMissing(Exception):
 def write_documents(
     driver: Driver,
     database: str,
-    batches: list[DocumentBatch],
-    statements: DocumentStatements,
+    batches: Iterator[tuple[DocumentBatch, DocumentStatements]],
+    documents: int,
     batch_size: int,
     workers: int,
     progress: bool,
@@ -502,35 +569,45 @@ def write_documents(
     its parameters: with two cores that keeps both busy. A batch whose
     relationships miss an endpoint is rolled back and its documents written
     one by one, so the error names the document at fault; after an error no
-    session starts another batch.
+    session starts another batch. `batches` is drawn lazily, one at a time
+    under the lock (it may be reading the store); the progress counts
+    `documents`, skipped ones included.
     """
     from innograph.ingest.progress import Progress
 
-    queue = iter(batches)
     lock = threading.Lock()
     total = Counts()
-    bar = Progress("load", sum(len(b.units) for b in batches), enabled=progress)
+    bar = Progress("load", documents, enabled=progress)
 
     failed = threading.Event()  # one session failed: the others take no new batch
 
     def worker() -> None:
         with driver.session(database=database) as session:
             while not failed.is_set():
-                with lock:
-                    batch = next(queue, None)
-                if batch is None:
-                    return
                 try:
-                    counts = _write_batch_or_each(session, batch, statements, batch_size)
+                    with lock:
+                        item = next(batches, None)
+                except BaseException:
+                    failed.set()
+                    raise
+                if item is None:
+                    return
+                batch, statements = item
+                try:
+                    counts = (
+                        _write_batch_or_each(session, batch, statements, batch_size)
+                        if batch.units
+                        else Counts()
+                    )
                 except BaseException:
                     failed.set()
                     raise
                 with lock:
                     total.add(counts)
-                    bar.update(len(batch.units))
+                    bar.update(batch.skipped + len(batch.units))
 
     with bar, ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        for future in [pool.submit(worker) for _ in range(max(1, min(workers, len(batches))))]:
+        for future in [pool.submit(worker) for _ in range(max(1, workers))]:
             future.result()
     return total
 
@@ -636,13 +713,15 @@ def _write_unanchored(
     summary.counts.add(session.execute_write(replace))
 
 
-def _delete_orphans(session: Session, plan: LoadPlan, summary: LoadSummary, batch: int) -> None:
+def _delete_orphans(
+    session: Session, plan: LoadPlan, documents: set[str], summary: LoadSummary, batch: int
+) -> None:
     """Shared nodes the graph dropped, deleted once no relationship uses them."""
     gone: dict[str, list[str]] = defaultdict(list)
     for node_id, labels in session.execute_read(_read_pairs, cypher.ISOLATED_SHARED_NODES):
         primary = [label for label in labels if label != model.ACTOR]
         known = len(primary) == 1 and primary[0] in model.NODE_LABELS
-        if known and node_id not in plan.shared and node_id not in plan.documents:
+        if known and node_id not in plan.shared and node_id not in documents:
             gone[primary[0]].append(node_id)
     for label, ids in sorted(gone.items()):
         for chunk in _chunks(ids, batch):

@@ -379,6 +379,43 @@ def subgraph(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> nx.Multi
     return to_graph(nodes, edges)
 
 
+def shared_graph(con: duckdb.DuckDBPyConnection) -> nx.MultiDiGraph:
+    """What no document owns: every entity, every cited-only stub, the links among entities.
+
+    Its size follows the number of actors, regions and programmes (thousands),
+    not of documents; with `document_batches` it is everything `load_graph`
+    holds, read in pieces a loader or an exporter can stream.
+    """
+    nodes: dict[str, dict[str, Any]] = {}
+    for row in con.execute(store_sql.ENTITY_NODES.format(where="")).fetchall():
+        nodes[row[0]] = entity_node(row)
+    for _, number, cited, stub, _ in con.execute(
+        store_sql.CITATIONS_RESOLVED.format(and_where="")
+    ).fetchall():
+        if stub:
+            nodes.setdefault(cited, cited_stub(number))
+    edges = {
+        key: (source, target, json.loads(props))
+        for key, source, target, props in con.execute(store_sql.ALL_LINKS).fetchall()
+    }
+    return to_graph(nodes, edges)
+
+
+def document_batches(
+    con: duckdb.DuckDBPyConnection, size: int = 500
+) -> Iterator[tuple[list[str], nx.MultiDiGraph]]:
+    """Every document, `size` at a time in doc_id order, each batch with its `subgraph`.
+
+    A batch's graph also holds the entities and cited documents it points at
+    (as the whole corpus has them); only the documents of the batch are its
+    own. Memory follows `size`, whatever the corpus.
+    """
+    ids = doc_ids(con)
+    for start in range(0, len(ids), size):
+        chunk = ids[start : start + size]
+        yield chunk, subgraph(con, chunk)
+
+
 def entity_node(row: Sequence[Any]) -> dict[str, Any]:
     """An entity's node properties from its row of `store_sql.ENTITY_NODES`."""
     _, label, name, aliases, jurisdiction, level, mentions, gaz, doc_ids, corrections, lineage = row

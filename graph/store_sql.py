@@ -176,6 +176,9 @@ WHERE coalesce(n.cited, '') <> c.doc_id {and_where}
 ORDER BY c.doc_id, c.ord
 """
 
+#: Every link (PART_OF, LOCATED_IN), for a reader that streams the store.
+ALL_LINKS: Final = "SELECT key, source, target, props FROM links ORDER BY key"
+
 #: The links among a set of entities ($1).
 LINKS_AMONG: Final = """
 SELECT key, source, target, props FROM links

@@ -1,8 +1,10 @@
 """`innograph load [GRAPH] [--bulk [--yes]]`: put the built graph into Neo4j.
 
-Loads what `innograph build` wrote (``data/build/graph.json``, or the graph
-file or store folder given) into the database of `connection_settings()`,
-replacing only the documents whose facts changed. With ``--bulk`` it instead
+Loads what `innograph build` wrote (the embedded store ``data/build/``, or the
+store folder or ``graph.json`` given) into the database of
+`connection_settings()`, replacing only the documents whose facts changed.
+The store is read in batches of documents while they are written, never as
+one graph in memory. With ``--bulk`` it instead
 makes a new database with ``neo4j-admin database import`` (`graph.neo4j_bulk`),
 which replaces the whole database of the project's local server, so it asks
 first (``--yes`` answers for scripts). Any failure is one line on standard
@@ -13,9 +15,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 
-from innograph.graph import neo4j_bulk, neo4j_load, store_file
-from innograph.graph.neo4j_server import Neo4jServerError, connection_settings, neo4j_home
+from innograph.graph import neo4j_bulk, neo4j_load, store_db, store_file
+from innograph.graph.neo4j_server import (
+    ConnectionSettings,
+    Neo4jServerError,
+    connection_settings,
+    neo4j_home,
+)
 from innograph.ingest.model import IngestError
 
 
@@ -54,22 +63,43 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    with ExitStack() as stack:
+        try:  # where to load first: a bad NEO4J_URI is said before any graph is read
+            settings = connection_settings()
+            corpus = stack.enter_context(_corpus(args.graph))
+        except (IngestError, Neo4jServerError) as err:
+            print(f"innograph load: {err}", file=sys.stderr)
+            return 1
+        source = args.graph or store_file.build_dir()
+        if getattr(args, "bulk", False):
+            return _bulk(corpus, source, settings.database, args)
+        return _online(corpus, source, settings, args)
+
+
+@contextmanager
+def _corpus(path: str | None) -> Iterator[neo4j_load.Corpus]:
+    """What to load: a ``graph.json`` whole, else the embedded store read batch by batch."""
+    folder = store_file.build_dir(path)
+    if folder.suffix == ".json":
+        yield neo4j_load.Corpus.from_graph(store_file.load_graph(folder))
+        return
+    with store_db.connect(folder) as con:
+        yield neo4j_load.Corpus.from_store(con)
+
+
+def _online(
+    corpus: neo4j_load.Corpus,
+    source: object,
+    settings: ConnectionSettings,
+    args: argparse.Namespace,
+) -> int:
     from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
-    try:  # where to load first: a bad NEO4J_URI is said before any graph is read
-        settings = connection_settings()
-        graph = store_file.load_graph(args.graph)
-    except (IngestError, Neo4jServerError) as err:
-        print(f"innograph load: {err}", file=sys.stderr)
-        return 1
-    source = args.graph or store_file.build_dir()
-    if getattr(args, "bulk", False):
-        return _bulk(graph, source, settings.database, args.yes)
     try:
         with settings.driver(notifications_min_severity="OFF") as driver:
             driver.verify_connectivity()
             summary = neo4j_load.load(
-                graph,
+                corpus,
                 driver,
                 settings.database,
                 batch_size=args.batch_size,
@@ -104,12 +134,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _bulk(graph, source, database: str, yes: bool) -> int:  # type: ignore[no-untyped-def]
+def _bulk(
+    corpus: neo4j_load.Corpus, source: object, database: str, args: argparse.Namespace
+) -> int:
     warning = (
         f"innograph load --bulk replaces the whole database {database!r} of the local "
         f"Neo4j server in {neo4j_home()} with {source}, stopping and restarting the server"
     )
-    if not yes:
+    if not args.yes:
         if not sys.stdin.isatty():
             print(f"{warning}; add --yes to go on", file=sys.stderr)
             return 1
@@ -119,7 +151,7 @@ def _bulk(graph, source, database: str, yes: bool) -> int:  # type: ignore[no-un
     else:
         print(warning)
     try:
-        summary = neo4j_bulk.bulk_load(graph, database)
+        summary = neo4j_bulk.bulk_load(corpus, database, progress=not args.quiet)
     except (neo4j_load.LoadError, Neo4jServerError) as err:
         print(f"innograph load: {source}: {err}", file=sys.stderr)
         return 1

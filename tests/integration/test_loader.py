@@ -331,7 +331,8 @@ def test_a_batch_missing_an_endpoint_names_the_document_and_writes_nothing(
     assert len(batches) == 1 and len(batches[0].units) == 2
     statements = DocumentStatements.for_plan(plan)
     with pytest.raises(LoadError, match=r"document 'nm-b': \d+ \w+ edges have an endpoint missing"):
-        write_documents(clean_neo4j, neo4j_database, batches, statements, 1000, 1, False)
+        queue = iter([(batches[0], statements)])
+        write_documents(clean_neo4j, neo4j_database, queue, 2, 1000, 1, False)
     assert snapshot(clean_neo4j, neo4j_database)[:2] == (0, 0)
 
 

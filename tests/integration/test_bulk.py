@@ -1,8 +1,9 @@
 """`innograph load --bulk` against the real local server: the same database as the online loader.
 
-The seeds are built end to end, loaded online, then bulk-imported with
-neo4j-admin (which stops and restarts the server): every node, label,
-relationship and property must be the same, the loader's schema must be back,
+The seeds are built end to end, loaded online (the whole graph), then
+bulk-imported from the store read two documents at a time, with neo4j-admin
+(which stops and restarts the server): every node, label, relationship and
+property must be the same, the loader's schema must be back,
 and a following online load must find nothing to do. The server the rest of
 the suite shares is left running, wiped, with its schema.
 """
@@ -15,9 +16,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from innograph.graph import cypher, neo4j_server
+from innograph.graph import cypher, neo4j_server, store_db
 from innograph.graph.neo4j_bulk import bulk_load
-from innograph.graph.neo4j_load import load
+from innograph.graph.neo4j_load import Corpus, load
 from innograph.graph.store_file import build, load_graph
 
 from conftest import snapshot, unavailable, wipe
@@ -63,7 +64,9 @@ def test_bulk_and_online_loads_give_the_same_database_on_the_seeds(
     )
     said: list[str] = []
     try:
-        summary = bulk_load(graph, neo4j_database, say=said.append)
+        with store_db.connect(tmp_path / "store") as con:  # streamed, two documents at a time
+            streamed = Corpus.from_store(con, batch_documents=2)
+            summary = bulk_load(streamed, neo4j_database, say=said.append)
         forget_old_bookmarks(neo4j_driver, neo4j_database)
         assert summary.documents == 5 and summary.admin.startswith("IMPORT DONE")
         assert any(line.startswith("started") for line in said)

@@ -19,10 +19,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from graph_corpus import corpus, doc_a, doc_b
-from innograph.graph import model
-from innograph.graph.build import build_graph
+from innograph.graph import model, store_db
+from innograph.graph.build import build_graph, document_rows
 from innograph.graph.neo4j_load import (
     FACTS_HASH,
+    Corpus,
     DocumentStatements,
     LoadError,
     document_batches,
@@ -346,3 +347,24 @@ def test_grouped_and_parallel_writes_give_the_same_database_as_one_document_at_a
     summary = load(graph, clean_neo4j, neo4j_database, transaction_rows=2000, workers=2)
     assert len(summary.added) == 40
     assert snapshot(clean_neo4j, neo4j_database) == one_by_one
+
+
+def test_a_load_streamed_from_the_store_is_the_load_of_the_whole_graph(
+    clean_neo4j, neo4j_database, tmp_path
+):
+    # Batches of two documents: citations and shared actors cross batches.
+    docs = [*corpus(), *synthetic_corpus(9, seed=4)]
+    with store_db.connect(tmp_path, write=True) as con:
+        store_db.write(
+            con, [store_db.Written(document_rows(d), d.source, d.sha256, "k") for d in docs]
+        )
+        store_db.derive(con)
+    load(store_db.load_graph(tmp_path), clean_neo4j, neo4j_database)
+    whole = snapshot(clean_neo4j, neo4j_database)
+    wipe(clean_neo4j, neo4j_database)
+    with store_db.connect(tmp_path) as con:
+        summary = load(Corpus.from_store(con, batch_documents=2), clean_neo4j, neo4j_database)
+        assert len(summary.added) == 11 and summary.added == sorted(summary.added)
+        assert snapshot(clean_neo4j, neo4j_database) == whole
+        again = load(Corpus.from_store(con, batch_documents=3), clean_neo4j, neo4j_database)
+    assert len(again.unchanged) == 11 and again.counts.relationships_created == 0

@@ -14,16 +14,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
-from contextlib import ExitStack
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 from innograph.graph import model
+from innograph.graph.spool import SortedSpool
+
+if TYPE_CHECKING:
+    import duckdb
+    from innograph.ingest.progress import Progress
 from innograph.graph.store_file import dumps_graph, write_atomic
 
 FORMATS = ("graphml", "gexf", "neo4j-csv", "json")
@@ -51,6 +54,84 @@ def export(graph: nx.MultiDiGraph, fmt: str, out: str | Path) -> list[Path]:
     else:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return [out]
+
+
+def store_views(con: duckdb.DuckDBPyConnection, size: int = 500) -> Iterator[nx.MultiDiGraph]:
+    """The store's graph in pieces no two of which share a node or an edge.
+
+    First what no document owns (`graph.store_db.shared_graph`), then each
+    batch of `size` documents with only its own nodes (its documents, sections,
+    tasks, targets) and the edges its documents state; the actors and cited
+    documents they point at are bare endpoints, written by their own piece.
+    """
+    from innograph.graph import store_db
+
+    yield store_db.shared_graph(con)
+    for ids, graph in store_db.document_batches(con, size):
+        mine = set(ids)
+        view = nx.MultiDiGraph()
+        for node, d in graph.nodes(data=True):
+            if node in mine or (d.get("doc_id") in mine and d["label"] != model.DOCUMENT):
+                view.add_node(node, **d)
+        for u, v, key, d in graph.edges(keys=True, data=True):
+            if d.get("doc_id") in mine:
+                view.add_edge(u, v, key=key, **d)
+        yield view
+
+
+def counted(graphs: Iterable[nx.MultiDiGraph], bar: Progress) -> Iterator[nx.MultiDiGraph]:
+    """The graphs, the progress advanced by the documents (not cited-only stubs) of each."""
+    for graph in graphs:
+        yield graph
+        bar.update(
+            sum(
+                1
+                for _, d in graph.nodes(data=True)
+                if d.get("label") == model.DOCUMENT and not d.get("cited_only")
+            )
+        )
+
+
+def write_json_stream(graphs: Iterable[nx.MultiDiGraph], out: Path) -> Path:
+    """The node-link JSON of `dumps_graph`, byte for byte, of graphs given one after another.
+
+    Nodes sorted by id and edges by source, target and key, as a graph made
+    by `graph.build.to_graph` iterates; each element is indented as
+    ``json.dumps(..., indent=1)`` indents it inside the whole document.
+    """
+    with SortedSpool() as spool:
+        for graph in graphs:
+            for node, d in graph.nodes(data=True):
+                if "label" in d:  # else only an edge's endpoint, written by the graph holding it
+                    spool.add("nodes", (node,), _element({**d, "id": node}))
+            for u, v, key, d in graph.edges(keys=True, data=True):
+                edge = {**d, "source": u, "target": v, "key": key}
+                spool.add("edges", (u, v, key), _element(edge))
+        part = out.with_name(out.name + ".part")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with part.open("w", encoding="utf-8") as f:
+            f.write('{\n "directed": true,\n "edges": [')
+            _json_list(f, spool.rows("edges"))
+            f.write('],\n "graph": {},\n "multigraph": true,\n "nodes": [')
+            _json_list(f, spool.rows("nodes"))
+            f.write("]\n}\n")
+        part.replace(out)
+    return out
+
+
+def _element(value: dict[str, Any]) -> str:
+    """One list element of the node-link document, indented two levels deep."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)
+    return "\n".join("  " + line for line in text.splitlines())
+
+
+def _json_list(f: IO[str], elements: Iterable[str]) -> None:
+    first = True
+    for element in elements:
+        f.write(("\n" if first else ",\n") + element)
+        first = False
+    if not first:
+        f.write("\n ")
 
 
 def flat_graph(graph: nx.MultiDiGraph, edge_ids: bool = False) -> nx.MultiDiGraph:
@@ -222,80 +303,70 @@ def write_neo4j_csv_stream(
 ) -> CsvExport:
     """`write_neo4j_csv` of graphs given one after another (batches of a store).
 
-    Rows keep the order of the graphs and of each graph (a graph made by
-    `graph.build.to_graph` iterates sorted, so one such graph gives sorted
-    files). A node or edge is written once per graph holding it: batches must
-    not share them; a node without a label is an edge's endpoint that another
-    graph holds (a batch's actor, or a document of another batch it cites).
-    Rows go first to a JSON Lines file per label and type while the column
-    types and the array delimiter are learnt, then each becomes its CSV file:
-    memory holds one graph, never the export.
+    Every file is sorted by node id (relationships: source, target, key), as
+    `write_neo4j_csv` of the whole graph writes it. A node or edge is written
+    once per graph holding it: batches must not share them; a node without a
+    label is an edge's endpoint that another graph holds (a batch's actor, or
+    a document of another batch it cites). Rows are spooled to disk
+    (`graph.spool`) while the column types and the array delimiter are
+    learnt, then each file is written in order: memory holds one graph, never
+    the export.
     """
     folder.mkdir(parents=True, exist_ok=True)
     for old in [*folder.glob("nodes_*.csv"), *folder.glob("relationships_*.csv")]:
         old.unlink()
     spare = _Delimiters()
-    kinds: dict[tuple[str, str], dict[str, _Kind]] = defaultdict(dict)
+    kinds: dict[str, dict[str, _Kind]] = defaultdict(dict)
     counts = {"nodes": 0, "relationships": 0}
-    with tempfile.TemporaryDirectory(prefix="innograph-csv-") as tmp, ExitStack() as files:
-        spools: dict[tuple[str, str], Any] = {}
+    with SortedSpool() as spool:
 
-        def spool(kind: str, name: str, row: list[Any], props: dict[str, Any], skip: str) -> None:
-            if (kind, name) not in spools:
-                path = Path(tmp) / f"{kind}_{name}.jsonl"
-                spools[(kind, name)] = files.enter_context(path.open("w", encoding="utf-8"))
-            columns = kinds[(kind, name)]
-            for key, value in props.items():
-                if key != skip:
-                    columns.setdefault(key, _Kind()).see(value)
+        def add(file: str, key: tuple[object, ...], props: dict[str, Any], skip: str) -> None:
+            columns = kinds[file]
+            for name, value in props.items():
+                if name != skip:
+                    columns.setdefault(name, _Kind()).see(value)
             spare.see(props)
-            spools[(kind, name)].write(json.dumps([*row, props], ensure_ascii=False) + "\n")
-            counts[kind] += 1
+            spool.add(file, key, json.dumps([*key, props], ensure_ascii=False))
 
         for graph in graphs:
             for node, d in graph.nodes(data=True):
                 if "label" in d:  # else only an edge's endpoint, written by the graph holding it
-                    spool("nodes", d["label"], [node], d, "label")
+                    add(f"nodes_{d['label']}", (node,), d, "label")
+                    counts["nodes"] += 1
             for u, v, key, d in graph.edges(keys=True, data=True):
-                spool("relationships", d["type"], [u, v, key], d, "type")
-        files.close()
+                add(f"relationships_{d['type']}", (u, v, key), d, "type")
+                counts["relationships"] += 1
         delimiter = spare.first()
         written = [
-            _csv_of(Path(tmp) / f"{kind}_{name}.jsonl", folder, kind, name, kinds[(kind, name)],
-                    delimiter, edge_keys)
-            for kind, name in sorted(spools)
-        ]  # fmt: skip
+            _csv_of(spool.rows(file), folder / f"{file}.csv", kinds[file], delimiter, edge_keys)
+            for file in spool.groups()
+        ]
     command = folder / IMPORT_COMMAND
     write_atomic(command, import_command(written, delimiter).encode("utf-8"))
     return CsvExport([*written, command], delimiter, counts["nodes"], counts["relationships"])
 
 
 def _csv_of(
-    spool: Path,
-    folder: Path,
-    kind: str,
-    name: str,
-    kinds: dict[str, _Kind],
-    delimiter: str,
-    edge_keys: bool,
+    rows: Iterable[str], path: Path, kinds: dict[str, _Kind], delimiter: str, edge_keys: bool
 ) -> Path:
-    """One spooled JSON Lines file as its neo4j-admin CSV file (header, typed cells)."""
+    """One file's spooled rows as its neo4j-admin CSV file (header, typed cells)."""
     cols = [(k, kinds[k].name()) for k in sorted(kinds)]
-    if kind == "nodes":
+    nodes = path.name.startswith("nodes_")
+    name = path.stem.split("_", 1)[1]  # the label or the relationship type
+    if nodes:
         header = ["id:ID", ":LABEL", *(_header(k, t) for k, t in cols)]
         labels = delimiter.join(neo4j_labels(name))
     else:
         keys = ["key"] if edge_keys else []
         header = [":START_ID", ":END_ID", ":TYPE", *keys, *(_header(k, t) for k, t in cols)]
-    path = folder / f"{kind}_{name}.csv"
     part = path.with_name(path.name + ".part")
-    with spool.open(encoding="utf-8") as rows, part.open("w", encoding="utf-8", newline="") as f:
+    with part.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(header)
         for line in rows:
             *ids, d = json.loads(line)
             cells = [_cell(d.get(k), t, delimiter) for k, t in cols]
-            if kind == "nodes":
+            if nodes:
                 writer.writerow([ids[0], labels, *cells])
             else:
                 u, v, key = ids

@@ -27,14 +27,10 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import networkx as nx
 from innograph.graph import export, model, neo4j_load, neo4j_server
 from innograph.graph.neo4j_load import Corpus
-
-if TYPE_CHECKING:
-    from innograph.ingest.progress import Progress
 
 
 @dataclass
@@ -113,7 +109,8 @@ def bulk_load(
     folder = Path(tempfile.mkdtemp(prefix="innograph-bulk-"))
     try:
         with Progress("bulk csv", len(corpus.doc_ids), enabled=progress) as bar:
-            csv = export.write_neo4j_csv_stream(_counted(loader_views(corpus), bar), folder, False)
+            views = export.counted(loader_views(corpus), bar)
+            csv = export.write_neo4j_csv_stream(views, folder, edge_keys=False)
         arguments = export.import_arguments(csv.files, csv.delimiter, database)
         was_running = neo4j_server.status(home).up
         if was_running:
@@ -128,16 +125,3 @@ def bulk_load(
     with settings.driver(notifications_min_severity="OFF") as driver:
         neo4j_load.ensure_schema(driver, database)
     return BulkSummary(len(corpus.doc_ids), csv.nodes, csv.relationships, admin)
-
-
-def _counted(views: Iterator[nx.MultiDiGraph], bar: Progress) -> Iterator[nx.MultiDiGraph]:
-    """The views, the progress advanced by the documents of each."""
-    for view in views:
-        yield view
-        bar.update(
-            sum(
-                1
-                for _, d in view.nodes(data=True)
-                if d.get("label") == model.DOCUMENT and not d.get("cited_only")
-            )
-        )

@@ -92,3 +92,18 @@ def test_the_bulk_csv_streamed_from_the_store_holds_the_rows_of_the_whole_graph(
     assert (b.nodes, b.relationships, b.delimiter) == (a.nodes, a.relationships, a.delimiter)
     assert rows(tmp_path / "b") == rows(tmp_path / "whole")
     assert b.nodes > 100 and "relationships_LEADS.csv" in rows(tmp_path / "b")
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_exports_streamed_from_the_store_are_the_bytes_of_the_whole_graph_export(
+    store, tmp_path, size
+):
+    whole = store_db.load_graph(store)
+    export.export(whole, "json", tmp_path / "whole.json")
+    old = export.export(whole, "neo4j-csv", tmp_path / "whole")
+    with store_db.connect(store) as con:
+        export.write_json_stream(export.store_views(con, size), tmp_path / "streamed.json")
+        new = export.write_neo4j_csv_stream(export.store_views(con, size), tmp_path / "streamed")
+    assert (tmp_path / "streamed.json").read_bytes() == (tmp_path / "whole.json").read_bytes()
+    assert [f.name for f in new.files] == [f.name for f in old]
+    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(old, new.files, strict=True))

@@ -341,6 +341,7 @@ class _Sync:
 
     def run(self) -> None:
         from innograph.graph import store_db
+        from innograph.ingest.progress import Progress
 
         changed: list[_File] = []
         for f in self.files:
@@ -354,8 +355,11 @@ class _Sync:
                 self.report.unchanged += 1
             else:
                 changed.append(f)
-        for start in range(0, len(changed), BATCH):
-            self._write(list(self._extracted(changed[start : start + BATCH])))
+        with Progress("store write", len(changed)) as bar:  # a line every few seconds in a log
+            for start in range(0, len(changed), BATCH):
+                batch = changed[start : start + BATCH]
+                self._write(list(self._extracted(batch)))
+                bar.update(len(batch))
         if not self.owner:
             return
         gone = sorted(set(self.before) - set(self.owner))

@@ -63,6 +63,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "writes comparison.md/.html/.csv",
     )
     parser.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar or progress lines")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -73,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
     from innograph.graph.queries import open_store
     from innograph.graph.report import write_report
     from innograph.ingest.model import ENTITY_TYPES
+    from innograph.ingest.progress import Progress
 
     unknown = [t for t in args.actor_type if t not in ENTITY_TYPES]
     if unknown:
@@ -96,18 +98,23 @@ def run(args: argparse.Namespace) -> int:
         actor_types=tuple(args.actor_type),
         follow_lineages=args.follow_lineages,
     )
+    # Read documents, assignments, tasks; analyse; write: a line every few seconds in a log.
+    bar = Progress("report", 5, unit="steps", enabled=not args.quiet)
     try:
         store = open_store(args.store)
-        analysis = analyse(store, scope)
+        analysis = analyse(store, scope, progress=bar)
     except (IngestError, Neo4jServerError) as exc:
+        bar.close()
         print(f"innograph report: {exc}", file=sys.stderr)
         return 1
     except (DriverError, Neo4jError) as exc:
+        bar.close()
         print(
             f"innograph report: Neo4j: {type(exc).__name__}: {exc}".splitlines()[0], file=sys.stderr
         )
         return 1
     if analysis.index.n_tasks() == 0:
+        bar.close()
         print(
             "innograph report: no task in this scope; check --doc, --jurisdiction and the "
             "years against `innograph build` output",
@@ -115,7 +122,9 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     try:
-        paths = write_report(analysis, args.out, args.lang)
+        with bar:
+            paths = write_report(analysis, args.out, args.lang)
+            bar.update()
         if args.compare:
             paths += _comparison(store, args)
     except OSError as exc:

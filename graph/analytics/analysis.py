@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import networkx as nx
 from innograph.graph.analytics.brokerage import EXACT_LIMIT, SAMPLES, Brokerage, brokerage
@@ -40,6 +40,9 @@ from innograph.graph.analytics.loads import ActorLoad, actor_loads
 from innograph.graph.analytics.projection import co_assignment_graph
 from innograph.graph.analytics.rows import RoleIndex
 from innograph.graph.scope import Assignment, Scope, TaskRow, bulk_rows
+
+if TYPE_CHECKING:
+    from innograph.ingest.progress import Progress
 
 
 class RowSource(Protocol):
@@ -72,11 +75,25 @@ class Analysis:
     network: nx.Graph = field(compare=False, repr=False)
 
 
-def analyse(store: RowSource, scope: Scope | None = None, **options: int) -> Analysis:
-    """Analyse a scope of whatever store is given; `options` go to `analyse_rows`."""
+def analyse(
+    store: RowSource, scope: Scope | None = None, progress: Progress | None = None, **options: int
+) -> Analysis:
+    """Analyse a scope of whatever store is given; `options` go to `analyse_rows`.
+
+    `progress` advances by one step after each read (documents, assignments,
+    tasks) and after the analysis: on a large corpus each takes a while.
+    """
     scope = scope or Scope()
+    step = progress.update if progress is not None else lambda n=1: None
     titles = {d["doc_id"]: d.get("title") for d in store.documents()}
-    return analyse_rows(store.assignments(scope), store.tasks(scope), scope, titles, **options)
+    step()
+    assignments = store.assignments(scope)
+    step()
+    tasks = store.tasks(scope)
+    step()
+    analysis = analyse_rows(assignments, tasks, scope, titles, **options)
+    step()
+    return analysis
 
 
 def analyse_rows(

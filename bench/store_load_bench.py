@@ -45,6 +45,7 @@ def _old_loader(revision: str):  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("old_neo4j_load", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
@@ -58,6 +59,7 @@ def one(step: str, store: Path, revision: str) -> dict[str, object]:
     with settings.driver(notifications_min_severity="OFF") as driver:
         neo4j_load.ensure_schema(driver, settings.database)
         with driver.session(database=settings.database) as session:
+            session.run(cypher.DELETE_ALL_RELATIONSHIPS).consume()
             session.run(cypher.DELETE_ALL).consume()
     start = time.perf_counter()
     if step == "bulk":

@@ -279,6 +279,9 @@ def merge_relationship_naive(rel_type: str, source_label: str, target_label: str
 
 #: Everything in the database, for wiping a test database in batches.
 DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+#: The relationships first, for a large database: ten thousand actors' nodes
+#: detached at once hold every one of their relationships in one transaction.
+DELETE_ALL_RELATIONSHIPS = "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
 
 # --- query layer ---
 # The questions of `graph.queries.Neo4jStore`. Each returns nodes as property

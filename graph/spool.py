@@ -3,8 +3,9 @@
 An export of the whole graph writes each file's rows sorted by node id (or by
 source, target and key); streamed from the store a batch of documents at a
 time, rows arrive in batch order, and holding a corpus' rows to sort them is
-what streaming avoids. So they go into a DuckDB table (working memory capped,
-beyond which DuckDB sorts on disk) and come back per group in key order.
+what streaming avoids. So they go into a table of a DuckDB file in a
+temporary folder (working memory capped, beyond which DuckDB sorts on disk)
+and come back per group in key order.
 DuckDB compares text by its UTF-8 bytes, which is the code point order
 Python's ``sorted`` uses.
 """
@@ -30,8 +31,11 @@ class SortedSpool:
 
     def __init__(self) -> None:
         self._tmp = tempfile.TemporaryDirectory(prefix="innograph-spool-")
+        # A database file, not an in-memory one: the rows live on disk, only
+        # DuckDB's capped working memory stays resident.
         self._con = duckdb.connect(
-            config={"memory_limit": MEMORY_LIMIT, "temp_directory": self._tmp.name}
+            f"{self._tmp.name}/spool.duckdb",
+            config={"memory_limit": MEMORY_LIMIT, "temp_directory": self._tmp.name},
         )
         self._con.execute("CREATE TABLE spool (grp VARCHAR, k VARCHAR, line VARCHAR)")
         self._pending: list[tuple[str, str, str]] = []

@@ -402,17 +402,25 @@ def shared_graph(con: duckdb.DuckDBPyConnection) -> nx.MultiDiGraph:
 
 
 def document_batches(
-    con: duckdb.DuckDBPyConnection, size: int = 500
+    con: duckdb.DuckDBPyConnection, size: int = 500, tasks: int = 20_000
 ) -> Iterator[tuple[list[str], nx.MultiDiGraph]]:
-    """Every document, `size` at a time in doc_id order, each batch with its `subgraph`.
+    """Every document in doc_id order, in batches, each batch with its `subgraph`.
 
-    A batch's graph also holds the entities and cited documents it points at
-    (as the whole corpus has them); only the documents of the batch are its
-    own. Memory follows `size`, whatever the corpus.
+    A batch holds at most `size` documents and, unless one document alone has
+    more, `tasks` tasks: documents differ a hundredfold in size, and a batch's
+    graph is what stays in memory. It also holds the entities and cited
+    documents it points at (as the whole corpus has them); only the documents
+    of the batch are its own. Memory follows the batch, whatever the corpus.
     """
-    ids = doc_ids(con)
-    for start in range(0, len(ids), size):
-        chunk = ids[start : start + size]
+    chunk: list[str] = []
+    held = 0
+    for doc_id, n in con.execute(store_sql.DOC_TASKS).fetchall():
+        if chunk and (len(chunk) >= size or held + n > tasks):
+            yield chunk, subgraph(con, chunk)
+            chunk, held = [], 0
+        chunk.append(doc_id)
+        held += n
+    if chunk:
         yield chunk, subgraph(con, chunk)
 
 

@@ -204,6 +204,8 @@ ROWS_OF: Final = (
 )
 #: Document ids in order, for streaming readers.
 DOC_IDS: Final = "SELECT doc_id FROM documents ORDER BY doc_id"
+#: The same with each document's task count, to cut batches by size.
+DOC_TASKS: Final = "SELECT doc_id, coalesce(n_tasks, 0) FROM documents ORDER BY doc_id"
 
 COUNTS: Final = """
 SELECT (SELECT count(*) FROM documents) AS documents,

@@ -107,3 +107,13 @@ def test_exports_streamed_from_the_store_are_the_bytes_of_the_whole_graph_export
     assert (tmp_path / "streamed.json").read_bytes() == (tmp_path / "whole.json").read_bytes()
     assert [f.name for f in new.files] == [f.name for f in old]
     assert all(a.read_bytes() == b.read_bytes() for a, b in zip(old, new.files, strict=True))
+
+
+def test_a_batch_is_cut_by_its_tasks_as_well_as_by_its_documents(store):
+    with store_db.connect(store) as con:
+        sizes = {d: n for d, n in con.execute("SELECT doc_id, n_tasks FROM documents").fetchall()}
+        batches = [ids for ids, _ in store_db.document_batches(con, size=500, tasks=60)]
+    assert [d for ids in batches for d in ids] == sorted(sizes)
+    assert len(batches) > 1
+    # Within the budget, or one document alone that exceeds it.
+    assert all(sum(sizes[d] for d in ids) <= 60 or len(ids) == 1 for ids in batches)

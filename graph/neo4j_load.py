@@ -470,8 +470,10 @@ class DocumentStatements:
     """The statements that write every document batch of one load.
 
     Their text depends only on the relationship groups (and property keys)
-    the graph has, so Neo4j plans each once per load (and caches the plan
-    across loads); a batch missing a group passes an empty list for it. A
+    of the documents they are made for (`for_units`: a whole graph, or one
+    batch read from the store), so Neo4j plans each once and caches the plan
+    across batches and loads; a batch missing a group passes an empty list
+    for it. A
     batch of new documents takes three round trips (Document nodes, owned
     nodes, relationships) unless it exceeds the batch size; a batch of
     replaced documents one more, to delete their old facts.
@@ -482,10 +484,6 @@ class DocumentStatements:
     nodes: str  # one batch of owned nodes of every label
     edges: str  # one batch of relationships of every group
     groups: tuple[EdgeGroup, ...]
-
-    @classmethod
-    def for_plan(cls, plan: LoadPlan) -> DocumentStatements:
-        return cls.for_units(plan.documents.values())
 
     @classmethod
     def for_units(cls, units: Iterable[DocumentUnit]) -> DocumentStatements:

@@ -330,7 +330,7 @@ def test_a_batch_missing_an_endpoint_names_the_document_and_writes_nothing(
         sorted(plan.documents.values(), key=lambda u: u.doc_id), set(), 10**6
     )
     assert len(batches) == 1 and len(batches[0].units) == 2
-    statements = DocumentStatements.for_plan(plan)
+    statements = DocumentStatements.for_units(plan.documents.values())
     with pytest.raises(LoadError, match=r"document 'nm-b': \d+ \w+ edges have an endpoint missing"):
         queue = iter([(batches[0], statements)])
         write_documents(clean_neo4j, neo4j_database, queue, 2, 1000, 1, False)

@@ -43,7 +43,7 @@ def test_one_row_per_transaction_means_one_document_per_transaction():
 
 def test_edge_statements_set_each_known_property_instead_of_a_whole_map():
     plan = plan_load(build_graph(synthetic_corpus(5)))
-    statements = DocumentStatements.for_plan(plan)
+    statements = DocumentStatements.for_units(plan.documents.values())
     assert "SET r = row.props" not in statements.edges
     assert "r.`evidence` = row.props.`evidence`" in statements.edges
     # The delete covers every relationship type, through the doc_id indexes, for many documents.
@@ -54,7 +54,7 @@ def test_edge_statements_set_each_known_property_instead_of_a_whole_map():
 
 
 def test_a_cited_document_target_is_merged_not_matched():
-    statements = DocumentStatements.for_plan(plan_load(build_graph(corpus())))
+    statements = DocumentStatements.for_units(plan_load(build_graph(corpus())).documents.values())
     cites = [part for part in statements.edges.splitlines() if ":`CITES`" in part]
     assert cites and all("MERGE (b:`Document`" in part for part in cites)
 

@@ -626,7 +626,7 @@ REFUSALS_ZH: dict[str, str] = {
     "too_long": "查询长 {chars:,} 个字符，上限为 {limit:,}（较长的取值列表请作为参数传入）。",
     "explain": "此处不运行 EXPLAIN 和 PROFILE。",
     "load_csv": "LOAD CSV 会读取服务器上的文件和网址。",
-    "in_transactions": "CALL { … } IN TRANSACTIONS 会分批提交写入。",
+    "in_transactions": "CALL {{ … }} IN TRANSACTIONS 会分批提交写入。",
     "use": "USE 会切换数据库；查询只在一个数据库上运行。",
     "terminate": "TERMINATE TRANSACTIONS 会终止其他会话的工作。",
     "administers": "该查询管理用户、角色或数据库。",

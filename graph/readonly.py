@@ -87,7 +87,7 @@ REASONS: dict[str, str] = {
     "(pass long value lists as a parameter).",
     "explain": "Refused: EXPLAIN and PROFILE are not run here.",
     "load_csv": "Refused: LOAD CSV reads files and URLs from the server.",
-    "in_transactions": "Refused: CALL { … } IN TRANSACTIONS commits work in batches.",
+    "in_transactions": "Refused: CALL {{ … }} IN TRANSACTIONS commits work in batches.",
     "use": "Refused: USE switches database; queries run on one database.",
     "terminate": "Refused: TERMINATE TRANSACTIONS ends other sessions' work.",
     "administers": "Refused: it administers users, roles or databases.",

@@ -73,6 +73,17 @@ def neo4j_seeds(neo4j_driver, neo4j_database: str, neo4j_settings, seed_build: P
     return neo4j_settings
 
 
+def use_store(
+    monkeypatch: pytest.MonkeyPatch, build: Path, server: ConnectionSettings | None = None
+) -> None:
+    """Point the app at the store folder `build`, and at Neo4j only when `server` is given."""
+    monkeypatch.setenv("INNOGRAPH_BUILD_DIR", str(build))
+    for var in NEO4J_VARS:
+        monkeypatch.delenv(var, raising=False)
+    if server is not None:
+        use_neo4j(monkeypatch, server)
+
+
 def use_neo4j(monkeypatch: pytest.MonkeyPatch, settings: ConnectionSettings) -> None:
     monkeypatch.setenv("NEO4J_URI", settings.uri)
     monkeypatch.setenv("NEO4J_USER", settings.user)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import app_harness
 import pytest
-from app_harness import NEO4J_VARS, run_page, use_neo4j
+from app_harness import run_page, use_store
 from streamlit.testing.v1 import AppTest
 
 # the shared fixtures, for pytest to find here
@@ -27,20 +27,15 @@ neo4j_database = app_harness.neo4j_database
 
 @pytest.fixture(params=["file", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, seed_build: Path) -> str:
-    monkeypatch.setenv("INNOGRAPH_BUILD_DIR", str(seed_build))
-    for var in NEO4J_VARS:
-        monkeypatch.delenv(var, raising=False)
-    if request.param == "neo4j":
-        use_neo4j(monkeypatch, request.getfixturevalue("neo4j_seeds"))
+    server = request.getfixturevalue("neo4j_seeds") if request.param == "neo4j" else None
+    use_store(monkeypatch, seed_build, server)
     return request.param
 
 
 @pytest.fixture
 def embedded(monkeypatch: pytest.MonkeyPatch, seed_build: Path) -> str:
     """The embedded mode alone, for what only it does."""
-    monkeypatch.setenv("INNOGRAPH_BUILD_DIR", str(seed_build))
-    for var in NEO4J_VARS:
-        monkeypatch.delenv(var, raising=False)
+    use_store(monkeypatch, seed_build)
     return "file"
 
 

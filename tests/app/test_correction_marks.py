@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import seed_facts as facts
-from app_harness import NEO4J_VARS, ROOT, load_seeds, run_page, use_neo4j
+from app_harness import ROOT, load_seeds, run_page, use_store
 from innograph.app.components.network import CORRECTED_COLOUR
 from innograph.graph.store_file import build
 from innograph.ingest import corrections as corr
@@ -59,11 +59,8 @@ def corrected(
     request: pytest.FixtureRequest, corrected_build: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[str]:
     """The app reading the corrected build, from the embedded store or from Neo4j."""
-    monkeypatch.setenv("INNOGRAPH_BUILD_DIR", str(corrected_build))
-    for var in NEO4J_VARS:
-        monkeypatch.delenv(var, raising=False)
-    if request.param == "neo4j":
-        use_neo4j(monkeypatch, request.getfixturevalue("neo4j_corrected"))
+    server = request.getfixturevalue("neo4j_corrected") if request.param == "neo4j" else None
+    use_store(monkeypatch, corrected_build, server)
     yield request.param
 
 

@@ -138,11 +138,9 @@ def test_embedded_query_past_its_memory_limit_is_stopped(embedded) -> None:  # t
 
 
 def test_console_page_answers_a_runaway_query_with_a_message(seed_build: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from app_harness import NEO4J_VARS, run_page
+    from app_harness import run_page, use_store
 
-    monkeypatch.setenv("INNOGRAPH_BUILD_DIR", str(seed_build))
-    for var in NEO4J_VARS:
-        monkeypatch.delenv(var, raising=False)
+    use_store(monkeypatch, seed_build)
     at = run_page("console")
     picked = at.selectbox(key="console_pick").value
     at.text_area(key=f"console_text:{picked}").set_value(_or_terms(3000))

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from app_harness import NEO4J_VARS, run_page
+from app_harness import run_page, use_store
 from bad_inputs import SEEDS, text
 from innograph.graph.store_file import built_documents, dumps_graph, load_graph
 
@@ -19,9 +19,7 @@ from innograph.graph.store_file import built_documents, dumps_graph, load_graph
 def store(seed_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "build"
     shutil.copytree(seed_build, folder)
-    monkeypatch.setenv("INNOGRAPH_BUILD_DIR", str(folder))
-    for var in NEO4J_VARS:
-        monkeypatch.delenv(var, raising=False)
+    use_store(monkeypatch, folder)
     return folder
 
 

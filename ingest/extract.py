@@ -184,15 +184,13 @@ def _assemble(
     _define_abbreviations(ndoc.text, spans, resolver)
     entity_mentions = [_resolve_span(sp, resolver) for sp in spans]
     convention = first_listed_from(ndoc.text)  # "排在第一位的为牵头部门，下同"
+    header = glued_header(ndoc.text)  # a task table's header run into the text
     tasks = _with_standing_notes(
         tuple(
             _task(doc_id, index, unit, reading, ndoc.text, resolver, spans, starts, entity_mentions)
             for index, (unit, reading) in enumerate(
                 _task_readings(
-                    structure.units,
-                    convention,
-                    glued_header(ndoc.text),
-                    _modal(ndoc.text, structure),
+                    structure.units, convention, header, _modal(ndoc.text, structure, header)
                 ),
                 start=1,
             )
@@ -306,10 +304,12 @@ def _actor_mention(a: ActorSurface, resolver: Resolver, base: int = 0) -> Mentio
     return _with_span(m, (base + a.span[0], base + a.span[1]))
 
 
-def _modal(text: str, structure: DocumentStructure) -> bool:
+def _modal(
+    text: str, structure: DocumentStructure, header: tuple[int, tuple[str, ...]] | None
+) -> bool:
     """Whether the document assigns work by sentences alone: no role clause, no role table,
-    no table header run into the text (`ingest.roles.states_roles`)."""
-    return not (states_roles(text) or glued_header(text) or any(u.cells for u in structure.units))
+    no table `header` run into the text (`ingest.roles.states_roles`)."""
+    return not (states_roles(text) or header or any(u.cells for u in structure.units))
 
 
 def _task_readings(
@@ -329,7 +329,6 @@ def _task_readings(
             continue
         pieces = read_unit(unit.text, first_listed=first_listed, modal=modal)
         if all(r.basis == "none" for _, r in pieces):
-            row = None
             if header and unit.span[0] >= header[0]:  # a table row run together
                 row = read_spaced_row(unit.text, header[1]) or read_glued_row(unit.text, header[1])
             else:

@@ -405,8 +405,6 @@ def _modal_clause(text: str, a: int, b: int, listed: bool) -> Clause | None:
         group = subject.rfind("各")
         glued = group >= 4 and not GOVERNMENT_PREFIX.match(subject)
         for start in (a + group, a) if glued else (a,):
-            if _opens_circumstance(text[start : m.start()]):
-                continue  # 在…领导小组统筹指导下, 推动联盟建立…: no body opens the sentence
             leads, prefix = split_list(text, start, m.start())
             if leads and all(_duty_bearer(it.expanded, listed) for it in leads):
                 return Clause((start, m.start()), leads, [], "explicit", prefix, inline=True)

@@ -248,17 +248,19 @@ class _Parser:
     def close_top(self) -> None:
         top = self.stack.pop()
         if not top.has_items:
-            paragraphs = iter(top.paragraphs)
-            for i in paragraphs:
-                if (
-                    _is_run_in_title(self.texts[i])
-                    and self.last[i] == i  # a title has no cells or clause of its own
-                    and i + 1 in top.paragraphs
-                ):
-                    # 提高“三零”服务质效。 on its own line titles the paragraph under it
-                    self.unit(i, None, top.path, through=next(paragraphs))
+            paragraphs = top.paragraphs
+            k = 0
+            while k < len(paragraphs):
+                i = paragraphs[k]
+                following = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+                # 提高“三零”服务质效。 on its own line (no cells or clause of its own) titles
+                # the paragraph under it
+                if following == i + 1 and self.last[i] == i and _is_run_in_title(self.texts[i]):
+                    self.unit(i, None, top.path, through=following)
+                    k += 2
                 else:
                     self.unit(i, None, top.path)
+                    k += 1
 
     def unit(
         self,
@@ -472,8 +474,7 @@ def _is_cell_line(text: str) -> bool:
         return False
     if len(cells) == 1 and _DUTY_CELL.match(cells[0]):
         return True
-    items = [it for cell in cells for it in re.split("[、，,]", cell)]
-    return all(2 < len(it) <= 30 and _LIST_ITEM_END.search(it) for it in items)
+    return all(_is_body_list(cell, single=True) for cell in cells)
 
 
 _NUMBER_HEADER = re.compile(f"^(?:{'|'.join(NUMBER_HEADERS)})$")
